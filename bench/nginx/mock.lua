@@ -1,0 +1,108 @@
+-- OpenAI Chat Completions mock for the Caravan benchmark (nginx + lua-nginx-module).
+-- Every response is pre-rendered at load time so the mock spends almost no CPU per call.
+local M = {}
+
+local ngx = ngx
+local find = string.find
+local fmt = string.format
+
+local ID = "chatcmpl-bench000000000000000000000001"
+local CREATED = 1700000000
+local MODEL = "gpt-4o-mini-2024-07-18"
+local FP = "fp_bench0001"
+
+M.CHUNK_COUNT = 20
+M.CHUNK_INTERVAL = 0.01 -- seconds between content events
+
+-- ~1 KB non-streaming chat.completion (valid JSON, with usage).
+local ANSWER = "Hello! This is a fixed answer from the Caravan benchmark mock. " ..
+  "It is long enough to make the whole response about one kilobyte, which is close to a " ..
+  "typical short chat completion: a couple of paragraphs of plain text. The mock never " ..
+  "looks at the prompt; it only checks whether the request asked for streaming and, if so, " ..
+  "whether it asked for usage in the stream. Nothing here is generated, so every response " ..
+  "is byte-for-byte identical and costs the mock next to no CPU. Numbers measured against it " ..
+  "show the cost of the hop itself, not of any model."
+
+M.COMPLETION = '{"id":"' .. ID .. '","object":"chat.completion","created":' .. CREATED ..
+  ',"model":"' .. MODEL .. '","choices":[{"index":0,"message":{"role":"assistant","content":"' ..
+  ANSWER .. '","refusal":null,"annotations":[]},"logprobs":null,"finish_reason":"stop"}],' ..
+  '"usage":{"prompt_tokens":19,"completion_tokens":104,"total_tokens":123,' ..
+  '"prompt_tokens_details":{"cached_tokens":0,"audio_tokens":0},' ..
+  '"completion_tokens_details":{"reasoning_tokens":0,"audio_tokens":0,' ..
+  '"accepted_prediction_tokens":0,"rejected_prediction_tokens":0}},' ..
+  '"service_tier":"default","system_fingerprint":"' .. FP .. '"}'
+
+local function chunk(delta, finish)
+  return 'data: {"id":"' .. ID .. '","object":"chat.completion.chunk","created":' .. CREATED ..
+    ',"model":"' .. MODEL .. '","system_fingerprint":"' .. FP ..
+    '","choices":[{"index":0,"delta":' .. delta .. ',"logprobs":null,"finish_reason":' ..
+    finish .. '}]}\n\n'
+end
+
+-- Content event i carries the text "tokNN " (NN = 01..20); the first one also carries the role.
+M.CHUNKS = {}
+for i = 1, M.CHUNK_COUNT do
+  local role = (i == 1) and '"role":"assistant",' or ''
+  M.CHUNKS[i] = chunk('{' .. role .. '"content":"' .. fmt("tok%02d ", i) .. '"}', 'null')
+end
+M.FINISH = chunk('{}', '"stop"')
+M.USAGE = 'data: {"id":"' .. ID .. '","object":"chat.completion.chunk","created":' .. CREATED ..
+  ',"model":"' .. MODEL .. '","system_fingerprint":"' .. FP .. '","choices":[],' ..
+  '"usage":{"prompt_tokens":19,"completion_tokens":20,"total_tokens":39,' ..
+  '"prompt_tokens_details":{"cached_tokens":0,"audio_tokens":0},' ..
+  '"completion_tokens_details":{"reasoning_tokens":0,"audio_tokens":0,' ..
+  '"accepted_prediction_tokens":0,"rejected_prediction_tokens":0}}}\n\n'
+M.DONE = 'data: [DONE]\n\n'
+
+local function read_body()
+  ngx.req.read_body()
+  local body = ngx.req.get_body_data()
+  if body then return body end
+  local path = ngx.req.get_body_file() -- only if the body did not fit in the buffer
+  if path then
+    local f = io.open(path, "rb")
+    if f then
+      body = f:read("*a")
+      f:close()
+      return body
+    end
+  end
+  return ""
+end
+
+-- delay: seconds to wait before answering (0 for the instant path, 0.05 for /slow).
+function M.handle(delay)
+  if ngx.req.get_method() ~= "POST" then
+    ngx.status = 405
+    ngx.header["Content-Type"] = "application/json"
+    ngx.print('{"error":{"message":"use POST","type":"invalid_request_error"}}')
+    return
+  end
+  local body = read_body()
+  if delay > 0 then ngx.sleep(delay) end
+
+  if find(body, '"stream"%s*:%s*true') then
+    local with_usage = find(body, '"include_usage"%s*:%s*true') ~= nil
+    ngx.status = 200
+    ngx.header["Content-Type"] = "text/event-stream"
+    ngx.header["Cache-Control"] = "no-cache"
+    local n = M.CHUNK_COUNT
+    for i = 1, n do
+      ngx.print(M.CHUNKS[i])
+      ngx.flush(true)
+      if i < n then ngx.sleep(M.CHUNK_INTERVAL) end
+    end
+    ngx.print(M.FINISH)
+    if with_usage then ngx.print(M.USAGE) end
+    ngx.print(M.DONE)
+    ngx.flush(true)
+    return
+  end
+
+  ngx.status = 200
+  ngx.header["Content-Type"] = "application/json"
+  ngx.header["Content-Length"] = #M.COMPLETION
+  ngx.print(M.COMPLETION)
+end
+
+return M

@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+// Turns the JSON lines written by bench/run.sh into the Markdown report.
+// usage: node report.mjs RESULTS.jsonl > report.md
+// Run facts come from BENCH_META_* environment variables set by run.sh.
+import fs from 'node:fs';
+
+const file = process.argv[2];
+if (!file) { console.error('usage: report.mjs RESULTS.jsonl'); process.exit(2); }
+const recs = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const env = (k, d = '') => process.env[`BENCH_META_${k}`] ?? d;
+
+const gwLabel = env('GATEWAY_LABEL', 'gateway');
+const targets = ['direct', 'gateway'];
+if (recs.some((r) => r.target === 'nginx-proxy')) targets.push('nginx-proxy');
+const colName = { direct: 'direct', gateway: gwLabel, 'nginx-proxy': 'nginx-proxy' };
+
+const median = (xs) => {
+  const v = xs.filter((x) => x !== null && x !== undefined && Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const m = Math.floor(v.length / 2);
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+};
+const sel = (kind, step, target) => recs.filter((r) => r.kind === kind && r.step === step && r.target === target);
+const med = (kind, step, target, key) => median(sel(kind, step, target).map((r) => r[key]));
+const sum = (kind, step, target, key) => {
+  const rs = sel(kind, step, target);
+  return rs.length ? rs.reduce((a, r) => a + (r[key] || 0), 0) : null;
+};
+const has = (kind, step) => recs.some((r) => r.kind === kind && r.step === step);
+
+const fmtMs = (x) => (x === null ? 'n/a' : Math.abs(x) < 1 ? x.toFixed(3) : Math.abs(x) < 100 ? x.toFixed(2) : x.toFixed(1));
+const fmtAdd = (x) => (x === null ? 'n/a' : `${x >= 0 ? '+' : '−'}${fmtMs(Math.abs(x))}`);
+const fmtInt = (x) => (x === null ? 'n/a' : Math.round(x).toLocaleString('en-US'));
+const fmtRatio = (x) => (x === null ? 'n/a' : x.toFixed(3));
+// CPU figures come from clock ticks (usually 10 ms): flag the ones resting on few ticks.
+const fmtCpu = (x, ticks) => (x === null ? 'n/a' : ticks !== null && ticks < 20 ? `~${fmtInt(x)} (${ticks} ticks, coarse)` : fmtInt(x));
+const fmtMb = (kb) => (kb === null || kb === undefined ? 'n/a' : (kb / 1024).toFixed(1));
+
+// Each row: label, per-target cell function, target text, check(gatewayValue) -> bool, raw value getter.
+const rows = [];
+let anyFail = false;
+function row(label, cell, target = '–', check = null) {
+  const cells = targets.map((t) => {
+    const v = cell(t);
+    return v === undefined ? '–' : v;
+  });
+  let verdict = '–';
+  if (check) {
+    const r = check();
+    if (r === null) verdict = 'n/a';
+    else { verdict = r ? 'PASS' : '**FAIL**'; if (!r) anyFail = true; }
+  }
+  rows.push(`| ${label} | ${cells.join(' | ')} | ${target} | ${verdict} |`);
+}
+function section(title) {
+  rows.push(`| **${title}** | ${targets.map(() => '').join(' | ')} |  |  |`);
+}
+const notDirect = (f) => (t) => (t === 'direct' ? undefined : f(t));
+
+function wrkSection(step, title, { ratioTarget = null, addedP50 = false } = {}) {
+  if (!has('wrk', step)) return;
+  section(title);
+  const rps = (t) => med('wrk', step, t, 'rps');
+  const p50 = (t) => med('wrk', step, t, 'p50_ms');
+  const p99 = (t) => med('wrk', step, t, 'p99_ms');
+  row('req/s', (t) => fmtInt(rps(t)));
+  row('p50 latency (ms)', (t) => fmtMs(p50(t)));
+  row('p99 latency (ms)', (t) => fmtMs(p99(t)));
+  if (addedP50) {
+    row('added p50 vs direct (ms)', notDirect((t) => fmtAdd(p50(t) === null ? null : p50(t) - p50('direct'))));
+    row('added p99 vs direct (ms)', notDirect((t) => fmtAdd(p99(t) === null ? null : p99(t) - p99('direct'))));
+  }
+  const ratio = (t) => (rps(t) === null || !rps('direct') ? null : rps(t) / rps('direct'));
+  if (ratioTarget !== null) {
+    row('req/s × direct', notDirect((t) => fmtRatio(ratio(t))), `≥ ${ratioTarget}`,
+      () => (ratio('gateway') === null ? null : ratio('gateway') >= ratioTarget));
+  } else {
+    row('req/s × direct', notDirect((t) => fmtRatio(ratio(t))));
+  }
+  const cpu = (t) => med('wrk', step, t, 'cpu_us_per_req');
+  row('gateway CPU per request (µs)', notDirect((t) => fmtCpu(cpu(t), med('wrk', step, t, 'cpu_ticks'))), '≤ 250',
+    () => (cpu('gateway') === null ? null : cpu('gateway') <= 250));
+  const errs = (t) => sum('wrk', step, t, 'errors');
+  row('errors (non-2xx, socket, timeout; all reps)', (t) => fmtInt(errs(t)), '0',
+    () => (errs('gateway') === null ? null : errs('gateway') === 0));
+}
+
+function sseSection(step, title, addTarget) {
+  if (!has('sse', step)) return;
+  section(title);
+  const m = (t, k) => med('sse', step, t, k);
+  row('streams/s completed', (t) => fmtInt(m(t, 'streams_per_s')));
+  row('time to first event p50 (ms)', (t) => fmtMs(m(t, 'ttfe_p50_ms')));
+  row('time to first event p99 (ms)', (t) => fmtMs(m(t, 'ttfe_p99_ms')));
+  row('stream total p50 (ms)', (t) => fmtMs(m(t, 'total_p50_ms')));
+  row('stream total p99 (ms)', (t) => fmtMs(m(t, 'total_p99_ms')));
+  const added = (t) => (m(t, 'ttfe_p50_ms') === null || m('direct', 'ttfe_p50_ms') === null
+    ? null : m(t, 'ttfe_p50_ms') - m('direct', 'ttfe_p50_ms'));
+  row('added TTFE p50 vs direct (ms)', notDirect((t) => fmtAdd(added(t))), `≤ ${addTarget}`,
+    () => (added('gateway') === null ? null : added('gateway') <= addTarget));
+  const addedP99 = (t) => (m(t, 'ttfe_p99_ms') === null || m('direct', 'ttfe_p99_ms') === null
+    ? null : m(t, 'ttfe_p99_ms') - m('direct', 'ttfe_p99_ms'));
+  row('added TTFE p99 vs direct (ms)', notDirect((t) => fmtAdd(addedP99(t))));
+  const cpu = (t) => m(t, 'cpu_us_per_stream');
+  row('gateway CPU per stream (µs)', notDirect((t) => fmtCpu(cpu(t), m(t, 'cpu_ticks'))));
+  const errs = (t) => sum('sse', step, t, 'errors');
+  const started = (t) => sum('sse', step, t, 'started');
+  row('failed streams / started (all reps)', (t) => (errs(t) === null ? 'n/a' : `${fmtInt(errs(t))} / ${fmtInt(started(t))}`), '0',
+    () => (errs('gateway') === null ? null : errs('gateway') === 0));
+}
+
+wrkSection('a', 'a. non-stream, 1 connection', { addedP50: true });
+wrkSection('b', 'b. non-stream, 32 connections', { addedP50: true });
+wrkSection('c', 'c. 50 ms upstream, 256 connections', { ratioTarget: 0.95 });
+sseSection('d1', 'd. SSE, 1 stream at a time', 1);
+sseSection('d64', 'd. SSE, 64 concurrent streams', 5);
+if (has('sse', 'usage')) {
+  section('SSE with stream_options.include_usage');
+  const errs = (t) => sum('sse', 'usage', t, 'errors');
+  const started = (t) => sum('sse', 'usage', t, 'started');
+  row('streams failing (usage chunk must arrive exactly once)', (t) => (errs(t) === null ? 'n/a' : `${fmtInt(errs(t))} / ${fmtInt(started(t))}`), '0',
+    () => (errs('gateway') === null ? null : errs('gateway') === 0));
+}
+const rss = (t) => recs.find((r) => r.kind === 'rss' && r.target === t) || null;
+if (targets.some((t) => rss(t))) {
+  section('memory (gateway process, at the end)');
+  row('VmHWM, peak RSS (MiB)', notDirect((t) => fmtMb(rss(t)?.vmhwm_kb)), '≤ 300',
+    () => (rss('gateway') ? rss('gateway').vmhwm_kb / 1024 <= 300 : null));
+  row('VmRSS (MiB)', notDirect((t) => fmtMb(rss(t)?.vmrss_kb)));
+}
+
+// Error reasons, if any.
+const reasons = [];
+for (const r of recs) {
+  if (r.kind === 'sse' && r.errors > 0) {
+    reasons.push(`- step ${r.step}, ${colName[r.target]}, rep ${r.rep}: ${Object.entries(r.error_reasons).map(([k, v]) => `${v}× ${k}`).join('; ')}`);
+  }
+  if (r.kind === 'wrk' && r.errors > 0) {
+    reasons.push(`- step ${r.step}, ${colName[r.target]}, rep ${r.rep}: ${r.errors} errors (${r.error_detail})`);
+  }
+}
+
+const out = [];
+out.push(`# Caravan benchmark — ${env('DATE')}`);
+out.push('');
+out.push(`Mode: **${env('MODE')}** — ${env('REPS')} repetition(s) per measurement, median reported; wrk ${env('DURATION')} s per run, SSE ${env('SSE_DURATION')} s per run, warm-up ${env('WARMUP')} s.`);
+out.push('Load is **closed-loop** (a fixed number of connections / streams, each sending its next request when the previous one finished), so tail latency under saturation is understated (coordinated omission).');
+out.push('');
+out.push(`| ${['metric', ...targets.map((t) => colName[t]), 'target', 'pass/fail'].join(' | ')} |`);
+out.push(`|${['---', ...targets.map(() => '---:'), '---', '---'].map((x) => x).join('|')}|`);
+out.push(...rows);
+out.push('');
+out.push(`Overall: ${anyFail ? '**some targets missed**' : 'all checked targets met'} (targets apply to the \`${gwLabel}\` column).`);
+out.push('');
+out.push('## Run facts');
+out.push('');
+const facts = [
+  ['date (UTC)', env('DATE')],
+  ['machine', `${env('NPROC')} CPUs (${env('CPU_MODEL')}), ${env('MEM')}, kernel ${env('KERNEL')}, ${env('OS')}`],
+  ['pinning', env('PINNING')],
+  ['gateway under test', env('GATEWAY_DESC')],
+  ['gateway command', '`' + env('GATEWAY_CMDLINE') + '`'],
+  ['JDK', env('JDK')],
+  ['JVM flags (BENCH_JVM_OPTS)', env('JVM_OPTS') || '(none)'],
+  ['nginx-proxy column', env('NGINX_PROXY_DESC')],
+  ['mock', env('MOCK_DESC')],
+  ['tools', env('TOOLS')],
+  ['wall time of this run', `${env('ELAPSED')} s`],
+];
+for (const [k, v] of facts) if (v) out.push(`- **${k}**: ${v}`);
+out.push('');
+out.push('How to read it: "direct" is the load generator talking to the mock; the other columns go through a proxy hop to the same mock in the same run, alternating with direct. "added" rows are median(gateway) − median(direct). CPU per request is the gateway process\'s own utime+stime (/proc/PID/stat) over the measured run divided by the requests completed in it.');
+if (reasons.length) {
+  out.push('');
+  out.push('## Errors');
+  out.push('');
+  out.push(...reasons);
+}
+process.stdout.write(out.join('\n') + '\n');

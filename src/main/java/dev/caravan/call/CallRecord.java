@@ -1,0 +1,194 @@
+package dev.caravan.call;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The per-request record that travels with the exchange: every fact audit and receipts need, each "not run"
+ * (null) until the step that owns it fills it in. It never holds a key, a prompt or a completion.
+ */
+public final class CallRecord {
+    /** How a field that no step has filled is shown. */
+    public static final String NOT_RUN = "not_run";
+
+    private final String decisionId;
+    private final String traceId;
+    private final Instant startedAt;
+    private final long startNanos;
+    private final String endpoint;
+    private final String runId;
+    private final String sessionId;
+    private final Map<String, String> metadata;
+
+    private volatile String model;
+    private volatile Boolean stream;
+    private volatile String upstream;
+    private volatile String upstreamModel;
+    private volatile Integer attempts;
+    private volatile Long upstreamStartNanos;
+    private volatile Long upstreamLatencyNanos;
+    private volatile Long firstTokenNanos;
+    private volatile Integer status;
+    private volatile Usage usage;
+    private volatile Boolean truncated;
+    private volatile String error;
+    private volatile Long totalNanos;
+
+    // Filled by later steps (keys, routing, guardrails, spend, receipts); "not run" until those steps exist.
+    private volatile String keyId;
+    private volatile String workspace;
+    private volatile String route;
+    private volatile Boolean cacheHit;
+    private volatile String decision;
+    private volatile String promptVerdict;
+    private volatile String completionVerdict;
+    private volatile List<String> signals;
+    private volatile Double risk;
+    private volatile Map<String, Integer> promptRedactions;
+    private volatile Map<String, Integer> completionRedactions;
+    private volatile Long guardrailMicros;
+    private volatile Long costMicros;
+    private volatile Boolean costEstimated;
+    private volatile String policyVersion;
+    private volatile String priceVersion;
+    private volatile String requestSha256;
+    private volatile String responseSha256;
+    private volatile String receipt;
+    private volatile List<String> failedOpen;
+
+    public CallRecord(String decisionId, String traceId, Instant startedAt, long startNanos, String endpoint,
+            String runId, String sessionId, Map<String, String> metadata) {
+        this.decisionId = decisionId;
+        this.traceId = traceId;
+        this.startedAt = startedAt;
+        this.startNanos = startNanos;
+        this.endpoint = endpoint;
+        this.runId = runId;
+        this.sessionId = sessionId;
+        this.metadata = Map.copyOf(metadata);
+    }
+
+    public String decisionId() {
+        return decisionId;
+    }
+
+    public String traceId() {
+        return traceId;
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    public Usage usage() {
+        return usage;
+    }
+
+    public Integer status() {
+        return status;
+    }
+
+    public Boolean truncated() {
+        return truncated;
+    }
+
+    public String upstream() {
+        return upstream;
+    }
+
+    /** The parse step: what the client asked for. */
+    public void requested(String model, boolean stream) {
+        this.model = model;
+        this.stream = stream;
+    }
+
+    /** The upstream-selection step: where the call goes. */
+    public void routedTo(String upstream, String upstreamModel) {
+        this.upstream = upstream;
+        this.upstreamModel = upstreamModel;
+    }
+
+    /** The call step: one attempt started now. */
+    public void upstreamAttempted(long nanoTime) {
+        this.attempts = attempts == null ? 1 : attempts + 1;
+        this.upstreamStartNanos = nanoTime;
+    }
+
+    /** The upstream's response headers arrived. */
+    public void upstreamAnswered(long nanoTime) {
+        if (upstreamStartNanos != null) {
+            this.upstreamLatencyNanos = nanoTime - upstreamStartNanos;
+        }
+    }
+
+    /** The first streamed event reached the client. */
+    public void firstToken(long nanoTime) {
+        if (firstTokenNanos == null) {
+            this.firstTokenNanos = nanoTime - startNanos;
+        }
+    }
+
+    /** The call ended: the status the client saw, usage when the provider reported it, and whether it was cut. */
+    public void completed(int status, Usage usage, boolean truncated, String error, long nanoTime) {
+        this.status = status;
+        this.usage = usage;
+        this.truncated = truncated;
+        this.error = error;
+        this.totalNanos = nanoTime - startNanos;
+    }
+
+    /** Every field by its audit name; a field no step has filled is {@link #NOT_RUN}. */
+    public Map<String, Object> view() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("decision_id", decisionId);
+        v.put("trace_id", traceId);
+        v.put("ts", startedAt.toString());
+        v.put("endpoint", endpoint);
+        v.put("key_id", orNotRun(keyId));
+        v.put("workspace", orNotRun(workspace));
+        v.put("route", orNotRun(route));
+        v.put("upstream", orNotRun(upstream));
+        v.put("model", orNotRun(upstreamModel != null ? upstreamModel : model));
+        v.put("stream", orNotRun(stream));
+        v.put("attempts", orNotRun(attempts));
+        v.put("cache_hit", orNotRun(cacheHit));
+        v.put("status", orNotRun(status));
+        v.put("decision", orNotRun(decision));
+        v.put("verdict_prompt", orNotRun(promptVerdict));
+        v.put("verdict_completion", orNotRun(completionVerdict));
+        v.put("signals", orNotRun(signals));
+        v.put("risk", orNotRun(risk));
+        v.put("redactions_prompt", orNotRun(promptRedactions));
+        v.put("redactions_completion", orNotRun(completionRedactions));
+        v.put("usage", orNotRun(usage));
+        v.put("cost_micros", orNotRun(costMicros));
+        v.put("cost_estimated", orNotRun(costEstimated));
+        v.put("latency_ms_total", orNotRun(millis(totalNanos)));
+        v.put("latency_ms_upstream", orNotRun(millis(upstreamLatencyNanos)));
+        v.put("latency_ms_first_token", orNotRun(millis(firstTokenNanos)));
+        v.put("guardrail_us", orNotRun(guardrailMicros));
+        v.put("policy_version", orNotRun(policyVersion));
+        v.put("price_version", orNotRun(priceVersion));
+        v.put("request_sha256", orNotRun(requestSha256));
+        v.put("response_sha256", orNotRun(responseSha256));
+        v.put("truncated", orNotRun(truncated));
+        v.put("receipt", orNotRun(receipt));
+        v.put("failed_open", orNotRun(failedOpen));
+        v.put("error", error);
+        v.put("run_id", runId);
+        v.put("session_id", sessionId);
+        v.put("metadata", metadata.isEmpty() ? Collections.emptyMap() : metadata);
+        return v;
+    }
+
+    private static Object orNotRun(Object value) {
+        return value == null ? NOT_RUN : value;
+    }
+
+    private static Double millis(Long nanos) {
+        return nanos == null ? null : nanos / 1_000_000.0;
+    }
+}

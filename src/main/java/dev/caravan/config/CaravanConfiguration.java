@@ -1,0 +1,115 @@
+package dev.caravan.config;
+
+import dev.caravan.call.CallLedger;
+import dev.caravan.http.BodyLimit;
+import dev.caravan.http.GuardedDnsResolver;
+import dev.caravan.http.UpstreamClient;
+import dev.caravan.http.Workers;
+import dev.caravan.routes.Endpoints;
+import dev.caravan.routes.ErrorHandling;
+import dev.caravan.routes.FallbackRoutes;
+import dev.caravan.routes.OpenAiRoutes;
+import dev.caravan.routing.UpstreamAddressGuard;
+import dev.caravan.routing.UpstreamCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.LifecycleStrategySupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Binds settings and the config file into beans and routes, validated before anything listens. */
+public final class CaravanConfiguration implements CamelConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(CaravanConfiguration.class);
+
+    private final Map<String, String> environment;
+
+    public CaravanConfiguration(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    @Override
+    public void configure(CamelContext camel) throws Exception {
+        Settings settings = new SettingsBinder(key -> camel.getPropertiesComponent().resolveProperty(key)).bind();
+        refuseOpenBind(settings);
+        createDataDir(settings);
+        CaravanFile file = CaravanFile.load(settings.configFile());
+        UpstreamAddressGuard guard = new UpstreamAddressGuard(settings.allowPrivateUpstreams(), settings.allowedUpstreamHosts());
+        UpstreamCatalog catalog = UpstreamCatalog.load(file, environment, guard);
+        UpstreamClient client = new UpstreamClient(settings, new GuardedDnsResolver(guard));
+        ExecutorService workers = Workers.create(settings.workerThreads());
+        CallLedger ledger = new CallLedger();
+
+        camel.getRegistry().bind(Endpoints.BODY_LIMIT, new BodyLimit(settings.maxBodyBytes()));
+        camel.getRegistry().bind(Endpoints.WORKERS, workers);
+        camel.getRegistry().bind("caravanLedger", ledger);
+        camel.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopping(CamelContext context) {
+                drain(ledger, settings);
+            }
+
+            @Override
+            public void onContextStopped(CamelContext context) {
+                workers.shutdownNow();
+                try {
+                    client.close();
+                } catch (IOException e) {
+                    LOG.debug("closing the upstream client failed", e);
+                }
+            }
+        });
+        camel.addRoutes(new ErrorHandling());
+        camel.addRoutes(new OpenAiRoutes(ledger, catalog, client, workers));
+        camel.addRoutes(new FallbackRoutes());
+        LOG.info("caravan listening on http://{}:{} (data {}, {} threads, body limit {} bytes)", settings.host(), settings.port(),
+                settings.dataDir().toAbsolutePath(), Workers.virtual() ? "virtual" : settings.workerThreads() + " platform",
+                settings.maxBodyBytes());
+    }
+
+    private static void drain(CallLedger ledger, Settings settings) {
+        int inFlight = ledger.inFlight();
+        if (inFlight > 0) {
+            LOG.info("shutting down: waiting up to {} ms for {} calls in flight", settings.shutdownTimeout().toMillis(), inFlight);
+        }
+        try {
+            if (!ledger.drain(settings.shutdownTimeout().toMillis())) {
+                LOG.warn("shutting down with {} calls still in flight after {} ms", ledger.inFlight(),
+                        settings.shutdownTimeout().toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** An open gateway on a reachable address would be a free proxy to every stored credential. */
+    private static void refuseOpenBind(Settings settings) {
+        if (settings.allowOpen()) {
+            return;
+        }
+        boolean loopback;
+        try {
+            loopback = InetAddress.getByName(settings.host()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new ConfigException("caravan.host '" + settings.host() + "' cannot be resolved");
+        }
+        if (!loopback) {
+            throw new ConfigException("refusing to listen on " + settings.host() + " without gateway keys: anyone who can reach it"
+                    + " could use it; bind a loopback address, or pass --allow-open (CARAVAN_ALLOW_OPEN=true) to accept that");
+        }
+    }
+
+    private static void createDataDir(Settings settings) {
+        try {
+            Files.createDirectories(settings.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + settings.dataDir(), e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.caravan.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The optional YAML file named by {@code --config}: what is structured (today: the upstreams section). */
+public record CaravanFile(Map<String, UpstreamEntry> upstreams) {
+
+    /** One named upstream: its base URL (the SDK base URL of its API) and an optional credential reference. */
+    public record UpstreamEntry(@JsonProperty("baseUrl") String baseUrl, @JsonProperty("credential") String credential) {}
+
+    public static final CaravanFile EMPTY = new CaravanFile(Map.of());
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    public CaravanFile {
+        upstreams = upstreams == null ? Map.of() : Map.copyOf(upstreams);
+    }
+
+    /** Reads and validates the file; a problem stops the boot with a message naming the line. */
+    public static CaravanFile load(Path file) {
+        if (file == null) {
+            return EMPTY;
+        }
+        if (!Files.isReadable(file)) {
+            throw new ConfigException("config file " + file + " cannot be read");
+        }
+        try {
+            CaravanFile parsed = YAML.readValue(file.toFile(), CaravanFile.class);
+            return parsed == null ? EMPTY : parsed;
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(file + " line " + e.getLocation().getLineNr() + ": unknown key '"
+                    + e.getPropertyName() + "' (this version reads: upstreams.<name>.baseUrl, upstreams.<name>.credential)");
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file + " line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException("config file " + file + " cannot be read: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.caravan.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+/** The gateway's typed settings, bound from application.properties, the environment and the command line. */
+public record Settings(
+        String host,
+        int port,
+        Path dataDir,
+        Path configFile,
+        boolean allowOpen,
+        long maxBodyBytes,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration totalTimeout,
+        int maxConnections,
+        int workerThreads,
+        Duration shutdownTimeout,
+        boolean allowPrivateUpstreams,
+        Set<String> allowedUpstreamHosts) {
+
+    public Settings {
+        if (port < 1 || port > 65535) {
+            throw new ConfigException("caravan.port must be between 1 and 65535, was " + port);
+        }
+        if (maxBodyBytes < 1024) {
+            throw new ConfigException("caravan.max-body-bytes must be at least 1024, was " + maxBodyBytes);
+        }
+        if (maxConnections < 1 || workerThreads < 1) {
+            throw new ConfigException("caravan.upstream.max-connections and caravan.worker-threads must be positive");
+        }
+        allowedUpstreamHosts = Set.copyOf(allowedUpstreamHosts);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.caravan.errors;
+
+/** The gateway's own errors, each with its HTTP status and its type/code in every ingress API's error shape. */
+public enum ApiError {
+    INVALID_JSON(400, "invalid_request_error", "invalid_json", "invalid_request_error"),
+    UNKNOWN_UPSTREAM(400, "invalid_request_error", "unknown_upstream", "invalid_request_error"),
+    UPSTREAM_NOT_ALLOWED(400, "invalid_request_error", "upstream_not_allowed", "invalid_request_error"),
+    MISSING_PROVIDER_KEY(401, "authentication_error", "missing_provider_key", "authentication_error"),
+    NOT_FOUND(404, "invalid_request_error", "not_found", "not_found_error"),
+    METHOD_NOT_ALLOWED(405, "invalid_request_error", "method_not_allowed", "invalid_request_error"),
+    REQUEST_TOO_LARGE(413, "invalid_request_error", "request_too_large", "request_too_large"),
+    INTERNAL(500, "server_error", "internal_error", "api_error"),
+    UPSTREAM_UNREACHABLE(502, "upstream_error", "upstream_unreachable", "api_error"),
+    UPSTREAM_STREAM_FAILED(502, "upstream_error", "upstream_stream_failed", "api_error"),
+    OVERLOADED(503, "server_error", "overloaded", "overloaded_error"),
+    UPSTREAM_TIMEOUT(504, "upstream_error", "upstream_timeout", "api_error");
+
+    private final int status;
+    private final String openAiType;
+    private final String openAiCode;
+    private final String anthropicType;
+
+    ApiError(int status, String openAiType, String openAiCode, String anthropicType) {
+        this.status = status;
+        this.openAiType = openAiType;
+        this.openAiCode = openAiCode;
+        this.anthropicType = anthropicType;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String openAiType() {
+        return openAiType;
+    }
+
+    public String openAiCode() {
+        return openAiCode;
+    }
+
+    public String anthropicType() {
+        return anthropicType;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.caravan.http;
+
+import dev.caravan.config.Settings;
+import dev.caravan.errors.ApiError;
+import dev.caravan.errors.GatewayException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/** Sends one request to an upstream over a pooled HTTP/1.1 client, with connect, read and total deadlines. */
+public final class UpstreamClient implements Closeable {
+    private final CloseableHttpClient client;
+    private final ScheduledThreadPoolExecutor deadlines;
+    private final long totalTimeoutMillis;
+
+    public UpstreamClient(Settings settings, DnsResolver dns) {
+        Timeout read = Timeout.of(settings.readTimeout());
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(dns)
+                .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
+                .setMaxConnTotal(settings.maxConnections())
+                .setMaxConnPerRoute(settings.maxConnections())
+                .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoTimeout(read).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        .setSocketTimeout(read)
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .setTimeToLive(TimeValue.ofMinutes(5))
+                        .build())
+                .build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(read)
+                        .setConnectionRequestTimeout(Timeout.of(settings.connectTimeout()))
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableContentCompression()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .evictExpiredConnections()
+                .build();
+        this.deadlines = new ScheduledThreadPoolExecutor(1, daemon());
+        this.deadlines.setRemoveOnCancelPolicy(true);
+        this.totalTimeoutMillis = settings.totalTimeout().toMillis();
+    }
+
+    /**
+     * POSTs the body and returns once the response headers arrived; the body is left open for the caller to
+     * read whole or relay as a stream. Connection failures become 502, timeouts 504.
+     */
+    public UpstreamExchange post(URI url, Map<String, String> headers, byte[] body) {
+        HttpPost post = new HttpPost(url);
+        headers.forEach(post::setHeader);
+        post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+            expired.set(true);
+            post.cancel();
+        }, totalTimeoutMillis, TimeUnit.MILLISECONDS);
+        try {
+            ClassicHttpResponse response = client.executeOpen(null, post, null);
+            return new UpstreamExchange(post, response, deadline, expired);
+        } catch (IOException | RuntimeException e) {
+            deadline.cancel(false);
+            throw failure(e, expired.get());
+        }
+    }
+
+    /** Maps an I/O failure talking to the upstream to the gateway error the client sees. */
+    static GatewayException failure(Exception e, boolean totalDeadlineExpired) {
+        if (totalDeadlineExpired) {
+            return new GatewayException(ApiError.UPSTREAM_TIMEOUT, "the upstream did not answer within the total timeout", e);
+        }
+        if (e instanceof ConnectTimeoutException) {
+            return new GatewayException(ApiError.UPSTREAM_TIMEOUT, "connecting to the upstream timed out", e);
+        }
+        if (e instanceof SocketTimeoutException) {
+            return new GatewayException(ApiError.UPSTREAM_TIMEOUT, "the upstream did not answer within the read timeout", e);
+        }
+        return new GatewayException(ApiError.UPSTREAM_UNREACHABLE, "the upstream could not be reached", e);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon() {
+        java.util.concurrent.ThreadFactory base = Executors.defaultThreadFactory();
+        return r -> {
+            Thread t = base.newThread(r);
+            t.setDaemon(true);
+            t.setName("caravan-deadlines");
+            return t;
+        };
+    }
+
+    @Override
+    public void close() throws IOException {
+        deadlines.shutdownNow();
+        client.close();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.caravan.processors;
+
+import dev.caravan.call.CallRecord;
+import dev.caravan.call.TraceContext;
+import dev.caravan.providers.openai.OpenAiHeaders;
+import java.util.function.BiConsumer;
+import org.apache.hc.core5.http.Header;
+
+/** The response headers every answer carries: the upstream's allowed ones and the gateway's own. */
+final class Replies {
+    private Replies() {}
+
+    static void passBack(Header[] upstreamHeaders, BiConsumer<String, String> sink) {
+        for (Header header : upstreamHeaders) {
+            if (OpenAiHeaders.returned(header.getName())) {
+                sink.accept(header.getName().toLowerCase(java.util.Locale.ROOT), header.getValue());
+            }
+        }
+    }
+
+    static void caravan(CallRecord record, TraceContext trace, String upstream, String model, BiConsumer<String, String> sink) {
+        if (record != null) {
+            sink.accept("x-caravan-decision-id", record.decisionId());
+        }
+        if (trace != null) {
+            sink.accept("traceparent", trace.header());
+        }
+        if (upstream != null) {
+            sink.accept("x-caravan-upstream", upstream);
+        }
+        if (model != null) {
+            sink.accept("x-caravan-model", model);
+        }
+    }
+}

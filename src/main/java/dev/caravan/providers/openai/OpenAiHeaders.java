@@ -1,0 +1,25 @@
+package dev.caravan.providers.openai;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Which client headers go upstream and which upstream headers come back, for OpenAI-shaped APIs: allow-lists both. */
+public final class OpenAiHeaders {
+    private OpenAiHeaders() {}
+
+    /** Client request headers forwarded as they are (the auth header is built separately). */
+    public static final List<String> FORWARDED = List.of(
+            "accept", "openai-organization", "openai-project", "openai-beta", "user-agent");
+
+    private static final Set<String> RETURNED = Set.of(
+            "x-request-id", "request-id", "retry-after", "retry-after-ms", "openai-processing-ms",
+            "openai-version", "openai-organization", "openai-project", "openai-model");
+    private static final List<String> RETURNED_PREFIXES = List.of("x-ratelimit-", "anthropic-ratelimit-");
+
+    /** Whether an upstream response header is passed back to the client. */
+    public static boolean returned(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return RETURNED.contains(lower) || RETURNED_PREFIXES.stream().anyMatch(lower::startsWith);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.caravan.routes;
+
+import dev.caravan.call.CallLedger;
+import dev.caravan.call.IngressApi;
+import dev.caravan.http.UpstreamClient;
+import dev.caravan.processors.BeginCall;
+import dev.caravan.processors.CallUpstream;
+import dev.caravan.processors.ParseChatRequest;
+import dev.caravan.processors.RelayResponse;
+import dev.caravan.processors.RelayStream;
+import dev.caravan.processors.SelectUpstream;
+import dev.caravan.routing.UpstreamCatalog;
+import java.util.concurrent.ExecutorService;
+import org.apache.camel.builder.RouteBuilder;
+
+/** The OpenAI-shaped ingress: Chat Completions, plain and streamed. */
+public final class OpenAiRoutes extends RouteBuilder {
+    private static final String CHAT_PATH = "/v1/chat/completions";
+
+    private final CallLedger ledger;
+    private final UpstreamCatalog catalog;
+    private final UpstreamClient client;
+    private final ExecutorService workers;
+
+    public OpenAiRoutes(CallLedger ledger, UpstreamCatalog catalog, UpstreamClient client, ExecutorService workers) {
+        this.ledger = ledger;
+        this.catalog = catalog;
+        this.client = client;
+        this.workers = workers;
+    }
+
+    @Override
+    public void configure() {
+        from(Endpoints.CHAT_COMPLETIONS).routeId("chat-completions")
+                .process(new BeginCall(ledger, IngressApi.OPENAI, CHAT_PATH)).id("begin-call")
+                .threads().executorService(workers).callerRunsWhenRejected(false).id("to-worker")
+                .process(new ParseChatRequest()).id("parse")
+                .process(new SelectUpstream(catalog)).id("select-upstream")
+                .process(new CallUpstream(client, "/chat/completions")).id("call-upstream")
+                .choice().id("stream-or-not")
+                    .when(Vars::upstreamStreams).process(new RelayStream(workers, ledger)).id("relay-stream")
+                    .otherwise().process(new RelayResponse()).id("relay-response")
+                .end();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.caravan.routes;
+
+import dev.caravan.call.CallRecord;
+import dev.caravan.call.IngressApi;
+import dev.caravan.call.TraceContext;
+import dev.caravan.http.UpstreamExchange;
+import dev.caravan.providers.openai.ChatRequest;
+import dev.caravan.routing.Secret;
+import dev.caravan.routing.Upstream;
+import io.netty.channel.Channel;
+import org.apache.camel.Exchange;
+
+/** Per-request state kept in Camel variables (never in headers, which could leak), behind typed accessors. */
+public final class Vars {
+    private Vars() {}
+
+    public static final String CALL_RECORD = "caravan.callRecord";
+    public static final String INGRESS_API = "caravan.ingressApi";
+    public static final String TRACE = "caravan.trace";
+    public static final String CHANNEL = "caravan.channel";
+    public static final String CHAT_REQUEST = "caravan.chatRequest";
+    public static final String UPSTREAM = "caravan.upstream";
+    public static final String PROVIDER_KEY = "caravan.providerKey";
+    public static final String UPSTREAM_EXCHANGE = "caravan.upstreamExchange";
+    public static final String STREAMING = "caravan.streaming";
+
+    public static CallRecord callRecord(Exchange e) {
+        return e.getVariable(CALL_RECORD, CallRecord.class);
+    }
+
+    public static IngressApi ingressApi(Exchange e) {
+        IngressApi api = e.getVariable(INGRESS_API, IngressApi.class);
+        return api == null ? IngressApi.OPENAI : api;
+    }
+
+    public static TraceContext trace(Exchange e) {
+        return e.getVariable(TRACE, TraceContext.class);
+    }
+
+    public static Channel channel(Exchange e) {
+        return e.getVariable(CHANNEL, Channel.class);
+    }
+
+    public static ChatRequest chatRequest(Exchange e) {
+        return e.getVariable(CHAT_REQUEST, ChatRequest.class);
+    }
+
+    public static Upstream upstream(Exchange e) {
+        return e.getVariable(UPSTREAM, Upstream.class);
+    }
+
+    public static Secret providerKey(Exchange e) {
+        return e.getVariable(PROVIDER_KEY, Secret.class);
+    }
+
+    public static UpstreamExchange upstreamExchange(Exchange e) {
+        return e.getVariable(UPSTREAM_EXCHANGE, UpstreamExchange.class);
+    }
+
+    /** Whether a stream relay took over the response, and with it the closing of the call. */
+    public static boolean streaming(Exchange e) {
+        return Boolean.TRUE.equals(e.getVariable(STREAMING, Boolean.class));
+    }
+
+    /** Whether the upstream answered with an event stream (the choice between relaying and streaming). */
+    public static boolean upstreamStreams(Exchange e) {
+        UpstreamExchange upstream = upstreamExchange(e);
+        return upstream != null && upstream.isEventStream();
+    }
+}

@@ -1,0 +1,107 @@
+package dev.caravan.routing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.caravan.config.CaravanFile;
+import dev.caravan.config.ConfigException;
+import dev.caravan.config.CredentialReference;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The named upstreams (bundled presets, overridden or extended by the config file) and client-chosen base URLs. */
+public final class UpstreamCatalog {
+    public static final String DEFAULT_OPENAI = "openai";
+
+    private final Map<String, Upstream> named;
+    private final UpstreamAddressGuard guard;
+
+    public UpstreamCatalog(Map<String, Upstream> named, UpstreamAddressGuard guard) {
+        this.named = Map.copyOf(named);
+        this.guard = guard;
+    }
+
+    /** The bundled presets, with the config file's upstreams laid over them and stored credentials resolved. */
+    public static UpstreamCatalog load(CaravanFile file, Map<String, String> environment, UpstreamAddressGuard guard) {
+        Map<String, Upstream> named = new HashMap<>();
+        JsonNode presets = readPresets();
+        for (Iterator<Map.Entry<String, JsonNode>> it = presets.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> preset = it.next();
+            if (preset.getKey().startsWith("_")) {
+                continue;
+            }
+            JsonNode row = preset.getValue();
+            Optional<Secret> credential = Optional.ofNullable(environment.get(row.path("credentialEnv").asText("")))
+                    .filter(v -> !v.isBlank())
+                    .map(Secret::new);
+            named.put(preset.getKey(), new Upstream(preset.getKey(), URI.create(row.get("baseUrl").asText()),
+                    credential, row.path("keyless").asBoolean(false), false));
+        }
+        file.upstreams().forEach((rawName, entry) -> {
+            String name = rawName.toLowerCase(Locale.ROOT);
+            Upstream preset = named.get(name);
+            URI base = entry.baseUrl() != null ? baseUrl("upstreams." + rawName + ".baseUrl", entry.baseUrl())
+                    : preset != null ? preset.baseUri() : null;
+            if (base == null) {
+                throw new ConfigException("upstreams." + rawName + " needs a baseUrl (it is not a preset)");
+            }
+            Optional<Secret> credential;
+            try {
+                credential = CredentialReference.resolve(entry.credential(), environment).map(Secret::new);
+            } catch (ConfigException e) {
+                throw new ConfigException("upstreams." + rawName + ".credential: " + e.getMessage());
+            }
+            boolean keyless = preset != null && preset.keyless();
+            named.put(name, new Upstream(name, base, credential.or(() -> preset == null || entry.credential() != null
+                    ? Optional.empty() : preset.storedCredential()), keyless, false));
+        });
+        return new UpstreamCatalog(named, guard);
+    }
+
+    /**
+     * The upstream that {@code X-Caravan-Upstream} names: a preset or configured name, or a client-chosen base URL
+     * (checked by the SSRF guard, and never given a stored credential).
+     */
+    public Upstream select(String header) throws UnknownUpstreamException, UpstreamNotAllowedException {
+        if (header == null || header.isBlank()) {
+            return named.get(DEFAULT_OPENAI);
+        }
+        String value = header.trim();
+        if (value.contains("://")) {
+            URI checked = guard.check(value);
+            String where = checked.getPort() == -1 ? checked.getHost() : checked.getHost() + ":" + checked.getPort();
+            return new Upstream(where, checked, Optional.empty(), false, true);
+        }
+        Upstream upstream = named.get(value.toLowerCase(Locale.ROOT));
+        if (upstream == null) {
+            throw new UnknownUpstreamException(value);
+        }
+        return upstream;
+    }
+
+    private static URI baseUrl(String key, String value) {
+        try {
+            URI uri = new URI(value.trim().replaceAll("/+$", ""));
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new ConfigException(key + " must be an http(s) URL with a host");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException(key + " is not a URL: " + e.getReason());
+        }
+    }
+
+    private static JsonNode readPresets() {
+        try (InputStream in = UpstreamCatalog.class.getResourceAsStream("/upstreams.json")) {
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.caravan.support;
+
+import dev.caravan.Gateway;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A real gateway on a free loopback port, with its own data directory, for one test class. */
+public final class TestGateway implements AutoCloseable {
+    private final Gateway gateway;
+    private final int port;
+    private final Path dataDir;
+
+    private TestGateway(Gateway gateway, int port, Path dataDir) {
+        this.gateway = gateway;
+        this.port = port;
+        this.dataDir = dataDir;
+    }
+
+    public static TestGateway start() {
+        return start(Map.of(), Map.of());
+    }
+
+    public static TestGateway start(Map<String, String> properties, Map<String, String> environment) {
+        try {
+            int port = freePort();
+            Path dataDir = Files.createTempDirectory("caravan-test-data");
+            Map<String, String> overrides = new HashMap<>(properties);
+            overrides.put("caravan.port", Integer.toString(port));
+            overrides.put("caravan.data-dir", dataDir.toString());
+            return new TestGateway(Gateway.create(overrides, environment).start(), port, dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The root URL, e.g. http://127.0.0.1:PORT */
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The OpenAI SDK base URL. */
+    public String openAiBaseUrl() {
+        return url() + "/v1";
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Gateway gateway() {
+        return gateway;
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+    }
+}
