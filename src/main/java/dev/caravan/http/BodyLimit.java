@@ -4,7 +4,6 @@ import dev.caravan.call.IngressApi;
 import dev.caravan.errors.ApiError;
 import dev.caravan.errors.ErrorBodies;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -17,6 +16,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import org.apache.camel.component.netty.ChannelHandlerFactory;
 
@@ -39,7 +39,10 @@ public final class BodyLimit extends ChannelInboundHandlerAdapter implements Cha
     /** The per-connection counter. */
     private static final class Guard extends ChannelInboundHandlerAdapter {
         private final long maxBytes;
+        private static final long MAX_DISCARD_BYTES = 64L * 1024 * 1024;
+
         private long seen;
+        private long discarded;
         private boolean rejected;
         private String uri;
 
@@ -53,26 +56,37 @@ public final class BodyLimit extends ChannelInboundHandlerAdapter implements Cha
                 seen = 0;
                 uri = request.uri();
                 if (HttpUtil.getContentLength(request, -1L) > maxBytes) {
-                    reject(ctx, msg);
-                    return;
+                    reject(ctx);
                 }
             }
             if (rejected) {
-                ReferenceCountUtil.release(msg);
+                discard(ctx, msg);
                 return;
             }
             if (msg instanceof HttpContent content) {
                 seen += content.content().readableBytes();
                 if (seen > maxBytes) {
-                    reject(ctx, msg);
+                    reject(ctx);
+                    discard(ctx, msg);
                     return;
                 }
             }
             ctx.fireChannelRead(msg);
         }
 
-        private void reject(ChannelHandlerContext ctx, Object msg) {
+        /** Reads the rest of a refused body before closing, so the client is not reset before it reads the 413. */
+        private void discard(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof HttpContent content) {
+                discarded += content.content().readableBytes();
+            }
+            boolean last = msg instanceof LastHttpContent;
             ReferenceCountUtil.release(msg);
+            if (last || discarded > MAX_DISCARD_BYTES) {
+                ctx.close();
+            }
+        }
+
+        private void reject(ChannelHandlerContext ctx) {
             rejected = true;
             byte[] body = ErrorBodies.render(IngressApi.ofPath(uri), ApiError.REQUEST_TOO_LARGE,
                     "the request body is larger than the gateway's limit of " + maxBytes + " bytes");
@@ -81,7 +95,8 @@ public final class BodyLimit extends ChannelInboundHandlerAdapter implements Cha
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
             response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            // From the channel's tail, so the response passes through the HTTP encoder that sits after this decoder.
+            ctx.channel().writeAndFlush(response);
         }
     }
 }

@@ -10,6 +10,8 @@ import java.io.InputStream;
 
 /** Pumps one upstream event stream to the client as it arrives, on a worker thread, and closes the call at its end. */
 public final class SseRelay implements Runnable {
+    private static final String CUT_MESSAGE = "the upstream ended the stream before it was complete";
+
     private final UpstreamExchange upstream;
     private final ChatStreamTap tap;
     private final StreamingResponse client;
@@ -41,14 +43,15 @@ public final class SseRelay implements Runnable {
             if (!client.isClosed()) {
                 client.offer(tap.remainder());
                 if (!tap.done()) {
-                    error = cut(ApiError.UPSTREAM_STREAM_FAILED, "the upstream ended the stream before it was complete");
+                    error = cut(ApiError.UPSTREAM_STREAM_FAILED, CUT_MESSAGE);
                 }
             }
         } catch (IOException | RuntimeException e) {
             if (!client.isClosed()) {
                 GatewayException failure = UpstreamClient.failure(e, upstream.expired());
-                error = cut(failure.error() == ApiError.UPSTREAM_TIMEOUT ? ApiError.UPSTREAM_TIMEOUT : ApiError.UPSTREAM_STREAM_FAILED,
-                        failure.getMessage());
+                error = failure.error() == ApiError.UPSTREAM_TIMEOUT
+                        ? cut(ApiError.UPSTREAM_TIMEOUT, "the upstream stopped sending within the read timeout")
+                        : cut(ApiError.UPSTREAM_STREAM_FAILED, CUT_MESSAGE);
             }
         } finally {
             finish(error);
