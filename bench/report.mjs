@@ -145,6 +145,7 @@ out.push(`# Caravan benchmark — ${env('DATE')}`);
 out.push('');
 out.push(`Mode: **${env('MODE')}** — ${env('REPS')} repetition(s) per measurement, median reported; wrk ${env('DURATION')} s per run, SSE ${env('SSE_DURATION')} s per run, warm-up ${env('WARMUP')} s.`);
 out.push('Load is **closed-loop** (a fixed number of connections / streams, each sending its next request when the previous one finished), so tail latency under saturation is understated (coordinated omission).');
+if (env('NOISE').includes('WARNING')) out.push('', env('NOISE') + '.');
 out.push('');
 out.push(`| ${['metric', ...targets.map((t) => colName[t]), 'target', 'pass/fail'].join(' | ')} |`);
 out.push(`|${['---', ...targets.map(() => '---:'), '---', '---'].map((x) => x).join('|')}|`);
@@ -165,6 +166,7 @@ const facts = [
   ['nginx-proxy column', env('NGINX_PROXY_DESC')],
   ['mock', env('MOCK_DESC')],
   ['tools', env('TOOLS')],
+  ['background load', env('NOISE')],
   ['wall time of this run', `${env('ELAPSED')} s`],
 ];
 for (const [k, v] of facts) if (v) out.push(`- **${k}**: ${v}`);

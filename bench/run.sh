@@ -427,6 +427,14 @@ for t in "${TARGETS[@]}"; do
 done
 
 # ---------------------------------------------------------------- steps
+# Machine-wide CPU accounting over the measured steps, to tell how much other processes (a build,
+# someone else's tests) competed with this run: busy = user+nice+system from /proc/stat, minus
+# what this script's own process tree used (mock, gateway, and every wrk/node it ran and reaped).
+sys_ticks() { awk '/^cpu /{print $2 + $3 + $4, $9}' /proc/stat; }
+read -r SYS_BUSY0 SYS_STEAL0 <<< "$(sys_ticks)"
+OWN0=$(cpu_ticks $$)
+T_STEPS0=$(date +%s%N)
+LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 for rep in $(seq 1 "$REPS"); do for t in $(order_for_rep "$rep"); do run_wrk a "$t" 1 fast "$rep"; done; done
 for rep in $(seq 1 "$REPS"); do for t in $(order_for_rep "$rep"); do run_wrk b "$t" 32 fast "$rep"; done; done
 for rep in $(seq 1 "$REPS"); do for t in $(order_for_rep "$rep"); do run_wrk c "$t" 256 slow "$rep"; done; done
@@ -440,6 +448,17 @@ for t in "${TARGETS[@]}"; do
   read -r hwm rss <<< "$(mem_kb "$(target_pid "$t")")"
   echo "{\"kind\":\"rss\",\"target\":\"$t\",\"vmhwm_kb\":$hwm,\"vmrss_kb\":$rss}" >> "$RESULTS"
 done
+
+read -r SYS_BUSY1 SYS_STEAL1 <<< "$(sys_ticks)"
+OWN1=$(cpu_ticks $$)
+T_STEPS1=$(date +%s%N)
+LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
+FOREIGN=$(awk -v b=$((SYS_BUSY1 - SYS_BUSY0)) -v o=$((OWN1 - OWN0)) -v st=$((SYS_STEAL1 - SYS_STEAL0)) \
+  -v dt=$(( (T_STEPS1 - T_STEPS0) / 1000000 )) -v hz="$CLK_TCK" -v n="$NPROC" 'BEGIN {
+    secs = dt / 1000; f = (b - o) / hz / secs; if (f < 0) f = 0
+    printf "%.2f %.1f", f, 100 * st / hz / secs / n }')
+read -r FOREIGN_CPUS STEAL_PCT <<< "$FOREIGN"
+log "other processes used ~$FOREIGN_CPUS CPUs during the steps; steal ${STEAL_PCT}%; load average $LOAD0 -> $LOAD1"
 
 # ---------------------------------------------------------------- report
 TS=$(date -u +%Y%m%dT%H%M%SZ)
@@ -466,6 +485,11 @@ if [[ $WITH_NGINX == 1 ]]; then
 fi
 export BENCH_META_MOCK_DESC="nginx + Lua (bench/nginx/mock.conf), 1 worker on CPU $LOAD_CPU: ~1.1 KB chat.completion; /slow adds 50 ms; SSE = 20 content chunks 10 ms apart + finish (+ usage if asked) + [DONE]"
 export BENCH_META_TOOLS; BENCH_META_TOOLS="$(nginx -v 2>&1 | sed 's/.*: //'), $(wrk -v 2>&1 | head -1 | awk '{print "wrk", $2}'), node $(node -v)"
+BENCH_META_NOISE="other processes used ~$FOREIGN_CPUS CPUs on average during the measured steps (from /proc/stat minus this run's own processes); steal ${STEAL_PCT}%; load average $LOAD0 at the start, $LOAD1 at the end"
+if awk -v f="$FOREIGN_CPUS" 'BEGIN { exit !(f > 0.1) }'; then
+  BENCH_META_NOISE="**WARNING: the machine was not quiet** — $BENCH_META_NOISE; numbers from this run are suspect, rerun when it is idle"
+fi
+export BENCH_META_NOISE
 export BENCH_META_ELAPSED=$(( $(date +%s) - T_START ))
 node "$BENCH_DIR/report.mjs" "$RESULTS" > "$OUT"
 cp "$RESULTS" "${OUT%.md}.jsonl"
