@@ -276,12 +276,14 @@ case "$GATEWAY" in
       (cd "$ROOT" && mvn -B -q -DskipTests package) >&2 || die "build failed"
       [[ -f $JAR ]] || die "build finished but $JAR does not exist"
     fi
+    # Run a private copy: others may rebuild target/ while the benchmark runs.
+    cp "$JAR" "$TMP/caravan.jar"
+    GATEWAY_DESC="Caravan (target/caravan.jar built $(stat -c %y "$JAR" | cut -d. -f1), sha256 $(sha256sum "$TMP/caravan.jar" | cut -c1-12))"
     read -ra JVM_OPTS <<< "${BENCH_JVM_OPTS:-}"
     JVM_OPTS_DESC=${BENCH_JVM_OPTS:-}
     mkdir -p "$TMP/data"
-    GW_ARGV=("$JAVA" ${JVM_OPTS[@]+"${JVM_OPTS[@]}"} -jar "$JAR" serve --port "$GW_PORT" --data-dir "$TMP/data")
+    GW_ARGV=("$JAVA" ${JVM_OPTS[@]+"${JVM_OPTS[@]}"} -jar "$TMP/caravan.jar" serve --port "$GW_PORT" --data-dir "$TMP/data")
     GATEWAY_CMDLINE="${GW_ARGV[*]}"
-    GATEWAY_DESC="Caravan (target/caravan.jar, $(stat -c %y "$JAR" | cut -d. -f1), sha256 $(sha256sum "$JAR" | cut -c1-12))"
     GATEWAY_LABEL="gateway (Caravan)"
     start_bg "$GW_CPU" "$TMP/gateway.log" "${GW_ARGV[@]}"
     GW_PID=$LAST_PID; GW_LOG=$TMP/gateway.log

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** The command line: {@code serve} (the default), {@code mock}, and {@code --help}. */
 @Command(name = "caravan", mixinStandardHelpOptions = true, version = "caravan 0.1.0",
         description = "An AI gateway built as Apache Camel routes. With no command, runs 'serve'.",
-        subcommands = {Caravan.Serve.class, Caravan.Mock.class},
+        subcommands = {Caravan.Serve.class, Caravan.Demo.class, Caravan.Mock.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:ok", "1:runtime failure", "2:bad usage or bad configuration"})
 public final class Caravan implements Callable<Integer> {
@@ -118,6 +118,15 @@ public final class Caravan implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             return serve(options);
+        }
+    }
+
+    @Command(name = "demo", mixinStandardHelpOptions = true,
+            description = "Start the gateway and the built-in mock upstream, and show calls going through (offline, no key).")
+    static final class Demo implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            return new dev.caravan.demo.Demo(System.out).run();
         }
     }
 

@@ -68,8 +68,8 @@ public final class CaravanConfiguration implements CamelConfiguration {
         camel.addRoutes(new ErrorHandling());
         camel.addRoutes(new OpenAiRoutes(ledger, catalog, client, workers));
         camel.addRoutes(new FallbackRoutes());
-        LOG.info("caravan listening on http://{}:{} (data {}, {} threads, body limit {} bytes)", settings.host(), settings.port(),
-                settings.dataDir().toAbsolutePath(), Workers.virtual() ? "virtual" : settings.workerThreads() + " platform",
+        LOG.info("caravan listening on http://{}:{} (data {}, calls on {}, body limit {} bytes)", settings.host(), settings.port(),
+                settings.dataDir().toAbsolutePath(), Workers.virtual() ? "virtual threads" : settings.workerThreads() + " platform threads",
                 settings.maxBodyBytes());
     }
 

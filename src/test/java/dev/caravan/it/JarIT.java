@@ -1,0 +1,90 @@
+package dev.caravan.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.caravan.mock.MockUpstream;
+import dev.caravan.support.Http;
+import dev.caravan.support.TestGateway;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The fat JAR as an operator runs it: its command line, its refusals, and a graceful SIGTERM. */
+class JarIT {
+    static final Path JAR = Path.of("target", "caravan.jar");
+
+    static Process launch(Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    static String run(int expectedExit, String... args) throws Exception {
+        Path log = Files.createTempFile("caravan-jar", ".log");
+        Process process = launch(log, args);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(log);
+        assertThat(process.exitValue()).as(output).isEqualTo(expectedExit);
+        return output;
+    }
+
+    @Test
+    void helpListsTheServeOptionsAndExitsZero() throws Exception {
+        String help = run(0, "--help");
+
+        assertThat(help).contains("--host", "--port", "--config", "--data-dir", "--allow-open", "serve");
+    }
+
+    @Test
+    void aNonLoopbackBindWithoutAllowOpenIsRefusedWithExitTwo() throws Exception {
+        String output = run(2, "serve", "--host", "0.0.0.0", "--port", Integer.toString(TestGateway.freePort()),
+                "--data-dir", Files.createTempDirectory("caravan-it").toString());
+
+        assertThat(output).contains("refusing to listen on 0.0.0.0").contains("--allow-open");
+    }
+
+    @Test
+    void aBadConfigFileStopsTheBootNamingItsLine() throws Exception {
+        Path config = Files.createTempFile("caravan", ".yaml");
+        Files.writeString(config, "upstreams:\n  openai:\n    baseUrl: http://127.0.0.1:1/v1\nroutez: []\n");
+
+        String output = run(2, "--config", config.toString(), "--port", Integer.toString(TestGateway.freePort()),
+                "--data-dir", Files.createTempDirectory("caravan-it").toString());
+
+        assertThat(output).contains("line 4").contains("routez");
+    }
+
+    @Test
+    void sigtermLetsACallInFlightFinishThenStops() throws Exception {
+        try (MockUpstream mock = MockUpstream.start("127.0.0.1", 0)) {
+            int port = TestGateway.freePort();
+            Path log = Files.createTempFile("caravan-jar", ".log");
+            Path data = Files.createTempDirectory("caravan-it");
+            Process gateway = launch(log, "serve", "--port", Integer.toString(port), "--data-dir", data.toString());
+            String url = "http://127.0.0.1:" + port + "/v1/chat/completions";
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                    Http.send(Http.post(url, "{}").build()).statusCode() == 400);
+
+            CompletableFuture<HttpResponse<String>> slow = Http.client().sendAsync(
+                    Http.post(url, Http.chat("mock?delay_ms=1500", false))
+                            .header("authorization", "Bearer sk-sigterm")
+                            .header("x-caravan-upstream", mock.baseUrl())
+                            .build(), HttpResponse.BodyHandlers.ofString());
+            await().atMost(Duration.ofSeconds(10)).until(() -> mock.received().size() == 1);
+            gateway.destroy();
+
+            assertThat(slow.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            assertThat(gateway.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readString(log)).contains("waiting up to").doesNotContain("sk-sigterm");
+        }
+    }
+}
