@@ -9,7 +9,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** The optional YAML file named by {@code --config}: what is structured (today: the upstreams section). */
 public record CaravanFile(Map<String, UpstreamEntry> upstreams) {
@@ -39,12 +42,34 @@ public record CaravanFile(Map<String, UpstreamEntry> upstreams) {
             CaravanFile parsed = YAML.readValue(file.toFile(), CaravanFile.class);
             return parsed == null ? EMPTY : parsed;
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(file + " line " + e.getLocation().getLineNr() + ": unknown key '"
-                    + e.getPropertyName() + "' (this version reads: upstreams.<name>.baseUrl, upstreams.<name>.credential)");
+            throw new ConfigException(file + " line " + lineOf(file, e.getPropertyName(), e.getLocation().getLineNr())
+                    + ": unknown key '" + dotted(e) + "' (this version reads: upstreams.<name>.baseUrl, upstreams.<name>.credential)");
         } catch (JsonProcessingException e) {
             throw new ConfigException(file + " line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new ConfigException("config file " + file + " cannot be read: " + e.getMessage());
         }
+    }
+
+    /** The line where the key is written; Jackson's own location points past the value. */
+    private static int lineOf(Path file, String key, int fallback) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            Pattern declaration = Pattern.compile("^\\s*(- )?" + Pattern.quote(key) + "\\s*:");
+            for (int i = 0; i < lines.size(); i++) {
+                if (declaration.matcher(lines.get(i)).find()) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException ignored) {
+            // the file was readable a moment ago; Jackson's line is the best we have
+        }
+        return fallback;
+    }
+
+    private static String dotted(UnrecognizedPropertyException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
     }
 }
