@@ -13,7 +13,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The command line: {@code serve} (the default), {@code mock}, and {@code --help}. */
-@Command(name = "caravan", mixinStandardHelpOptions = true, version = "caravan 0.1.0",
+@Command(
+        name = "caravan",
+        mixinStandardHelpOptions = true,
+        version = "caravan 0.1.0",
         description = "An AI gateway built as Apache Camel routes. With no command, runs 'serve'.",
         subcommands = {Caravan.Serve.class, Caravan.Demo.class, Caravan.Mock.class},
         exitCodeListHeading = "%nExit status:%n",
@@ -31,7 +34,8 @@ public final class Caravan implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Caravan()).setExitCodeExceptionMapper(e -> e instanceof ConfigException ? BAD_USAGE : RUNTIME_FAILURE);
+        return new CommandLine(new Caravan())
+                .setExitCodeExceptionMapper(e -> e instanceof ConfigException ? BAD_USAGE : RUNTIME_FAILURE);
     }
 
     /** On Java 21+ Camel's own thread pools become virtual too; Caravan's call workers are virtual there regardless. */
@@ -73,19 +77,33 @@ public final class Caravan implements Callable<Integer> {
 
     /** Options of {@code serve}, also accepted with no command. */
     static final class ServeOptions {
-        @Option(names = "--host", defaultValue = "${env:CARAVAN_HOST}", description = "address to listen on (default 127.0.0.1; env CARAVAN_HOST)")
+        @Option(
+                names = "--host",
+                defaultValue = "${env:CARAVAN_HOST}",
+                description = "address to listen on (default 127.0.0.1; env CARAVAN_HOST)")
         String host;
 
-        @Option(names = "--port", defaultValue = "${env:CARAVAN_PORT}", description = "port to listen on (default 8787; env CARAVAN_PORT)")
+        @Option(
+                names = "--port",
+                defaultValue = "${env:CARAVAN_PORT}",
+                description = "port to listen on (default 8787; env CARAVAN_PORT)")
         Integer port;
 
-        @Option(names = "--config", defaultValue = "${env:CARAVAN_CONFIG}", description = "YAML configuration file (env CARAVAN_CONFIG)")
+        @Option(
+                names = "--config",
+                defaultValue = "${env:CARAVAN_CONFIG}",
+                description = "YAML configuration file (env CARAVAN_CONFIG)")
         Path config;
 
-        @Option(names = "--data-dir", defaultValue = "${env:CARAVAN_DATA_DIR}", description = "data directory (default ./caravan-data; env CARAVAN_DATA_DIR)")
+        @Option(
+                names = "--data-dir",
+                defaultValue = "${env:CARAVAN_DATA_DIR}",
+                description = "data directory (default ./caravan-data; env CARAVAN_DATA_DIR)")
         Path dataDir;
 
-        @Option(names = "--allow-open", defaultValue = "${env:CARAVAN_ALLOW_OPEN:-false}",
+        @Option(
+                names = "--allow-open",
+                defaultValue = "${env:CARAVAN_ALLOW_OPEN:-false}",
                 description = "allow a non-loopback address without gateway keys (env CARAVAN_ALLOW_OPEN)")
         boolean allowOpen;
 
@@ -121,8 +139,11 @@ public final class Caravan implements Callable<Integer> {
         }
     }
 
-    @Command(name = "demo", mixinStandardHelpOptions = true,
-            description = "Start the gateway and the built-in mock upstream, and show calls going through (offline, no key).")
+    @Command(
+            name = "demo",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Start the gateway and the built-in mock upstream, and show calls going through (offline, no key).")
     static final class Demo implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
@@ -130,7 +151,9 @@ public final class Caravan implements Callable<Integer> {
         }
     }
 
-    @Command(name = "mock", mixinStandardHelpOptions = true,
+    @Command(
+            name = "mock",
+            mixinStandardHelpOptions = true,
             description = "Run the built-in OpenAI-compatible mock upstream (for demos, tests and benchmarks).")
     static final class Mock implements Callable<Integer> {
         @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on")

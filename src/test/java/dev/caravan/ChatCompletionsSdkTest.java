@@ -6,12 +6,12 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.ChatModel;
+import com.openai.models.FunctionDefinition;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import com.openai.models.chat.completions.ChatCompletionStreamOptions;
-import com.openai.models.FunctionDefinition;
 import com.openai.models.chat.completions.ChatCompletionFunctionTool;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import dev.caravan.mock.MockUpstream;
 import dev.caravan.support.TestGateway;
 import java.util.ArrayList;
@@ -52,10 +52,12 @@ class ChatCompletionsSdkTest {
 
     @Test
     void aPlainCompletionComesBackAsTheProviderSentIt() {
-        ChatCompletion completion = client.chat().completions().create(ChatCompletionCreateParams.builder()
-                .model("mock")
-                .addUserMessage("hello caravan")
-                .build());
+        ChatCompletion completion = client.chat()
+                .completions()
+                .create(ChatCompletionCreateParams.builder()
+                        .model("mock")
+                        .addUserMessage("hello caravan")
+                        .build());
 
         assertThat(completion.choices().get(0).message().content()).contains("echo: hello caravan");
         assertThat(completion.usage()).isPresent();
@@ -66,13 +68,18 @@ class ChatCompletionsSdkTest {
     @Test
     void aStreamedCompletionArrivesWholeWithoutTheUsageChunkTheGatewayAskedFor() {
         List<ChatCompletionChunk> chunks = new ArrayList<>();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(
-                ChatCompletionCreateParams.builder().model("mock?chunks=8").addUserMessage("stream me please").build())) {
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat()
+                .completions()
+                .createStreaming(ChatCompletionCreateParams.builder()
+                        .model("mock?chunks=8")
+                        .addUserMessage("stream me please")
+                        .build())) {
             stream.stream().forEach(chunks::add);
         }
 
         StringBuilder text = new StringBuilder();
-        chunks.forEach(c -> c.choices().forEach(choice -> choice.delta().content().ifPresent(text::append)));
+        chunks.forEach(
+                c -> c.choices().forEach(choice -> choice.delta().content().ifPresent(text::append)));
         assertThat(text.toString()).startsWith("echo: stream me please");
         assertThat(chunks).allSatisfy(c -> assertThat(c.choices()).isNotEmpty());
         assertThat(mock.received().get(0).bodyText()).contains("\"include_usage\":true");
@@ -81,10 +88,15 @@ class ChatCompletionsSdkTest {
     @Test
     void aStreamThatAskedForUsageGetsTheUsageChunk() {
         List<ChatCompletionChunk> chunks = new ArrayList<>();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(
-                ChatCompletionCreateParams.builder().model("mock")
-                        .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
-                        .addUserMessage("count my tokens").build())) {
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat()
+                .completions()
+                .createStreaming(ChatCompletionCreateParams.builder()
+                        .model("mock")
+                        .streamOptions(ChatCompletionStreamOptions.builder()
+                                .includeUsage(true)
+                                .build())
+                        .addUserMessage("count my tokens")
+                        .build())) {
             stream.stream().forEach(chunks::add);
         }
 
@@ -93,13 +105,17 @@ class ChatCompletionsSdkTest {
 
     @Test
     void aToolCallingCompletionKeepsItsToolCalls() {
-        ChatCompletion completion = client.chat().completions().create(ChatCompletionCreateParams.builder()
-                .model(ChatModel.GPT_4O_MINI)
-                .addUserMessage("what is the weather in Paris?")
-                .addTool(ChatCompletionFunctionTool.builder()
-                        .function(FunctionDefinition.builder().name("get_weather").build())
-                        .build())
-                .build());
+        ChatCompletion completion = client.chat()
+                .completions()
+                .create(ChatCompletionCreateParams.builder()
+                        .model(ChatModel.GPT_4O_MINI)
+                        .addUserMessage("what is the weather in Paris?")
+                        .addTool(ChatCompletionFunctionTool.builder()
+                                .function(FunctionDefinition.builder()
+                                        .name("get_weather")
+                                        .build())
+                                .build())
+                        .build());
 
         var toolCalls = completion.choices().get(0).message().toolCalls().orElseThrow();
         assertThat(toolCalls).hasSize(1);
@@ -110,15 +126,20 @@ class ChatCompletionsSdkTest {
     void aStreamedToolCallReassemblesInTheSdk() {
         StringBuilder arguments = new StringBuilder();
         List<String> names = new ArrayList<>();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(
-                ChatCompletionCreateParams.builder().model("mock?chunks=4")
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat()
+                .completions()
+                .createStreaming(ChatCompletionCreateParams.builder()
+                        .model("mock?chunks=4")
                         .addUserMessage("weather?")
                         .addTool(ChatCompletionFunctionTool.builder()
-                                .function(FunctionDefinition.builder().name("get_weather").build())
+                                .function(FunctionDefinition.builder()
+                                        .name("get_weather")
+                                        .build())
                                 .build())
                         .build())) {
-            stream.stream().forEach(c -> c.choices().forEach(choice -> choice.delta().toolCalls().ifPresent(calls ->
-                    calls.forEach(call -> {
+            stream.stream().forEach(c -> c.choices().forEach(choice -> choice.delta()
+                    .toolCalls()
+                    .ifPresent(calls -> calls.forEach(call -> {
                         call.function().flatMap(f -> f.name()).ifPresent(names::add);
                         call.function().flatMap(f -> f.arguments()).ifPresent(arguments::append);
                     }))));

@@ -37,11 +37,15 @@ class ConcurrencyTest {
     void sixHundredSlowCallsAreAllInFlightTogetherAndAllSucceed() {
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < CALLS; i++) {
-            calls.add(Http.client().sendAsync(Http.post(gateway.openAiBaseUrl() + "/chat/completions",
-                            Http.chat("mock?delay_ms=10000", false))
-                    .header("authorization", "Bearer sk-concurrency")
-                    .header("x-caravan-upstream", mock.baseUrl())
-                    .build(), HttpResponse.BodyHandlers.ofString()));
+            calls.add(Http.client()
+                    .sendAsync(
+                            Http.post(
+                                            gateway.openAiBaseUrl() + "/chat/completions",
+                                            Http.chat("mock?delay_ms=10000", false))
+                                    .header("authorization", "Bearer sk-concurrency")
+                                    .header("x-caravan-upstream", mock.baseUrl())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString()));
         }
 
         // Each upstream call holds its answer for 10 s, so all of them reaching the upstream before the first answer
@@ -49,6 +53,7 @@ class ConcurrencyTest {
         await().atMost(Duration.ofSeconds(8)).until(() -> mock.received().size() == CALLS);
         assertThat(calls).noneMatch(CompletableFuture::isDone);
         await().atMost(Duration.ofSeconds(30)).until(() -> calls.stream().allMatch(CompletableFuture::isDone));
-        assertThat(calls).allSatisfy(call -> assertThat(call.join().statusCode()).isEqualTo(200));
+        assertThat(calls)
+                .allSatisfy(call -> assertThat(call.join().statusCode()).isEqualTo(200));
     }
 }

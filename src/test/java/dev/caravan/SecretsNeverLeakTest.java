@@ -49,8 +49,11 @@ class SecretsNeverLeakTest {
         }
         mock = MockUpstream.start("127.0.0.1", 0);
         Path config = Files.createTempFile("caravan", ".yaml");
-        Files.writeString(config, "upstreams:\n  openai:\n    baseUrl: " + mock.baseUrl() + "\n    credential: ${env:OPENAI_API_KEY}\n");
-        gateway = TestGateway.start(java.util.Map.of("caravan.config", config.toString()),
+        Files.writeString(
+                config,
+                "upstreams:\n  openai:\n    baseUrl: " + mock.baseUrl() + "\n    credential: ${env:OPENAI_API_KEY}\n");
+        gateway = TestGateway.start(
+                java.util.Map.of("caravan.config", config.toString()),
                 java.util.Map.of("OPENAI_API_KEY", CONFIGURED_KEY));
     }
 
@@ -66,22 +69,42 @@ class SecretsNeverLeakTest {
     @Test
     void keysAppearNowhereButTheLogsNameEachCallByItsDecisionId() throws Exception {
         List<HttpResponse<String>> responses = new ArrayList<>();
-        responses.add(Http.send(chat(Http.chat("mock", false)).header("authorization", "Bearer " + CLIENT_KEY).build()));
-        responses.add(Http.send(chat(Http.chat("mock?chunks=4", true)).header("authorization", "Bearer " + CLIENT_KEY).build()));
+        responses.add(Http.send(chat(Http.chat("mock", false))
+                .header("authorization", "Bearer " + CLIENT_KEY)
+                .build()));
+        responses.add(Http.send(chat(Http.chat("mock?chunks=4", true))
+                .header("authorization", "Bearer " + CLIENT_KEY)
+                .build()));
         responses.add(Http.send(chat(Http.chat("mock", false)).build()));
-        responses.add(Http.send(chat(Http.chat("mock?status=500", false)).header("authorization", "Bearer " + CLIENT_KEY).build()));
-        responses.add(Http.send(chat("{broken").header("authorization", "Bearer " + CLIENT_KEY).build()));
-        responses.add(Http.send(chat(Http.chat("mock", false)).header("authorization", "Bearer cvn_gateway_key")
-                .header("x-provider-key", PROVIDER_HEADER_KEY).build()));
-        responses.add(Http.send(chat(Http.chat("mock?chunks=3&cut_after=1", true)).header("authorization", "Bearer " + CLIENT_KEY).build()));
-        responses.add(Http.send(chat(Http.chat("mock", false)).header("authorization", "Bearer " + CLIENT_KEY)
-                .setHeader("x-caravan-upstream", "http://169.254.169.254/v1").build()));
+        responses.add(Http.send(chat(Http.chat("mock?status=500", false))
+                .header("authorization", "Bearer " + CLIENT_KEY)
+                .build()));
+        responses.add(Http.send(
+                chat("{broken").header("authorization", "Bearer " + CLIENT_KEY).build()));
+        responses.add(Http.send(chat(Http.chat("mock", false))
+                .header("authorization", "Bearer cvn_gateway_key")
+                .header("x-provider-key", PROVIDER_HEADER_KEY)
+                .build()));
+        responses.add(Http.send(chat(Http.chat("mock?chunks=3&cut_after=1", true))
+                .header("authorization", "Bearer " + CLIENT_KEY)
+                .build()));
+        responses.add(Http.send(chat(Http.chat("mock", false))
+                .header("authorization", "Bearer " + CLIENT_KEY)
+                .setHeader("x-caravan-upstream", "http://169.254.169.254/v1")
+                .build()));
         assertThat(mock.received()).hasSize(6);
 
-        String everyLogLine = String.join("\n", logs.list.stream().map(e -> e.getFormattedMessage()
-                + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage())).toList());
+        String everyLogLine = String.join(
+                "\n",
+                logs.list.stream()
+                        .map(e -> e.getFormattedMessage()
+                                + (e.getThrowableProxy() == null
+                                        ? ""
+                                        : e.getThrowableProxy().getMessage()))
+                        .toList());
         for (HttpResponse<String> response : responses) {
-            String decisionId = response.headers().firstValue("x-caravan-decision-id").orElseThrow();
+            String decisionId =
+                    response.headers().firstValue("x-caravan-decision-id").orElseThrow();
             assertThat(everyLogLine).contains(decisionId);
             String whole = response.headers().map() + response.body();
             KEYS.forEach(key -> assertThat(whole).doesNotContain(key));

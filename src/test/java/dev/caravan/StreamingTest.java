@@ -59,9 +59,10 @@ class StreamingTest {
         long start = System.nanoTime();
         List<Long> arrivals = new ArrayList<>();
         List<String> events = new ArrayList<>();
-        HttpResponse<InputStream> response = Http.client().send(streamRequest("mock?chunks=10&chunk_delay_ms=100"),
-                HttpResponse.BodyHandlers.ofInputStream());
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        HttpResponse<InputStream> response = Http.client()
+                .send(streamRequest("mock?chunks=10&chunk_delay_ms=100"), HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (line.startsWith("data:")) {
                     arrivals.add((System.nanoTime() - start) / 1_000_000);
@@ -70,7 +71,8 @@ class StreamingTest {
             }
         }
 
-        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
+        assertThat(response.headers().firstValue("content-type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
         assertThat(events.get(events.size() - 1)).isEqualTo("data: [DONE]");
         assertThat(events).noneMatch(e -> e.contains("\"choices\":[]"));
         // The upstream spends about a second on its 12 paced events; a buffering gateway would deliver them together.
@@ -83,8 +85,8 @@ class StreamingTest {
 
     @Test
     void aClientThatHangsUpAbortsTheUpstreamAtOnce() throws Exception {
-        HttpResponse<InputStream> response = Http.client().send(streamRequest("mock?chunks=200&chunk_delay_ms=50"),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = Http.client()
+                .send(streamRequest("mock?chunks=200&chunk_delay_ms=50"), HttpResponse.BodyHandlers.ofInputStream());
         InputStream body = response.body();
         BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
         assertThat(reader.readLine()).startsWith("data:");
@@ -115,11 +117,16 @@ class StreamingTest {
 
         List<ChatCompletionChunk> received = new ArrayList<>();
         assertThatThrownBy(() -> {
-            try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(
-                    ChatCompletionCreateParams.builder().model("mock?chunks=10&cut_after=3").addUserMessage("hi").build())) {
-                stream.stream().forEach(received::add);
-            }
-        }).hasMessageContaining("the upstream ended the stream before it was complete");
+                    try (StreamResponse<ChatCompletionChunk> stream = client.chat()
+                            .completions()
+                            .createStreaming(ChatCompletionCreateParams.builder()
+                                    .model("mock?chunks=10&cut_after=3")
+                                    .addUserMessage("hi")
+                                    .build())) {
+                        stream.stream().forEach(received::add);
+                    }
+                })
+                .hasMessageContaining("the upstream ended the stream before it was complete");
         assertThat(received).isNotEmpty();
     }
 

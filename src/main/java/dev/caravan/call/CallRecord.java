@@ -59,8 +59,15 @@ public final class CallRecord {
     private volatile String receipt;
     private volatile List<String> failedOpen;
 
-    public CallRecord(String decisionId, String traceId, Instant startedAt, long startNanos, String endpoint,
-            String runId, String sessionId, Map<String, String> metadata) {
+    public CallRecord(
+            String decisionId,
+            String traceId,
+            Instant startedAt,
+            long startNanos,
+            String endpoint,
+            String runId,
+            String sessionId,
+            Map<String, String> metadata) {
         this.decisionId = decisionId;
         this.traceId = traceId;
         this.startedAt = startedAt;

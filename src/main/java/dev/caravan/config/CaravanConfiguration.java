@@ -36,11 +36,13 @@ public final class CaravanConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext camel) throws Exception {
-        Settings settings = new SettingsBinder(key -> camel.getPropertiesComponent().resolveProperty(key)).bind();
+        Settings settings =
+                new SettingsBinder(key -> camel.getPropertiesComponent().resolveProperty(key)).bind();
         refuseOpenBind(settings);
         createDataDir(settings);
         CaravanFile file = CaravanFile.load(settings.configFile());
-        UpstreamAddressGuard guard = new UpstreamAddressGuard(settings.allowPrivateUpstreams(), settings.allowedUpstreamHosts());
+        UpstreamAddressGuard guard =
+                new UpstreamAddressGuard(settings.allowPrivateUpstreams(), settings.allowedUpstreamHosts());
         UpstreamCatalog catalog = UpstreamCatalog.load(file, environment, guard);
         UpstreamClient client = new UpstreamClient(settings, new GuardedDnsResolver(guard));
         ExecutorService workers = Workers.create(settings.workerThreads());
@@ -68,19 +70,28 @@ public final class CaravanConfiguration implements CamelConfiguration {
         camel.addRoutes(new ErrorHandling());
         camel.addRoutes(new OpenAiRoutes(ledger, catalog, client, workers));
         camel.addRoutes(new FallbackRoutes());
-        LOG.info("caravan listening on http://{}:{} (data {}, calls on {}, body limit {} bytes)", settings.host(), settings.port(),
-                settings.dataDir().toAbsolutePath(), Workers.virtual() ? "virtual threads" : settings.workerThreads() + " platform threads",
+        LOG.info(
+                "caravan listening on http://{}:{} (data {}, calls on {}, body limit {} bytes)",
+                settings.host(),
+                settings.port(),
+                settings.dataDir().toAbsolutePath(),
+                Workers.virtual() ? "virtual threads" : settings.workerThreads() + " platform threads",
                 settings.maxBodyBytes());
     }
 
     private static void drain(CallLedger ledger, Settings settings) {
         int inFlight = ledger.inFlight();
         if (inFlight > 0) {
-            LOG.info("shutting down: waiting up to {} ms for {} calls in flight", settings.shutdownTimeout().toMillis(), inFlight);
+            LOG.info(
+                    "shutting down: waiting up to {} ms for {} calls in flight",
+                    settings.shutdownTimeout().toMillis(),
+                    inFlight);
         }
         try {
             if (!ledger.drain(settings.shutdownTimeout().toMillis())) {
-                LOG.warn("shutting down with {} calls still in flight after {} ms", ledger.inFlight(),
+                LOG.warn(
+                        "shutting down with {} calls still in flight after {} ms",
+                        ledger.inFlight(),
                         settings.shutdownTimeout().toMillis());
             }
         } catch (InterruptedException e) {
@@ -100,8 +111,9 @@ public final class CaravanConfiguration implements CamelConfiguration {
             throw new ConfigException("caravan.host '" + settings.host() + "' cannot be resolved");
         }
         if (!loopback) {
-            throw new ConfigException("refusing to listen on " + settings.host() + " without gateway keys: anyone who can reach it"
-                    + " could use it; bind a loopback address, or pass --allow-open (CARAVAN_ALLOW_OPEN=true) to accept that");
+            throw new ConfigException(
+                    "refusing to listen on " + settings.host() + " without gateway keys: anyone who can reach it"
+                            + " could use it; bind a loopback address, or pass --allow-open (CARAVAN_ALLOW_OPEN=true) to accept that");
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 public record CaravanFile(Map<String, UpstreamEntry> upstreams) {
 
     /** One named upstream: its base URL (the SDK base URL of its API) and an optional credential reference. */
-    public record UpstreamEntry(@JsonProperty("baseUrl") String baseUrl, @JsonProperty("credential") String credential) {}
+    public record UpstreamEntry(
+            @JsonProperty("baseUrl") String baseUrl, @JsonProperty("credential") String credential) {}
 
     public static final CaravanFile EMPTY = new CaravanFile(Map.of());
 
@@ -42,8 +43,9 @@ public record CaravanFile(Map<String, UpstreamEntry> upstreams) {
             CaravanFile parsed = YAML.readValue(file.toFile(), CaravanFile.class);
             return parsed == null ? EMPTY : parsed;
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(file + " line " + lineOf(file, e.getPropertyName(), e.getLocation().getLineNr())
-                    + ": unknown key '" + dotted(e) + "' (this version reads: upstreams.<name>.baseUrl, upstreams.<name>.credential)");
+            throw new ConfigException(file + " line "
+                    + lineOf(file, e.getPropertyName(), e.getLocation().getLineNr()) + ": unknown key '" + dotted(e)
+                    + "' (this version reads: upstreams.<name>.baseUrl, upstreams.<name>.credential)");
         } catch (JsonProcessingException e) {
             throw new ConfigException(file + " line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
         } catch (IOException e) {

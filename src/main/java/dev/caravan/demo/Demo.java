@@ -23,7 +23,8 @@ public final class Demo {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PrintStream out;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public Demo(PrintStream out) {
         this.out = out;
@@ -36,10 +37,18 @@ public final class Demo {
             port = socket.getLocalPort();
         }
         try (MockUpstream mock = MockUpstream.start("127.0.0.1", 0);
-                Gateway gateway = Gateway.create(Map.of("caravan.port", Integer.toString(port),
-                        "caravan.data-dir", Files.createTempDirectory("caravan-demo").toString()), Map.of()).start()) {
+                Gateway gateway = Gateway.create(
+                                Map.of(
+                                        "caravan.port",
+                                        Integer.toString(port),
+                                        "caravan.data-dir",
+                                        Files.createTempDirectory("caravan-demo")
+                                                .toString()),
+                                Map.of())
+                        .start()) {
             String chat = "http://127.0.0.1:" + port + "/v1/chat/completions";
-            out.println("caravan demo: gateway on http://127.0.0.1:" + port + "/v1, mock upstream on " + mock.baseUrl());
+            out.println(
+                    "caravan demo: gateway on http://127.0.0.1:" + port + "/v1, mock upstream on " + mock.baseUrl());
             boolean ok = plain(chat, mock) & streamed(chat, mock) & refused(chat);
             out.println(ok ? "demo finished: every step behaved as shown" : "demo FAILED: a step misbehaved");
             return ok ? 0 : 1;
@@ -47,24 +56,45 @@ public final class Demo {
     }
 
     private boolean plain(String chat, MockUpstream mock) throws Exception {
-        HttpResponse<String> response = http.send(request(chat, mock, "{\"model\":\"mock\",\"messages\":[{\"role\":\"user\","
-                + "\"content\":\"Hello through Caravan\"}]}").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                request(
+                                chat,
+                                mock,
+                                "{\"model\":\"mock\",\"messages\":[{\"role\":\"user\","
+                                        + "\"content\":\"Hello through Caravan\"}]}")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         JsonNode body = JSON.readTree(response.body());
-        out.printf("1. plain call      -> %d, answer \"%s\", %d tokens, decision %s%n", response.statusCode(),
-                body.path("choices").path(0).path("message").path("content").asText(), body.path("usage").path("total_tokens").asInt(),
+        out.printf(
+                "1. plain call      -> %d, answer \"%s\", %d tokens, decision %s%n",
+                response.statusCode(),
+                body.path("choices").path(0).path("message").path("content").asText(),
+                body.path("usage").path("total_tokens").asInt(),
                 response.headers().firstValue("x-caravan-decision-id").orElse("?"));
-        return response.statusCode() == 200 && body.path("choices").path(0).path("message").path("content").asText().startsWith("echo:");
+        return response.statusCode() == 200
+                && body.path("choices")
+                        .path(0)
+                        .path("message")
+                        .path("content")
+                        .asText()
+                        .startsWith("echo:");
     }
 
     private boolean streamed(String chat, MockUpstream mock) throws Exception {
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = http.send(request(chat, mock, "{\"model\":\"mock?chunks=10&chunk_delay_ms=30\","
-                + "\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Stream this\"}]}").build(),
+        HttpResponse<InputStream> response = http.send(
+                request(
+                                chat,
+                                mock,
+                                "{\"model\":\"mock?chunks=10&chunk_delay_ms=30\","
+                                        + "\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Stream this\"}]}")
+                        .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         int events = 0;
         long firstEventMs = -1;
         boolean done = false;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (line.startsWith("data: ")) {
                     events++;
@@ -74,20 +104,25 @@ public final class Demo {
             }
         }
         long totalMs = (System.nanoTime() - start) / 1_000_000;
-        out.printf("2. streamed call   -> %d, %d events as the upstream sent them (first after %d ms, last after %d ms), [DONE] %s%n",
+        out.printf(
+                "2. streamed call   -> %d, %d events as the upstream sent them (first after %d ms, last after %d ms), [DONE] %s%n",
                 response.statusCode(), events, firstEventMs, totalMs, done ? "received" : "MISSING");
         return response.statusCode() == 200 && done && events >= 12;
     }
 
     private boolean refused(String chat) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(chat))
-                .header("content-type", "application/json")
-                .header("authorization", "Bearer sk-demo-not-a-real-key")
-                .header("x-caravan-upstream", "http://169.254.169.254/v1")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"mock\",\"messages\":[]}")).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(chat))
+                        .header("content-type", "application/json")
+                        .header("authorization", "Bearer sk-demo-not-a-real-key")
+                        .header("x-caravan-upstream", "http://169.254.169.254/v1")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"mock\",\"messages\":[]}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         String code = JSON.readTree(response.body()).path("error").path("code").asText();
-        out.printf("3. metadata upstream -> %d %s: the cloud metadata address is never called%n", response.statusCode(), code);
+        out.printf(
+                "3. metadata upstream -> %d %s: the cloud metadata address is never called%n",
+                response.statusCode(), code);
         return response.statusCode() == 400 && code.equals("upstream_not_allowed");
     }
 

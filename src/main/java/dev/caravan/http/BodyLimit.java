@@ -88,10 +88,12 @@ public final class BodyLimit extends ChannelInboundHandlerAdapter implements Cha
 
         private void reject(ChannelHandlerContext ctx) {
             rejected = true;
-            byte[] body = ErrorBodies.render(IngressApi.ofPath(uri), ApiError.REQUEST_TOO_LARGE,
+            byte[] body = ErrorBodies.render(
+                    IngressApi.ofPath(uri),
+                    ApiError.REQUEST_TOO_LARGE,
                     "the request body is larger than the gateway's limit of " + maxBytes + " bytes");
-            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                    HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
+            FullHttpResponse response = new DefaultFullHttpResponse(
+                    HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
             response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);

@@ -18,7 +18,12 @@ public final class SseRelay implements Runnable {
     private final CallRecord record;
     private final CallLedger ledger;
 
-    public SseRelay(UpstreamExchange upstream, ChatStreamTap tap, StreamingResponse client, CallRecord record, CallLedger ledger) {
+    public SseRelay(
+            UpstreamExchange upstream,
+            ChatStreamTap tap,
+            StreamingResponse client,
+            CallRecord record,
+            CallLedger ledger) {
         this.upstream = upstream;
         this.tap = tap;
         this.client = client;

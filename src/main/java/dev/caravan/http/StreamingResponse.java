@@ -33,7 +33,9 @@ public final class StreamingResponse extends OutboundStreamHttpResponse {
     private long progress;
 
     public StreamingResponse(int status, Channel channel, Runnable onClientGone) {
-        super(InputStream.nullInputStream(), new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status)));
+        super(
+                InputStream.nullInputStream(),
+                new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status)));
         this.channel = channel;
         this.onClientGone = onClientGone;
     }

@@ -42,7 +42,10 @@ public final class UpstreamClient implements Closeable {
                 .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
                 .setMaxConnTotal(settings.maxConnections())
                 .setMaxConnPerRoute(settings.maxConnections())
-                .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoTimeout(read).build())
+                .setDefaultSocketConfig(SocketConfig.custom()
+                        .setTcpNoDelay(true)
+                        .setSoTimeout(read)
+                        .build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                         .setSocketTimeout(read)
@@ -78,10 +81,13 @@ public final class UpstreamClient implements Closeable {
         headers.forEach(post::setHeader);
         post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> deadline = deadlines.schedule(() -> {
-            expired.set(true);
-            post.cancel();
-        }, totalTimeoutMillis, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> deadline = deadlines.schedule(
+                () -> {
+                    expired.set(true);
+                    post.cancel();
+                },
+                totalTimeoutMillis,
+                TimeUnit.MILLISECONDS);
         try {
             ClassicHttpResponse response = client.executeOpen(null, post, null);
             return new UpstreamExchange(post, response, deadline, expired);
@@ -94,13 +100,15 @@ public final class UpstreamClient implements Closeable {
     /** Maps an I/O failure talking to the upstream to the gateway error the client sees. */
     static GatewayException failure(Exception e, boolean totalDeadlineExpired) {
         if (totalDeadlineExpired) {
-            return new GatewayException(ApiError.UPSTREAM_TIMEOUT, "the upstream did not answer within the total timeout", e);
+            return new GatewayException(
+                    ApiError.UPSTREAM_TIMEOUT, "the upstream did not answer within the total timeout", e);
         }
         if (e instanceof ConnectTimeoutException) {
             return new GatewayException(ApiError.UPSTREAM_TIMEOUT, "connecting to the upstream timed out", e);
         }
         if (e instanceof SocketTimeoutException) {
-            return new GatewayException(ApiError.UPSTREAM_TIMEOUT, "the upstream did not answer within the read timeout", e);
+            return new GatewayException(
+                    ApiError.UPSTREAM_TIMEOUT, "the upstream did not answer within the read timeout", e);
         }
         return new GatewayException(ApiError.UPSTREAM_UNREACHABLE, "the upstream could not be reached", e);
     }

@@ -1,6 +1,5 @@
 package dev.caravan.http;
 
-import dev.caravan.errors.GatewayException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.ScheduledFuture;
@@ -20,7 +19,8 @@ public final class UpstreamExchange {
     private final ScheduledFuture<?> deadline;
     private final AtomicBoolean expired;
 
-    UpstreamExchange(HttpPost request, ClassicHttpResponse response, ScheduledFuture<?> deadline, AtomicBoolean expired) {
+    UpstreamExchange(
+            HttpPost request, ClassicHttpResponse response, ScheduledFuture<?> deadline, AtomicBoolean expired) {
         this.request = request;
         this.response = response;
         this.deadline = deadline;

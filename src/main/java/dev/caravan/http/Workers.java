@@ -18,13 +18,15 @@ public final class Workers {
     public static ExecutorService create(int platformThreads) {
         if (Runtime.version().feature() >= 21) {
             try {
-                return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+                return (ExecutorService) Executors.class
+                        .getMethod("newVirtualThreadPerTaskExecutor")
+                        .invoke(null);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("Java " + Runtime.version() + " lacks virtual threads", e);
             }
         }
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(platformThreads, platformThreads, 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), named());
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                platformThreads, platformThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), named());
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

@@ -12,66 +12,69 @@ import java.util.List;
 /** Writes a planned chat stream as server-sent events, flushing each and pausing between them. */
 final class EventStream {
 
-  private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] END_OF_EVENT = "\n\n".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END_OF_EVENT = "\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
-  private final OutputStream out;
-  private final MockBehaviour behaviour;
-  private boolean first = true;
+    private final OutputStream out;
+    private final MockBehaviour behaviour;
+    private boolean first = true;
 
-  EventStream(OutputStream out, MockBehaviour behaviour) {
-    this.out = out;
-    this.behaviour = behaviour;
-  }
+    EventStream(OutputStream out, MockBehaviour behaviour) {
+        this.out = out;
+        this.behaviour = behaviour;
+    }
 
-  /**
-   * Writes the plan, or with a cut only the opening and the first {@code cutAfter} pieces.
-   *
-   * @return whether the whole stream, up to {@code [DONE]}, was written
-   */
-  boolean write(StreamPlan plan) throws IOException {
-    List<? extends JsonNode> pieces = plan.pieces();
-    if (behaviour.cuts()) {
-      pieces = pieces.subList(0, Math.min(behaviour.cutAfter(), pieces.size()));
+    /**
+     * Writes the plan, or with a cut only the opening and the first {@code cutAfter} pieces.
+     *
+     * @return whether the whole stream, up to {@code [DONE]}, was written
+     */
+    boolean write(StreamPlan plan) throws IOException {
+        List<? extends JsonNode> pieces = plan.pieces();
+        if (behaviour.cuts()) {
+            pieces = pieces.subList(0, Math.min(behaviour.cutAfter(), pieces.size()));
+        }
+        sendAll(plan.opening());
+        sendAll(pieces);
+        if (behaviour.cuts()) {
+            return false;
+        }
+        sendAll(plan.closing());
+        send(DONE);
+        return true;
     }
-    sendAll(plan.opening());
-    sendAll(pieces);
-    if (behaviour.cuts()) {
-      return false;
-    }
-    sendAll(plan.closing());
-    send(DONE);
-    return true;
-  }
 
-  private void sendAll(List<? extends JsonNode> events) throws IOException {
-    for (JsonNode event : events) {
-      send(ChatReply.JSON.writeValueAsBytes(event));
+    private void sendAll(List<? extends JsonNode> events) throws IOException {
+        for (JsonNode event : events) {
+            send(ChatReply.JSON.writeValueAsBytes(event));
+        }
     }
-  }
 
-  private void send(byte[] data) throws IOException {
-    if (!first) {
-      pause(behaviour.chunkDelayMs());
+    private void send(byte[] data) throws IOException {
+        if (!first) {
+            pause(behaviour.chunkDelayMs());
+        }
+        first = false;
+        // One write and one flush per event: each event travels as one HTTP chunk, on its own, so
+        // chunk timing and cancellation behave as they would against a real provider.
+        out.write(ByteBuffer.allocate(DATA.length + data.length + END_OF_EVENT.length)
+                .put(DATA)
+                .put(data)
+                .put(END_OF_EVENT)
+                .array());
+        out.flush();
     }
-    first = false;
-    // One write and one flush per event: each event travels as one HTTP chunk, on its own, so
-    // chunk timing and cancellation behave as they would against a real provider.
-    out.write(ByteBuffer.allocate(DATA.length + data.length + END_OF_EVENT.length)
-        .put(DATA).put(data).put(END_OF_EVENT).array());
-    out.flush();
-  }
 
-  static void pause(long millis) throws InterruptedIOException {
-    if (millis <= 0) {
-      return;
+    static void pause(long millis) throws InterruptedIOException {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("mock upstream is stopping");
+        }
     }
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException stopping) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("mock upstream is stopping");
-    }
-  }
 }

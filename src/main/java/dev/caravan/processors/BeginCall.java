@@ -39,7 +39,8 @@ public final class BeginCall implements Processor {
         exchange.setVariable(Vars.INGRESS_API, api);
         TraceContext trace = TraceContext.continueOrStart(in.getHeader("traceparent", String.class));
         exchange.setVariable(Vars.TRACE, trace);
-        ChannelHandlerContext ctx = in.getHeader(NettyConstants.NETTY_CHANNEL_HANDLER_CONTEXT, ChannelHandlerContext.class);
+        ChannelHandlerContext ctx =
+                in.getHeader(NettyConstants.NETTY_CHANNEL_HANDLER_CONTEXT, ChannelHandlerContext.class);
         exchange.setVariable(Vars.CHANNEL, ctx.channel());
         if (!"POST".equals(in.getHeader(Exchange.HTTP_METHOD, String.class))) {
             throw new GatewayException(ApiError.METHOD_NOT_ALLOWED, endpoint + " accepts POST only");
@@ -47,8 +48,14 @@ public final class BeginCall implements Processor {
         if (ledger.draining()) {
             throw new GatewayException(ApiError.OVERLOADED, "the gateway is shutting down; retry on another instance");
         }
-        CallRecord record = new CallRecord(UUID.randomUUID().toString(), trace.traceId(), Instant.now(), System.nanoTime(),
-                endpoint, in.getHeader("x-caravan-run-id", String.class), in.getHeader("x-caravan-session-id", String.class),
+        CallRecord record = new CallRecord(
+                UUID.randomUUID().toString(),
+                trace.traceId(),
+                Instant.now(),
+                System.nanoTime(),
+                endpoint,
+                in.getHeader("x-caravan-run-id", String.class),
+                in.getHeader("x-caravan-session-id", String.class),
                 metadata(in));
         exchange.setVariable(Vars.CALL_RECORD, record);
         ledger.opened(record);

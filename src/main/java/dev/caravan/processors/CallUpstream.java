@@ -40,7 +40,9 @@ public final class CallUpstream implements Processor {
         }
         CallRecord record = Vars.callRecord(exchange);
         record.upstreamAttempted(System.nanoTime());
-        UpstreamExchange response = client.post(Vars.upstream(exchange).resolve(apiPath), headers,
+        UpstreamExchange response = client.post(
+                Vars.upstream(exchange).resolve(apiPath),
+                headers,
                 Vars.chatRequest(exchange).upstreamBody());
         record.upstreamAnswered(System.nanoTime());
         exchange.setVariable(Vars.UPSTREAM_EXCHANGE, response);

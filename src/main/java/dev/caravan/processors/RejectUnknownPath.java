@@ -14,8 +14,10 @@ public final class RejectUnknownPath implements Processor {
         String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
         String uri = exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class);
         exchange.setVariable(Vars.INGRESS_API, IngressApi.ofPath(uri != null ? uri : path));
-        throw new GatewayException(ApiError.NOT_FOUND, "no such endpoint: "
-                + exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class) + " " + safePath(uri));
+        throw new GatewayException(
+                ApiError.NOT_FOUND,
+                "no such endpoint: " + exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class) + " "
+                        + safePath(uri));
     }
 
     private static String safePath(String uri) {

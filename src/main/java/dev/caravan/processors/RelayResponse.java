@@ -21,7 +21,11 @@ public final class RelayResponse implements Processor {
         UpstreamExchange upstream = Vars.upstreamExchange(exchange);
         byte[] body = upstream.readAll();
         CallRecord record = Vars.callRecord(exchange);
-        record.completed(upstream.status(), usage(upstream, body), false, upstream.status() >= 400 ? "upstream_" + upstream.status() : null,
+        record.completed(
+                upstream.status(),
+                usage(upstream, body),
+                false,
+                upstream.status() >= 400 ? "upstream_" + upstream.status() : null,
                 System.nanoTime());
         Message out = exchange.getMessage();
         out.removeHeaders("*");
@@ -31,7 +35,12 @@ public final class RelayResponse implements Processor {
             out.setHeader(Exchange.CONTENT_TYPE, contentType);
         }
         Replies.passBack(upstream.headers(), out::setHeader);
-        Replies.caravan(record, Vars.trace(exchange), record.upstream(), Vars.chatRequest(exchange).model(), out::setHeader);
+        Replies.caravan(
+                record,
+                Vars.trace(exchange),
+                record.upstream(),
+                Vars.chatRequest(exchange).model(),
+                out::setHeader);
         out.setBody(body);
     }
 

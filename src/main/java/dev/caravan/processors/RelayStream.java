@@ -34,7 +34,12 @@ public final class RelayStream implements Processor {
         headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         headers.set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
         Replies.passBack(upstream.headers(), headers::set);
-        Replies.caravan(record, Vars.trace(exchange), record.upstream(), Vars.chatRequest(exchange).model(), headers::set);
+        Replies.caravan(
+                record,
+                Vars.trace(exchange),
+                record.upstream(),
+                Vars.chatRequest(exchange).model(),
+                headers::set);
         ChatStreamTap tap = new ChatStreamTap(Vars.chatRequest(exchange).usageInjected());
         workers.execute(new SseRelay(upstream, tap, response, record, ledger));
         exchange.setVariable(Vars.STREAMING, true);

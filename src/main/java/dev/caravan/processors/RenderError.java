@@ -24,10 +24,17 @@ public final class RenderError implements Processor {
         CallRecord record = Vars.callRecord(exchange);
         String decisionId = record == null ? "-" : record.decisionId();
         if (error.error() == ApiError.INTERNAL) {
-            LOG.warn("call {} failed inside the gateway: {}", decisionId, failure == null ? "unknown" : failure.getClass().getName());
+            LOG.warn(
+                    "call {} failed inside the gateway: {}",
+                    decisionId,
+                    failure == null ? "unknown" : failure.getClass().getName());
             LOG.debug("call {} failure detail", decisionId, failure);
         } else {
-            LOG.debug("call {} answered {} {}", decisionId, error.error().status(), error.error().openAiCode());
+            LOG.debug(
+                    "call {} answered {} {}",
+                    decisionId,
+                    error.error().status(),
+                    error.error().openAiCode());
         }
         UpstreamExchange upstream = Vars.upstreamExchange(exchange);
         if (upstream != null && !Vars.streaming(exchange)) {

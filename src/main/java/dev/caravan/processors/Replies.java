@@ -18,7 +18,8 @@ final class Replies {
         }
     }
 
-    static void caravan(CallRecord record, TraceContext trace, String upstream, String model, BiConsumer<String, String> sink) {
+    static void caravan(
+            CallRecord record, TraceContext trace, String upstream, String model, BiConsumer<String, String> sink) {
         if (record != null) {
             sink.accept("x-caravan-decision-id", record.decisionId());
         }

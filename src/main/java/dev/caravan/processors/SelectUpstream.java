@@ -41,13 +41,16 @@ public final class SelectUpstream implements Processor {
             key = upstream.storedCredential().orElse(null);
         }
         if (key == null && !upstream.keyless()) {
-            throw new GatewayException(ApiError.MISSING_PROVIDER_KEY, "no provider key: send it as 'Authorization: Bearer <key>'"
-                    + " (or in X-Provider-Key when Authorization carries a gateway key), or configure one for upstream '"
-                    + upstream.name() + "'");
+            throw new GatewayException(
+                    ApiError.MISSING_PROVIDER_KEY,
+                    "no provider key: send it as 'Authorization: Bearer <key>'"
+                            + " (or in X-Provider-Key when Authorization carries a gateway key), or configure one for upstream '"
+                            + upstream.name() + "'");
         }
         exchange.setVariable(Vars.UPSTREAM, upstream);
         exchange.setVariable(Vars.PROVIDER_KEY, key);
-        Vars.callRecord(exchange).routedTo(upstream.name(), Vars.chatRequest(exchange).model());
+        Vars.callRecord(exchange)
+                .routedTo(upstream.name(), Vars.chatRequest(exchange).model());
     }
 
     /** The provider key the client sent, if any; a gateway key in Authorization moves it to X-Provider-Key. */

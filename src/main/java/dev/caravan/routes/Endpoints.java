@@ -6,10 +6,12 @@ public final class Endpoints {
 
     /** Bean names. */
     public static final String WORKERS = "caravanWorkers";
+
     public static final String BODY_LIMIT = "caravanBodyLimit";
 
     /** Shared by every ingress on the one port; the body limit is enforced by our decoder before Netty's aggregator. */
     private static final String INGRESS = "netty-http:http://{{caravan.host}}:{{caravan.port}}";
+
     private static final String INGRESS_OPTIONS = "?usingExecutorService=false&muteException=true&bridgeEndpoint=true"
             + "&chunkedMaxContentLength=2147483647&decoders=#" + BODY_LIMIT;
 

@@ -8,7 +8,9 @@ public final class ErrorHandling extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         routeConfiguration()
-                .onException(Exception.class).handled(true)
-                .process(new RenderError()).id("render-error");
+                .onException(Exception.class)
+                .handled(true)
+                .process(new RenderError())
+                .id("render-error");
     }
 }

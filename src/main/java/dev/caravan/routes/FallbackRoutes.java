@@ -7,7 +7,9 @@ import org.apache.camel.builder.RouteBuilder;
 public final class FallbackRoutes extends RouteBuilder {
     @Override
     public void configure() {
-        from(Endpoints.UNKNOWN_PATH).routeId("unknown-path")
-                .process(new RejectUnknownPath()).id("reject-unknown-path");
+        from(Endpoints.UNKNOWN_PATH)
+                .routeId("unknown-path")
+                .process(new RejectUnknownPath())
+                .id("reject-unknown-path");
     }
 }

@@ -31,6 +31,7 @@ public final class OpenAiRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // spotless:off
         from(Endpoints.CHAT_COMPLETIONS).routeId("chat-completions")
                 .process(new BeginCall(ledger, IngressApi.OPENAI, CHAT_PATH)).id("begin-call")
                 .threads().executorService(workers).callerRunsWhenRejected(false).id("to-worker")
@@ -41,5 +42,6 @@ public final class OpenAiRoutes extends RouteBuilder {
                     .when(Vars::upstreamStreams).process(new RelayStream(workers, ledger)).id("relay-stream")
                     .otherwise().process(new RelayResponse()).id("relay-response")
                 .end();
+        // spotless:on
     }
 }

@@ -37,29 +37,46 @@ public final class UpstreamCatalog {
                 continue;
             }
             JsonNode row = preset.getValue();
-            Optional<Secret> credential = Optional.ofNullable(environment.get(row.path("credentialEnv").asText("")))
+            Optional<Secret> credential = Optional.ofNullable(
+                            environment.get(row.path("credentialEnv").asText("")))
                     .filter(v -> !v.isBlank())
                     .map(Secret::new);
-            named.put(preset.getKey(), new Upstream(preset.getKey(), URI.create(row.get("baseUrl").asText()),
-                    credential, row.path("keyless").asBoolean(false), false));
+            named.put(
+                    preset.getKey(),
+                    new Upstream(
+                            preset.getKey(),
+                            URI.create(row.get("baseUrl").asText()),
+                            credential,
+                            row.path("keyless").asBoolean(false),
+                            false));
         }
         file.upstreams().forEach((rawName, entry) -> {
             String name = rawName.toLowerCase(Locale.ROOT);
             Upstream preset = named.get(name);
-            URI base = entry.baseUrl() != null ? baseUrl("upstreams." + rawName + ".baseUrl", entry.baseUrl())
+            URI base = entry.baseUrl() != null
+                    ? baseUrl("upstreams." + rawName + ".baseUrl", entry.baseUrl())
                     : preset != null ? preset.baseUri() : null;
             if (base == null) {
                 throw new ConfigException("upstreams." + rawName + " needs a baseUrl (it is not a preset)");
             }
             Optional<Secret> credential;
             try {
-                credential = CredentialReference.resolve(entry.credential(), environment).map(Secret::new);
+                credential = CredentialReference.resolve(entry.credential(), environment)
+                        .map(Secret::new);
             } catch (ConfigException e) {
                 throw new ConfigException("upstreams." + rawName + ".credential: " + e.getMessage());
             }
             boolean keyless = preset != null && preset.keyless();
-            named.put(name, new Upstream(name, base, credential.or(() -> preset == null || entry.credential() != null
-                    ? Optional.empty() : preset.storedCredential()), keyless, false));
+            named.put(
+                    name,
+                    new Upstream(
+                            name,
+                            base,
+                            credential.or(() -> preset == null || entry.credential() != null
+                                    ? Optional.empty()
+                                    : preset.storedCredential()),
+                            keyless,
+                            false));
         });
         return new UpstreamCatalog(named, guard);
     }

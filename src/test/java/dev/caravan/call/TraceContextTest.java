@@ -17,7 +17,9 @@ class TraceContextTest {
     @Test
     void anInvalidOrMissingTraceparentStartsANewTrace() {
         assertThat(TraceContext.continueOrStart(null).header()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
-        assertThat(TraceContext.continueOrStart("00-" + "0".repeat(32) + "-00f067aa0ba902b7-01").traceId()).isNotEqualTo("0".repeat(32));
+        assertThat(TraceContext.continueOrStart("00-" + "0".repeat(32) + "-00f067aa0ba902b7-01")
+                        .traceId())
+                .isNotEqualTo("0".repeat(32));
         assertThat(TraceContext.continueOrStart("garbage").traceId()).hasSize(32);
     }
 }

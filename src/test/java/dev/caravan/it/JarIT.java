@@ -22,10 +22,13 @@ class JarIT {
     static final Path JAR = Path.of("target", "caravan.jar");
 
     static Process launch(Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     static String run(int expectedExit, String... args) throws Exception {
@@ -46,8 +49,15 @@ class JarIT {
 
     @Test
     void aNonLoopbackBindWithoutAllowOpenIsRefusedWithExitTwo() throws Exception {
-        String output = run(2, "serve", "--host", "0.0.0.0", "--port", Integer.toString(TestGateway.freePort()),
-                "--data-dir", Files.createTempDirectory("caravan-it").toString());
+        String output = run(
+                2,
+                "serve",
+                "--host",
+                "0.0.0.0",
+                "--port",
+                Integer.toString(TestGateway.freePort()),
+                "--data-dir",
+                Files.createTempDirectory("caravan-it").toString());
 
         assertThat(output).contains("refusing to listen on 0.0.0.0").contains("--allow-open");
     }
@@ -57,8 +67,14 @@ class JarIT {
         Path config = Files.createTempFile("caravan", ".yaml");
         Files.writeString(config, "upstreams:\n  openai:\n    baseUrl: http://127.0.0.1:1/v1\nroutez: []\n");
 
-        String output = run(2, "--config", config.toString(), "--port", Integer.toString(TestGateway.freePort()),
-                "--data-dir", Files.createTempDirectory("caravan-it").toString());
+        String output = run(
+                2,
+                "--config",
+                config.toString(),
+                "--port",
+                Integer.toString(TestGateway.freePort()),
+                "--data-dir",
+                Files.createTempDirectory("caravan-it").toString());
 
         assertThat(output).contains("line 4").contains("routez");
     }
@@ -71,14 +87,17 @@ class JarIT {
             Path data = Files.createTempDirectory("caravan-it");
             Process gateway = launch(log, "serve", "--port", Integer.toString(port), "--data-dir", data.toString());
             String url = "http://127.0.0.1:" + port + "/v1/chat/completions";
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
-                    Http.send(Http.post(url, "{}").build()).statusCode() == 400);
+            await().atMost(Duration.ofSeconds(30))
+                    .ignoreExceptions()
+                    .until(() -> Http.send(Http.post(url, "{}").build()).statusCode() == 400);
 
-            CompletableFuture<HttpResponse<String>> slow = Http.client().sendAsync(
-                    Http.post(url, Http.chat("mock?delay_ms=1500", false))
-                            .header("authorization", "Bearer sk-sigterm")
-                            .header("x-caravan-upstream", mock.baseUrl())
-                            .build(), HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> slow = Http.client()
+                    .sendAsync(
+                            Http.post(url, Http.chat("mock?delay_ms=1500", false))
+                                    .header("authorization", "Bearer sk-sigterm")
+                                    .header("x-caravan-upstream", mock.baseUrl())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             await().atMost(Duration.ofSeconds(10)).until(() -> mock.received().size() == 1);
             gateway.destroy();
 

@@ -53,10 +53,11 @@ class UpstreamCatalogTest {
 
     @Test
     void theConfigFileAddsNamedUpstreamsWithTheirOwnCredential() throws Exception {
-        CaravanFile file = new CaravanFile(Map.of("team-vllm",
-                new CaravanFile.UpstreamEntry("http://10.0.0.5:8000/v1", "${env:TEAM_KEY}")));
+        CaravanFile file = new CaravanFile(
+                Map.of("team-vllm", new CaravanFile.UpstreamEntry("http://10.0.0.5:8000/v1", "${env:TEAM_KEY}")));
 
-        Upstream upstream = UpstreamCatalog.load(file, Map.of("TEAM_KEY", "tk"), GUARD).select("team-vllm");
+        Upstream upstream =
+                UpstreamCatalog.load(file, Map.of("TEAM_KEY", "tk"), GUARD).select("team-vllm");
 
         assertThat(upstream.storedCredential().orElseThrow().reveal()).isEqualTo("tk");
         assertThat(upstream.clientChosen()).isFalse();
@@ -66,7 +67,8 @@ class UpstreamCatalogTest {
     void aNewUpstreamWithoutABaseUrlStopsTheBoot() {
         CaravanFile file = new CaravanFile(Map.of("mystery", new CaravanFile.UpstreamEntry(null, null)));
 
-        assertThatThrownBy(() -> UpstreamCatalog.load(file, Map.of(), GUARD)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> UpstreamCatalog.load(file, Map.of(), GUARD))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("upstreams.mystery");
     }
 

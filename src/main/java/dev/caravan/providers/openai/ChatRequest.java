@@ -14,8 +14,7 @@ import java.io.IOException;
  * changed, or a re-serialisation when the gateway asked for the usage chunk of a stream.
  */
 public record ChatRequest(ObjectNode json, byte[] upstreamBody, String model, boolean stream, boolean usageInjected) {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** Parses and checks the fields the gateway relies on; anything else is the provider's to judge. */
     public static ChatRequest parse(byte[] raw) {
@@ -23,7 +22,8 @@ public record ChatRequest(ObjectNode json, byte[] upstreamBody, String model, bo
         try {
             root = raw == null || raw.length == 0 ? null : JSON.readTree(raw);
         } catch (JsonProcessingException e) {
-            throw invalid("the request body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+            throw invalid("the request body is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
             throw invalid("the request body could not be read");

@@ -84,7 +84,9 @@ public final class ChatStreamTap {
             return false;
         }
         usage = found;
-        return hideUsageChunk && chunk.path("choices").isArray() && chunk.path("choices").isEmpty();
+        return hideUsageChunk
+                && chunk.path("choices").isArray()
+                && chunk.path("choices").isEmpty();
     }
 
     private static boolean isDone(byte[] b, int start, int end) {

@@ -9,12 +9,19 @@ public final class OpenAiHeaders {
     private OpenAiHeaders() {}
 
     /** Client request headers forwarded as they are (the auth header is built separately). */
-    public static final List<String> FORWARDED = List.of(
-            "accept", "openai-organization", "openai-project", "openai-beta", "user-agent");
+    public static final List<String> FORWARDED =
+            List.of("accept", "openai-organization", "openai-project", "openai-beta", "user-agent");
 
     private static final Set<String> RETURNED = Set.of(
-            "x-request-id", "request-id", "retry-after", "retry-after-ms", "openai-processing-ms",
-            "openai-version", "openai-organization", "openai-project", "openai-model");
+            "x-request-id",
+            "request-id",
+            "retry-after",
+            "retry-after-ms",
+            "openai-processing-ms",
+            "openai-version",
+            "openai-organization",
+            "openai-project",
+            "openai-model");
     private static final List<String> RETURNED_PREFIXES = List.of("x-ratelimit-", "anthropic-ratelimit-");
 
     /** Whether an upstream response header is passed back to the client. */

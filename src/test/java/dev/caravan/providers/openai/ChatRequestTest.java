@@ -17,7 +17,8 @@ class ChatRequestTest {
 
     @Test
     void aPlainRequestIsForwardedAsTheExactBytesReceived() {
-        byte[] raw = bytes("{ \"model\" : \"gpt-4o-mini\", \"messages\": [{\"role\":\"user\",\"content\":\"x\"}], \"temperature\": 0.10 }");
+        byte[] raw = bytes(
+                "{ \"model\" : \"gpt-4o-mini\", \"messages\": [{\"role\":\"user\",\"content\":\"x\"}], \"temperature\": 0.10 }");
 
         ChatRequest request = ChatRequest.parse(raw);
 
@@ -30,22 +31,27 @@ class ChatRequestTest {
     void aStreamWithoutUsageGetsIncludeUsageAddedAndRemembersItAddedIt() {
         ChatRequest request = ChatRequest.parse(bytes("{\"model\":\"m\",\"messages\":[],\"stream\":true}"));
 
-        assertThat(new String(request.upstreamBody(), StandardCharsets.UTF_8)).contains("\"stream_options\":{\"include_usage\":true}");
+        assertThat(new String(request.upstreamBody(), StandardCharsets.UTF_8))
+                .contains("\"stream_options\":{\"include_usage\":true}");
         assertThat(request.usageInjected()).isTrue();
     }
 
     @Test
     void aStreamWithUsageFalseKeepsItsOtherOptions() {
-        ChatRequest request = ChatRequest.parse(bytes(
-                "{\"model\":\"m\",\"messages\":[],\"stream\":true,\"stream_options\":{\"include_usage\":false,\"other\":1}}"));
+        ChatRequest request = ChatRequest.parse(
+                bytes(
+                        "{\"model\":\"m\",\"messages\":[],\"stream\":true,\"stream_options\":{\"include_usage\":false,\"other\":1}}"));
 
-        assertThat(new String(request.upstreamBody(), StandardCharsets.UTF_8)).contains("\"include_usage\":true").contains("\"other\":1");
+        assertThat(new String(request.upstreamBody(), StandardCharsets.UTF_8))
+                .contains("\"include_usage\":true")
+                .contains("\"other\":1");
         assertThat(request.usageInjected()).isTrue();
     }
 
     @Test
     void aStreamThatAskedForUsageIsForwardedUnchanged() {
-        byte[] raw = bytes("{\"model\":\"m\",\"messages\":[],\"stream\":true,\"stream_options\":{\"include_usage\":true}}");
+        byte[] raw =
+                bytes("{\"model\":\"m\",\"messages\":[],\"stream\":true,\"stream_options\":{\"include_usage\":true}}");
 
         ChatRequest request = ChatRequest.parse(raw);
 
@@ -54,10 +60,20 @@ class ChatRequestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "[]", "{\"model\":\"m\"", "{\"messages\":[]}", "{\"model\":7,\"messages\":[]}",
-            "{\"model\":\"m\",\"messages\":{}}", "{\"model\":\"m\",\"messages\":[],\"stream\":\"yes\"}", "{\"model\":\"m\",\"messages\":[]} x"})
+    @ValueSource(
+            strings = {
+                "",
+                "[]",
+                "{\"model\":\"m\"",
+                "{\"messages\":[]}",
+                "{\"model\":7,\"messages\":[]}",
+                "{\"model\":\"m\",\"messages\":{}}",
+                "{\"model\":\"m\",\"messages\":[],\"stream\":\"yes\"}",
+                "{\"model\":\"m\",\"messages\":[]} x"
+            })
     void badBodiesAreInvalidJson(String body) {
         assertThatThrownBy(() -> ChatRequest.parse(bytes(body)))
-                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.error()).isEqualTo(ApiError.INVALID_JSON));
+                .isInstanceOfSatisfying(
+                        GatewayException.class, e -> assertThat(e.error()).isEqualTo(ApiError.INVALID_JSON));
     }
 }

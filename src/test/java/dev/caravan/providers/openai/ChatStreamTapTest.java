@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 
 class ChatStreamTapTest {
     static final String CHUNK = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi\"}}],\"usage\":null}\n\n";
-    static final String USAGE = "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":7,\"total_tokens\":12,"
-            + "\"prompt_tokens_details\":{\"cached_tokens\":2}}}\n\n";
+    static final String USAGE =
+            "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":7,\"total_tokens\":12,"
+                    + "\"prompt_tokens_details\":{\"cached_tokens\":2}}}\n\n";
     static final String DONE = "data: [DONE]\n\n";
 
     static String feedInPieces(ChatStreamTap tap, String stream, int pieceSize) {
@@ -83,9 +84,11 @@ class ChatStreamTapTest {
 
     @Test
     void theErrorEventIsOneDataLineTheSdksRaise() {
-        String event = new String(ChatStreamTap.errorEvent("upstream_error", "upstream_stream_failed", "cut"), StandardCharsets.UTF_8);
+        String event = new String(
+                ChatStreamTap.errorEvent("upstream_error", "upstream_stream_failed", "cut"), StandardCharsets.UTF_8);
 
-        assertThat(event).isEqualTo("data: {\"error\":{\"message\":\"cut\",\"type\":\"upstream_error\","
-                + "\"code\":\"upstream_stream_failed\",\"param\":null}}\n\n");
+        assertThat(event)
+                .isEqualTo("data: {\"error\":{\"message\":\"cut\",\"type\":\"upstream_error\","
+                        + "\"code\":\"upstream_stream_failed\",\"param\":null}}\n\n");
     }
 }
