@@ -4,7 +4,7 @@
 #   bench/run.sh                         # Caravan (target/caravan.jar), full run (~4.5 min)
 #   QUICK=1 bench/run.sh                 # one repetition, short steps (~1 min)
 #   bench/run.sh --gateway=nginx-proxy   # plain nginx reverse proxy as the "gateway" (stand-in)
-#   bench/run.sh --with-nginx-proxy      # Caravan, plus an nginx-proxy comparison column
+#   bench/run.sh --with-nginx-proxy      # Caravan, plus an nginx-proxy comparison column (~6.5 min)
 #   GATEWAY_CMD='my-proxy --port $GW_PORT' bench/run.sh   # any other gateway
 #
 # Only ever talks to 127.0.0.1. Stops everything it started on exit.
@@ -415,10 +415,12 @@ order_for_rep() {
 }
 
 # ---------------------------------------------------------------- warm-up (JIT, pools)
-W1=$(( WARMUP / 2 )); (( W1 >= 1 )) || W1=1
-W2=$(( WARMUP - W1 )); (( W2 >= 1 )) || W2=1
 for t in "${TARGETS[@]}"; do
   [[ $t == direct ]] && continue
+  W1=$(( WARMUP / 2 )); (( W1 >= 1 )) || W1=1
+  W2=$(( WARMUP - W1 )); (( W2 >= 1 )) || W2=1
+  # nginx has no JIT to warm: a short warm-up is enough for its connection pool.
+  if [[ $t == nginx-proxy || ( $t == gateway && $GATEWAY == nginx-proxy ) ]]; then W1=1; W2=1; fi
   log "warm-up $t: ${W1}s non-stream (32 connections), ${W2}s SSE (16 streams)"
   BENCH_UPSTREAM=$(upstream_for fast) timeout -k 5 $((W1 + 30)) taskset -c "$LOAD_CPU" \
     wrk -t1 -c32 -d"${W1}s" --timeout 5s -s "$BENCH_DIR/wrk/chat.lua" "$(target_url "$t" fast)" > "$TMP/raw/warmup-$t.txt" 2>&1 \

@@ -21,7 +21,9 @@ public final class CallLedger {
 
     /** A call ended, its response (or stream) finished; its record is complete. */
     public void closed(CallRecord record) {
-        LOG.debug("call {} closed: {}", record.decisionId(), record.view());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("call {} closed: {}", record.decisionId(), record.view());
+        }
         if (inFlight.decrementAndGet() == 0) {
             synchronized (idle) {
                 idle.notifyAll();

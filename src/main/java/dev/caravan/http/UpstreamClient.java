@@ -8,11 +8,6 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -32,8 +27,7 @@ import org.apache.hc.core5.util.Timeout;
 /** Sends one request to an upstream over a pooled HTTP/1.1 client, with connect, read and total deadlines. */
 public final class UpstreamClient implements Closeable {
     private final CloseableHttpClient client;
-    private final ScheduledThreadPoolExecutor deadlines;
-    private final long totalTimeoutMillis;
+    private final TotalDeadlines deadlines;
 
     public UpstreamClient(Settings settings, DnsResolver dns) {
         Timeout read = Timeout.of(settings.readTimeout());
@@ -67,9 +61,7 @@ public final class UpstreamClient implements Closeable {
                 .evictIdleConnections(TimeValue.ofSeconds(30))
                 .evictExpiredConnections()
                 .build();
-        this.deadlines = new ScheduledThreadPoolExecutor(1, daemon());
-        this.deadlines.setRemoveOnCancelPolicy(true);
-        this.totalTimeoutMillis = settings.totalTimeout().toMillis();
+        this.deadlines = new TotalDeadlines(settings.totalTimeout().toMillis());
     }
 
     /**
@@ -80,20 +72,13 @@ public final class UpstreamClient implements Closeable {
         HttpPost post = new HttpPost(url);
         headers.forEach(post::setHeader);
         post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
-        AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> deadline = deadlines.schedule(
-                () -> {
-                    expired.set(true);
-                    post.cancel();
-                },
-                totalTimeoutMillis,
-                TimeUnit.MILLISECONDS);
+        TotalDeadlines.Deadline deadline = deadlines.start(post);
         try {
             ClassicHttpResponse response = client.executeOpen(null, post, null);
-            return new UpstreamExchange(post, response, deadline, expired);
+            return new UpstreamExchange(post, response, deadline);
         } catch (IOException | RuntimeException e) {
-            deadline.cancel(false);
-            throw failure(e, expired.get());
+            deadline.stop();
+            throw failure(e, deadline.expired());
         }
     }
 
@@ -113,19 +98,9 @@ public final class UpstreamClient implements Closeable {
         return new GatewayException(ApiError.UPSTREAM_UNREACHABLE, "the upstream could not be reached", e);
     }
 
-    private static java.util.concurrent.ThreadFactory daemon() {
-        java.util.concurrent.ThreadFactory base = Executors.defaultThreadFactory();
-        return r -> {
-            Thread t = base.newThread(r);
-            t.setDaemon(true);
-            t.setName("caravan-deadlines");
-            return t;
-        };
-    }
-
     @Override
     public void close() throws IOException {
-        deadlines.shutdownNow();
+        deadlines.close();
         client.close();
     }
 }

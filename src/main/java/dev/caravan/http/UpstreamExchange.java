@@ -2,8 +2,6 @@ package dev.caravan.http;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
@@ -16,15 +14,12 @@ public final class UpstreamExchange {
 
     private final HttpPost request;
     private final ClassicHttpResponse response;
-    private final ScheduledFuture<?> deadline;
-    private final AtomicBoolean expired;
+    private final TotalDeadlines.Deadline deadline;
 
-    UpstreamExchange(
-            HttpPost request, ClassicHttpResponse response, ScheduledFuture<?> deadline, AtomicBoolean expired) {
+    UpstreamExchange(HttpPost request, ClassicHttpResponse response, TotalDeadlines.Deadline deadline) {
         this.request = request;
         this.response = response;
         this.deadline = deadline;
-        this.expired = expired;
     }
 
     public int status() {
@@ -54,15 +49,15 @@ public final class UpstreamExchange {
             return body;
         } catch (IOException | RuntimeException e) {
             abort();
-            throw UpstreamClient.failure(e, expired.get());
+            throw UpstreamClient.failure(e, deadline.expired());
         } finally {
-            deadline.cancel(false);
+            deadline.stop();
         }
     }
 
     /** The body as a stream for relaying; the total deadline no longer applies (streams are bounded by the read timeout). */
     public InputStream openStream() throws IOException {
-        deadline.cancel(false);
+        deadline.stop();
         HttpEntity entity = response.getEntity();
         return entity == null ? InputStream.nullInputStream() : entity.getContent();
     }
@@ -78,7 +73,7 @@ public final class UpstreamExchange {
 
     /** Drops the connection at once, without draining what the upstream still sends. */
     public void abort() {
-        deadline.cancel(false);
+        deadline.stop();
         request.cancel();
         try {
             response.close();
@@ -89,6 +84,6 @@ public final class UpstreamExchange {
 
     /** Whether a failure was caused by the total deadline. */
     public boolean expired() {
-        return expired.get();
+        return deadline.expired();
     }
 }

@@ -1,21 +1,16 @@
 package dev.caravan.processors;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.caravan.call.CallRecord;
 import dev.caravan.call.Usage;
 import dev.caravan.http.UpstreamExchange;
 import dev.caravan.providers.openai.ChatUsage;
 import dev.caravan.routes.Vars;
-import java.io.IOException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 /** Answers with the upstream's status, content type and body unchanged (errors too), and records the usage it reports. */
 public final class RelayResponse implements Processor {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
     public void process(Exchange exchange) {
         UpstreamExchange upstream = Vars.upstreamExchange(exchange);
@@ -48,11 +43,6 @@ public final class RelayResponse implements Processor {
         if (upstream.status() != 200 || !upstream.contentType().contains("json")) {
             return null;
         }
-        try {
-            JsonNode root = JSON.readTree(body);
-            return root == null ? null : ChatUsage.of(root);
-        } catch (IOException e) {
-            return null;
-        }
+        return ChatUsage.fromBody(body);
     }
 }
