@@ -12,42 +12,28 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
-import dev.caravan.mock.MockUpstream;
-import dev.caravan.support.TestGateway;
+import dev.caravan.support.MockAndGateway;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The official OpenAI Java SDK talks to the mock through the gateway exactly as it would to the provider. */
 class ChatCompletionsSdkTest {
-    static MockUpstream mock;
-    static TestGateway gateway;
+    @RegisterExtension
+    static final MockAndGateway FIXTURE = new MockAndGateway();
+
     static OpenAIClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        mock = MockUpstream.start("127.0.0.1", 0);
-        gateway = TestGateway.start();
+    static void start() {
         client = OpenAIOkHttpClient.builder()
-                .baseUrl(gateway.openAiBaseUrl())
+                .baseUrl(FIXTURE.gateway().openAiBaseUrl())
                 .apiKey("sk-test-sdk-key")
-                .putHeader("X-Caravan-Upstream", mock.baseUrl())
+                .putHeader("X-Caravan-Upstream", FIXTURE.mock().baseUrl())
                 .maxRetries(0)
                 .build();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        mock.close();
-    }
-
-    @BeforeEach
-    void forget() {
-        mock.clear();
     }
 
     @Test
@@ -61,8 +47,8 @@ class ChatCompletionsSdkTest {
 
         assertThat(completion.choices().get(0).message().content()).contains("echo: hello caravan");
         assertThat(completion.usage()).isPresent();
-        assertThat(mock.received()).hasSize(1);
-        assertThat(mock.received().get(0).header("authorization")).isEqualTo("Bearer sk-test-sdk-key");
+        assertThat(FIXTURE.mock().received()).hasSize(1);
+        assertThat(FIXTURE.mock().received().get(0).header("authorization")).isEqualTo("Bearer sk-test-sdk-key");
     }
 
     @Test
@@ -82,7 +68,7 @@ class ChatCompletionsSdkTest {
                 c -> c.choices().forEach(choice -> choice.delta().content().ifPresent(text::append)));
         assertThat(text.toString()).startsWith("echo: stream me please");
         assertThat(chunks).allSatisfy(c -> assertThat(c.choices()).isNotEmpty());
-        assertThat(mock.received().get(0).bodyText()).contains("\"include_usage\":true");
+        assertThat(FIXTURE.mock().received().get(0).bodyText()).contains("\"include_usage\":true");
     }
 
     @Test

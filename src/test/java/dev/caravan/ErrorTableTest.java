@@ -158,6 +158,15 @@ class ErrorTableTest {
                 "unknown_upstream");
     }
 
+    @Test
+    void aRepeatedUpstreamHeaderIsA400() throws Exception {
+        HttpRequest request = chat(gateway, Http.chat("mock", false))
+                .header("x-caravan-upstream", "groq")
+                .build();
+        assertError(Http.send(request), 400, "invalid_request_error", "unknown_upstream");
+        assertThat(mock.received()).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

@@ -9,9 +9,8 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import dev.caravan.mock.MockUpstream;
 import dev.caravan.support.Http;
-import dev.caravan.support.TestGateway;
+import dev.caravan.support.MockAndGateway;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -20,37 +19,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Streams are relayed event by event as the upstream sends them, and end honestly when something breaks. */
 class StreamingTest {
-    static MockUpstream mock;
-    static TestGateway gateway;
-
-    @BeforeAll
-    static void start() throws Exception {
-        mock = MockUpstream.start("127.0.0.1", 0);
-        gateway = TestGateway.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        mock.close();
-    }
-
-    @BeforeEach
-    void forget() {
-        mock.clear();
-    }
+    @RegisterExtension
+    static final MockAndGateway FIXTURE = new MockAndGateway();
 
     private static java.net.http.HttpRequest streamRequest(String model) {
-        return Http.post(gateway.openAiBaseUrl() + "/chat/completions", Http.chat(model, true))
+        return Http.post(FIXTURE.gateway().openAiBaseUrl() + "/chat/completions", Http.chat(model, true))
                 .header("authorization", "Bearer sk-stream-test")
-                .header("x-caravan-upstream", mock.baseUrl())
+                .header("x-caravan-upstream", FIXTURE.mock().baseUrl())
                 .build();
     }
 
@@ -93,8 +73,8 @@ class StreamingTest {
         body.close();
 
         // 200 events at 50 ms take 10 s; an upstream drained rather than aborted would not fail within 3 s.
-        await().atMost(Duration.ofSeconds(3)).until(() -> mock.abortedStreams() == 1);
-        assertThat(mock.completedStreams()).isZero();
+        await().atMost(Duration.ofSeconds(3)).until(() -> FIXTURE.mock().abortedStreams() == 1);
+        assertThat(FIXTURE.mock().completedStreams()).isZero();
     }
 
     @Test
@@ -109,9 +89,9 @@ class StreamingTest {
     @Test
     void theOfficialSdkRaisesOnACutStream() {
         OpenAIClient client = OpenAIOkHttpClient.builder()
-                .baseUrl(gateway.openAiBaseUrl())
+                .baseUrl(FIXTURE.gateway().openAiBaseUrl())
                 .apiKey("sk-stream-test")
-                .putHeader("X-Caravan-Upstream", mock.baseUrl())
+                .putHeader("X-Caravan-Upstream", FIXTURE.mock().baseUrl())
                 .maxRetries(0)
                 .build();
 

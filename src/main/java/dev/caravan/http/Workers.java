@@ -25,9 +25,10 @@ public final class Workers {
                 throw new IllegalStateException("Java " + Runtime.version() + " lacks virtual threads", e);
             }
         }
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(
-                platformThreads, platformThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), named());
-        pool.allowCoreThreadTimeOut(true);
+        // No core threads: an idle worker is reused, and a new one starts only when none is free (up to the bound),
+        // so the pool holds as many threads as calls are really in flight, not the bound.
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(0, platformThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), named());
         return pool;
     }
 

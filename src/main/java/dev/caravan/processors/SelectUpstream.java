@@ -8,6 +8,7 @@ import dev.caravan.routing.UnknownUpstreamException;
 import dev.caravan.routing.Upstream;
 import dev.caravan.routing.UpstreamCatalog;
 import dev.caravan.routing.UpstreamNotAllowedException;
+import java.util.Collection;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -28,6 +29,9 @@ public final class SelectUpstream implements Processor {
     @Override
     public void process(Exchange exchange) {
         Message in = exchange.getMessage();
+        if (in.getHeader("x-caravan-upstream") instanceof Collection<?>) {
+            throw new GatewayException(ApiError.UNKNOWN_UPSTREAM, "X-Caravan-Upstream must be sent once");
+        }
         Upstream upstream;
         try {
             upstream = catalog.select(in.getHeader("x-caravan-upstream", String.class));

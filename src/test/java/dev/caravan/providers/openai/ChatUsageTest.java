@@ -13,16 +13,18 @@ class ChatUsageTest {
 
     @Test
     void usageIsFoundAfterTheAnswerWithItsDetails() {
-        Usage usage = usageOf("{\"id\":\"x\",\"choices\":[{\"message\":{\"content\":\"{\\\"usage\\\":1}\"}}],"
-                + "\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":4,\"total_tokens\":14,"
-                + "\"prompt_tokens_details\":{\"cached_tokens\":3},\"completion_tokens_details\":{\"reasoning_tokens\":2}}}");
+        Usage usage = usageOf(
+                "{\"id\":\"x\",\"choices\":[{\"message\":{\"content\":\"{\\\"usage\\\":1}\"}}],"
+                        + "\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":4,\"total_tokens\":14,"
+                        + "\"prompt_tokens_details\":{\"cached_tokens\":3},\"completion_tokens_details\":{\"reasoning_tokens\":2}}}");
 
         assertThat(usage).isEqualTo(new Usage(10, 4, 14, 3, 2));
     }
 
     @Test
     void aUsageKeyNestedInsideTheAnswerIsNotTheUsage() {
-        assertThat(usageOf("{\"choices\":[{\"usage\":{\"prompt_tokens\":99}}]}")).isNull();
+        assertThat(usageOf("{\"choices\":[{\"usage\":{\"prompt_tokens\":99}}]}"))
+                .isNull();
     }
 
     @Test
