@@ -9,11 +9,14 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.caravan.call.CallLedger;
+import dev.caravan.routes.Endpoints;
 import dev.caravan.support.Http;
 import dev.caravan.support.MockAndGateway;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -117,5 +120,31 @@ class StreamingTest {
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(response.body()).contains("mock error 429");
         assertThat(response.headers().firstValue("retry-after")).hasValue("1");
+    }
+
+    @Test
+    void aClientThatHangsUpOnAPlainCallCancelsTheUpstreamCall() throws Exception {
+        CallLedger ledger = FIXTURE.gateway()
+                .gateway()
+                .camel()
+                .getRegistry()
+                .lookupByNameAndType(Endpoints.LEDGER, CallLedger.class);
+        byte[] body = Http.chat("mock?delay_ms=5000", false).getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", FIXTURE.gateway().port())) {
+            socket.getOutputStream()
+                    .write(("POST /v1/chat/completions HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n"
+                                    + "authorization: Bearer sk-hang-up\r\nx-caravan-upstream: "
+                                    + FIXTURE.mock().baseUrl()
+                                    + "\r\ncontent-length: " + body.length + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            await().atMost(Duration.ofSeconds(3))
+                    .until(() -> FIXTURE.mock().received().size() == 1);
+            assertThat(ledger.inFlight()).isEqualTo(1);
+        }
+
+        // The upstream holds its answer for 5 s; the call ends well before only if hanging up cancelled it.
+        await().atMost(Duration.ofSeconds(2)).until(() -> ledger.inFlight() == 0);
     }
 }

@@ -50,7 +50,7 @@ public final class CaravanConfiguration implements CamelConfiguration {
 
         camel.getRegistry().bind(Endpoints.BODY_LIMIT, new BodyLimit(settings.maxBodyBytes()));
         camel.getRegistry().bind(Endpoints.WORKERS, workers);
-        camel.getRegistry().bind("caravanLedger", ledger);
+        camel.getRegistry().bind(Endpoints.LEDGER, ledger);
         camel.addLifecycleStrategy(new LifecycleStrategySupport() {
             @Override
             public void onContextStopping(CamelContext context) {

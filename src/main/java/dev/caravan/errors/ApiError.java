@@ -9,6 +9,8 @@ public enum ApiError {
     NOT_FOUND(404, "invalid_request_error", "not_found", "not_found_error"),
     METHOD_NOT_ALLOWED(405, "invalid_request_error", "method_not_allowed", "invalid_request_error"),
     REQUEST_TOO_LARGE(413, "invalid_request_error", "request_too_large", "request_too_large"),
+    /** Never seen by anyone (the client is gone); recorded so the call's record says why it ended. */
+    CLIENT_CLOSED_REQUEST(499, "invalid_request_error", "client_closed_request", "invalid_request_error"),
     INTERNAL(500, "server_error", "internal_error", "api_error"),
     UPSTREAM_UNREACHABLE(502, "upstream_error", "upstream_unreachable", "api_error"),
     UPSTREAM_STREAM_FAILED(502, "upstream_error", "upstream_stream_failed", "api_error"),

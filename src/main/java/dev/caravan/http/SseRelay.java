@@ -53,7 +53,7 @@ public final class SseRelay implements Runnable {
             }
         } catch (IOException | RuntimeException e) {
             if (!client.isClosed()) {
-                GatewayException failure = UpstreamClient.failure(e, upstream.expired());
+                GatewayException failure = UpstreamClient.failure(e, upstream.expired(), false);
                 error = failure.error() == ApiError.UPSTREAM_TIMEOUT
                         ? cut(ApiError.UPSTREAM_TIMEOUT, "the upstream stopped sending within the read timeout")
                         : cut(ApiError.UPSTREAM_STREAM_FAILED, CUT_MESSAGE);

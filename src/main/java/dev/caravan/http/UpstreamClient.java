@@ -3,6 +3,7 @@ package dev.caravan.http;
 import dev.caravan.config.Settings;
 import dev.caravan.errors.ApiError;
 import dev.caravan.errors.GatewayException;
+import io.netty.channel.Channel;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -66,24 +67,30 @@ public final class UpstreamClient implements Closeable {
 
     /**
      * POSTs the body and returns once the response headers arrived; the body is left open for the caller to
-     * read whole or relay as a stream. Connection failures become 502, timeouts 504.
+     * read whole or relay as a stream. Connection failures become 502, timeouts 504; a client that hangs up
+     * meanwhile cancels the request.
      */
-    public UpstreamExchange post(URI url, Map<String, String> headers, byte[] body) {
+    public UpstreamExchange post(URI url, Map<String, String> headers, byte[] body, Channel clientChannel) {
         HttpPost post = new HttpPost(url);
         headers.forEach(post::setHeader);
         post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         TotalDeadlines.Deadline deadline = deadlines.start(post);
+        ClientWatch client = ClientWatch.start(clientChannel, post);
         try {
-            ClassicHttpResponse response = client.executeOpen(null, post, null);
-            return new UpstreamExchange(post, response, deadline);
+            ClassicHttpResponse response = this.client.executeOpen(null, post, null);
+            return new UpstreamExchange(post, response, deadline, client);
         } catch (IOException | RuntimeException e) {
             deadline.stop();
-            throw failure(e, deadline.expired());
+            client.stop();
+            throw failure(e, deadline.expired(), client.gone());
         }
     }
 
     /** Maps an I/O failure talking to the upstream to the gateway error the client sees. */
-    static GatewayException failure(Exception e, boolean totalDeadlineExpired) {
+    static GatewayException failure(Exception e, boolean totalDeadlineExpired, boolean clientGone) {
+        if (clientGone) {
+            return new GatewayException(ApiError.CLIENT_CLOSED_REQUEST, "the client closed the connection", e);
+        }
         if (totalDeadlineExpired) {
             return new GatewayException(
                     ApiError.UPSTREAM_TIMEOUT, "the upstream did not answer within the total timeout", e);

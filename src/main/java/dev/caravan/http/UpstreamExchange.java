@@ -15,11 +15,14 @@ public final class UpstreamExchange {
     private final HttpPost request;
     private final ClassicHttpResponse response;
     private final TotalDeadlines.Deadline deadline;
+    private final ClientWatch client;
 
-    UpstreamExchange(HttpPost request, ClassicHttpResponse response, TotalDeadlines.Deadline deadline) {
+    UpstreamExchange(
+            HttpPost request, ClassicHttpResponse response, TotalDeadlines.Deadline deadline, ClientWatch client) {
         this.request = request;
         this.response = response;
         this.deadline = deadline;
+        this.client = client;
     }
 
     public int status() {
@@ -49,15 +52,17 @@ public final class UpstreamExchange {
             return body;
         } catch (IOException | RuntimeException e) {
             abort();
-            throw UpstreamClient.failure(e, deadline.expired());
+            throw UpstreamClient.failure(e, deadline.expired(), client.gone());
         } finally {
             deadline.stop();
+            client.stop();
         }
     }
 
     /** The body as a stream for relaying; the total deadline no longer applies (streams are bounded by the read timeout). */
     public InputStream openStream() throws IOException {
         deadline.stop();
+        client.stop();
         HttpEntity entity = response.getEntity();
         return entity == null ? InputStream.nullInputStream() : entity.getContent();
     }
@@ -74,6 +79,7 @@ public final class UpstreamExchange {
     /** Drops the connection at once, without draining what the upstream still sends. */
     public void abort() {
         deadline.stop();
+        client.stop();
         request.cancel();
         try {
             response.close();

@@ -43,7 +43,8 @@ public final class CallUpstream implements Processor {
         UpstreamExchange response = client.post(
                 Vars.upstream(exchange).resolve(apiPath),
                 headers,
-                Vars.chatRequest(exchange).upstreamBody());
+                Vars.chatRequest(exchange).upstreamBody(),
+                Vars.channel(exchange));
         record.upstreamAnswered(System.nanoTime());
         exchange.setVariable(Vars.UPSTREAM_EXCHANGE, response);
     }

@@ -8,6 +8,7 @@ public final class Endpoints {
     public static final String WORKERS = "caravanWorkers";
 
     public static final String BODY_LIMIT = "caravanBodyLimit";
+    public static final String LEDGER = "caravanLedger";
 
     /** Shared by every ingress on the one port; the body limit is enforced by our decoder before Netty's aggregator. */
     private static final String INGRESS = "netty-http:http://{{caravan.host}}:{{caravan.port}}";
