@@ -148,6 +148,15 @@ class ErrorTableTest {
     }
 
     @Test
+    void aKeylessPresetNeedsNoProviderKey() throws Exception {
+        HttpRequest request = Http.post(gateway.openAiBaseUrl() + "/chat/completions", Http.chat("llama3", false))
+                .header("x-caravan-upstream", "ollama")
+                .build();
+        // Nothing listens on Ollama's port here: the call got past the key check and failed to connect.
+        assertError(Http.send(request), 502, "upstream_error", "upstream_unreachable");
+    }
+
+    @Test
     void anUnknownUpstreamNameIsA400() throws Exception {
         assertError(
                 Http.send(chat(gateway, Http.chat("mock", false))

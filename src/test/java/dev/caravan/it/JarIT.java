@@ -106,4 +106,39 @@ class JarIT {
             assertThat(Files.readString(log)).contains("waiting up to").doesNotContain("sk-sigterm");
         }
     }
+
+    @Test
+    void sigtermLetsAStreamInFlightFinishThenStops() throws Exception {
+        try (MockUpstream mock = MockUpstream.start("127.0.0.1", 0)) {
+            int port = TestGateway.freePort();
+            Path log = Files.createTempFile("caravan-jar", ".log");
+            Process gateway = launch(
+                    log,
+                    "serve",
+                    "--port",
+                    Integer.toString(port),
+                    "--data-dir",
+                    Files.createTempDirectory("caravan-it").toString());
+            String url = "http://127.0.0.1:" + port + "/v1/chat/completions";
+            await().atMost(Duration.ofSeconds(30))
+                    .ignoreExceptions()
+                    .until(() -> Http.send(Http.post(url, "{}").build()).statusCode() == 400);
+
+            CompletableFuture<HttpResponse<String>> stream = Http.client()
+                    .sendAsync(
+                            Http.post(url, Http.chat("mock?chunks=15&chunk_delay_ms=100", true))
+                                    .header("authorization", "Bearer sk-sigterm-stream")
+                                    .header("x-caravan-upstream", mock.baseUrl())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            await().atMost(Duration.ofSeconds(10)).until(() -> mock.received().size() == 1);
+            gateway.destroy();
+
+            HttpResponse<String> response = stream.get(20, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("data: [DONE]").doesNotContain("\"error\"");
+            assertThat(gateway.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(mock.completedStreams()).isEqualTo(1);
+        }
+    }
 }
