@@ -1,5 +1,7 @@
 package dev.caravan;
 
+import dev.caravan.cli.KeygenCommand;
+import dev.caravan.cli.VerifyCommand;
 import dev.caravan.config.ConfigException;
 import dev.caravan.mock.MockUpstream;
 import java.nio.file.Path;
@@ -12,13 +14,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The command line: {@code serve} (the default), {@code mock}, and {@code --help}. */
+/** The command line: {@code serve} (the default), {@code demo}, {@code verify}, {@code keygen}, {@code mock}. */
 @Command(
         name = "caravan",
         mixinStandardHelpOptions = true,
         version = "caravan 0.1.0",
         description = "An AI gateway built as Apache Camel routes. With no command, runs 'serve'.",
-        subcommands = {Caravan.Serve.class, Caravan.Demo.class, Caravan.Mock.class},
+        subcommands = {
+            Caravan.Serve.class,
+            Caravan.Demo.class,
+            VerifyCommand.class,
+            KeygenCommand.class,
+            Caravan.Mock.class
+        },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:ok", "1:runtime failure", "2:bad usage or bad configuration"})
 public final class Caravan implements Callable<Integer> {

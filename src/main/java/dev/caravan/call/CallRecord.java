@@ -147,6 +147,66 @@ public final class CallRecord {
         this.totalNanos = nanoTime - startNanos;
     }
 
+    /** The parse step: the hash of the exact request bytes received. */
+    public void requestHashed(String sha256Hex) {
+        this.requestSha256 = sha256Hex;
+    }
+
+    /** The hash of the exact bytes returned (for streams: those emitted before the receipt comment line). */
+    public void responseHashed(String sha256Hex) {
+        this.responseSha256 = sha256Hex;
+    }
+
+    /** The receipt step: {@code <node>:<seq>} of the signed receipt. */
+    public void receipted(String nodeAndSeq) {
+        this.receipt = nodeAndSeq;
+    }
+
+    public String receipt() {
+        return receipt;
+    }
+
+    /**
+     * What a receipt commits to: decisions, routing, usage and hashes, never a key, a prompt, a completion or a
+     * floating-point number. A step that did not run says {@link #NOT_RUN}.
+     */
+    public Map<String, Object> receiptFacts() {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("decision_id", decisionId);
+        f.put("endpoint", endpoint);
+        f.put("route", orNotRun(route));
+        f.put("upstream", orNotRun(upstream));
+        f.put("model", orNotRun(upstreamModel != null ? upstreamModel : model));
+        f.put("stream", orNotRun(stream));
+        f.put("attempts", orNotRun(attempts));
+        f.put("cache_hit", orNotRun(cacheHit));
+        f.put("status", orNotRun(status));
+        f.put("decision", orNotRun(decision));
+        f.put("verdicts", Map.of("prompt", orNotRun(promptVerdict), "completion", orNotRun(completionVerdict)));
+        f.put("signals", orNotRun(signals));
+        f.put("redactions", Map.of("prompt", orNotRun(promptRedactions), "completion", orNotRun(completionRedactions)));
+        f.put("usage", usage == null ? NOT_RUN : usageFacts(usage));
+        f.put("cost_micros", orNotRun(costMicros));
+        f.put("request_sha256", orNotRun(requestSha256));
+        f.put("response_sha256", orNotRun(responseSha256));
+        f.put("truncated", orNotRun(truncated));
+        f.put("error", error);
+        f.put("policy_version", orNotRun(policyVersion));
+        f.put("price_version", orNotRun(priceVersion));
+        f.put("failed_open", failedOpen == null ? List.of() : failedOpen);
+        return f;
+    }
+
+    private static Map<String, Object> usageFacts(Usage usage) {
+        Map<String, Object> u = new LinkedHashMap<>();
+        u.put("prompt_tokens", usage.promptTokens());
+        u.put("completion_tokens", usage.completionTokens());
+        u.put("total_tokens", usage.totalTokens());
+        u.put("cached_tokens", usage.cachedTokens());
+        u.put("reasoning_tokens", usage.reasoningTokens());
+        return u;
+    }
+
     /** Every field by its audit name; a field no step has filled is {@link #NOT_RUN}. */
     public Map<String, Object> view() {
         Map<String, Object> v = new LinkedHashMap<>();

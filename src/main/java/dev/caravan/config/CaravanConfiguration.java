@@ -5,10 +5,14 @@ import dev.caravan.http.BodyLimit;
 import dev.caravan.http.GuardedDnsResolver;
 import dev.caravan.http.UpstreamClient;
 import dev.caravan.http.Workers;
+import dev.caravan.receipts.CallReceipts;
+import dev.caravan.receipts.ReceiptChain;
+import dev.caravan.receipts.ReceiptKeyStore;
 import dev.caravan.routes.Endpoints;
 import dev.caravan.routes.ErrorHandling;
 import dev.caravan.routes.FallbackRoutes;
 import dev.caravan.routes.OpenAiRoutes;
+import dev.caravan.routes.ReceiptRoutes;
 import dev.caravan.routing.UpstreamAddressGuard;
 import dev.caravan.routing.UpstreamCatalog;
 import java.io.IOException;
@@ -47,6 +51,12 @@ public final class CaravanConfiguration implements CamelConfiguration {
         UpstreamClient client = new UpstreamClient(settings, new GuardedDnsResolver(guard));
         ExecutorService workers = Workers.create(settings.workerThreads());
         CallLedger ledger = new CallLedger();
+        ReceiptKeyStore keys = settings.receiptKeyFile() == null
+                ? ReceiptKeyStore.open(settings.dataDir())
+                : ReceiptKeyStore.fromPem(settings.receiptKeyFile(), settings.dataDir());
+        ReceiptChain chain =
+                ReceiptChain.open(settings.dataDir(), settings.nodeId(), keys, settings.receiptFsyncEvery());
+        CallReceipts receipts = new CallReceipts(chain);
 
         camel.getRegistry().bind(Endpoints.BODY_LIMIT, new BodyLimit(settings.maxBodyBytes()));
         camel.getRegistry().bind(Endpoints.WORKERS, workers);
@@ -59,6 +69,7 @@ public final class CaravanConfiguration implements CamelConfiguration {
 
             @Override
             public void onContextStopped(CamelContext context) {
+                chain.close();
                 workers.shutdownNow();
                 try {
                     client.close();
@@ -67,8 +78,9 @@ public final class CaravanConfiguration implements CamelConfiguration {
                 }
             }
         });
-        camel.addRoutes(new ErrorHandling());
-        camel.addRoutes(new OpenAiRoutes(ledger, catalog, client, workers));
+        camel.addRoutes(new ErrorHandling(receipts));
+        camel.addRoutes(new OpenAiRoutes(ledger, catalog, client, workers, receipts));
+        camel.addRoutes(new ReceiptRoutes(keys, chain));
         camel.addRoutes(new FallbackRoutes());
         LOG.info(
                 "caravan listening on http://{}:{} (data {}, calls on {}, body limit {} bytes)",
@@ -77,6 +89,11 @@ public final class CaravanConfiguration implements CamelConfiguration {
                 settings.dataDir().toAbsolutePath(),
                 Workers.virtual() ? "virtual threads" : settings.workerThreads() + " platform threads",
                 settings.maxBodyBytes());
+        LOG.info(
+                "receipts: chain {} in {}, signed with key {}",
+                settings.nodeId(),
+                settings.dataDir().resolve("receipts").toAbsolutePath(),
+                keys.active().kid());
     }
 
     private static void drain(CallLedger ledger, Settings settings) {

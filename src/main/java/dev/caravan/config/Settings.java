@@ -19,7 +19,10 @@ public record Settings(
         int workerThreads,
         Duration shutdownTimeout,
         boolean allowPrivateUpstreams,
-        Set<String> allowedUpstreamHosts) {
+        Set<String> allowedUpstreamHosts,
+        String nodeId,
+        Path receiptKeyFile,
+        Duration receiptFsyncEvery) {
 
     public Settings {
         if (port < 1 || port > 65535) {
@@ -32,5 +35,11 @@ public record Settings(
             throw new ConfigException("caravan.upstream.max-connections and caravan.worker-threads must be positive");
         }
         allowedUpstreamHosts = Set.copyOf(allowedUpstreamHosts);
+        if (!nodeId.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new ConfigException("caravan.node-id must be 1-64 of A-Z a-z 0-9 . _ -, was '" + nodeId + "'");
+        }
+        if (receiptFsyncEvery.isNegative() || receiptFsyncEvery.toMillis() > 1000) {
+            throw new ConfigException("caravan.receipts.fsync-ms must be between 0 (every receipt) and 1000");
+        }
     }
 }

@@ -17,6 +17,7 @@ public final class SettingsBinder {
 
     public Settings bind() {
         String config = text("caravan.config", "");
+        String keyFile = text("caravan.receipts.key-file", "");
         return new Settings(
                 text("caravan.host", "127.0.0.1"),
                 integer("caravan.port", 8787),
@@ -34,7 +35,20 @@ public final class SettingsBinder {
                 Arrays.stream(text("caravan.upstream.allowed-hosts", "").split(","))
                         .map(String::trim)
                         .filter(h -> !h.isEmpty())
-                        .collect(Collectors.toSet()));
+                        .collect(Collectors.toSet()),
+                text("caravan.node-id", "").isEmpty() ? defaultNodeId() : text("caravan.node-id", ""),
+                keyFile.isEmpty() ? null : Path.of(keyFile),
+                Duration.ofMillis(longValue("caravan.receipts.fsync-ms", 200)));
+    }
+
+    /** The host name, as a receipt chain's node id: each replica keeps its own chain. */
+    private static String defaultNodeId() {
+        try {
+            String host = java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "-");
+            return host.isEmpty() ? "node" : host.substring(0, Math.min(host.length(), 64));
+        } catch (java.net.UnknownHostException e) {
+            return "node";
+        }
     }
 
     private String text(String key, String fallback) {

@@ -2,13 +2,20 @@ package dev.caravan.http;
 
 import dev.caravan.call.CallLedger;
 import dev.caravan.call.CallRecord;
+import dev.caravan.call.Sha256;
 import dev.caravan.errors.ApiError;
-import dev.caravan.errors.GatewayException;
 import dev.caravan.providers.openai.ChatStreamTap;
+import dev.caravan.receipts.CallReceipts;
+import dev.caravan.receipts.ReceiptChain;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 
-/** Pumps one upstream event stream to the client as it arrives, on a worker thread, and closes the call at its end. */
+/**
+ * Pumps one upstream event stream to the client as it arrives, on a worker thread; at its end it signs the call's
+ * receipt, announces it in a comment line just before the terminal event, and closes the call.
+ */
 public final class SseRelay implements Runnable {
     private static final String CUT_MESSAGE = "the upstream ended the stream before it was complete";
 
@@ -17,67 +24,80 @@ public final class SseRelay implements Runnable {
     private final StreamingResponse client;
     private final CallRecord record;
     private final CallLedger ledger;
+    private final CallReceipts receipts;
+    private final MessageDigest emitted = Sha256.digest();
 
     public SseRelay(
             UpstreamExchange upstream,
             ChatStreamTap tap,
             StreamingResponse client,
             CallRecord record,
-            CallLedger ledger) {
+            CallLedger ledger,
+            CallReceipts receipts) {
         this.upstream = upstream;
         this.tap = tap;
         this.client = client;
         this.record = record;
         this.ledger = ledger;
+        this.receipts = receipts;
     }
 
     @Override
     public void run() {
-        String error = null;
+        ApiError cut = null;
+        String cutMessage = CUT_MESSAGE;
         try (InputStream in = upstream.openStream()) {
             byte[] buf = new byte[16 * 1024];
             for (int n = in.read(buf); n != -1; n = in.read(buf)) {
                 byte[] events = tap.feed(buf, 0, n);
                 if (events.length > 0) {
                     record.firstToken(System.nanoTime());
-                    if (!client.offer(events)) {
+                    if (!emit(events)) {
                         break;
                     }
                 }
             }
             if (!client.isClosed()) {
-                client.offer(tap.remainder());
-                if (!tap.done()) {
-                    error = cut(ApiError.UPSTREAM_STREAM_FAILED, CUT_MESSAGE);
-                }
+                emit(tap.remainder());
+                cut = tap.done() ? null : ApiError.UPSTREAM_STREAM_FAILED;
             }
         } catch (IOException | RuntimeException e) {
             if (!client.isClosed()) {
-                GatewayException failure = UpstreamClient.failure(e, upstream.expired(), false);
-                error = failure.error() == ApiError.UPSTREAM_TIMEOUT
-                        ? cut(ApiError.UPSTREAM_TIMEOUT, "the upstream stopped sending within the read timeout")
-                        : cut(ApiError.UPSTREAM_STREAM_FAILED, CUT_MESSAGE);
+                boolean timedOut =
+                        UpstreamClient.failure(e, upstream.expired(), false).error() == ApiError.UPSTREAM_TIMEOUT;
+                cut = timedOut ? ApiError.UPSTREAM_TIMEOUT : ApiError.UPSTREAM_STREAM_FAILED;
+                cutMessage = timedOut ? "the upstream stopped sending within the read timeout" : CUT_MESSAGE;
             }
         } finally {
-            finish(error);
+            finish(cut, cutMessage);
         }
     }
 
-    private String cut(ApiError kind, String message) {
-        client.offer(ChatStreamTap.errorEvent(kind.openAiType(), kind.openAiCode(), message));
-        return kind.openAiCode();
+    private boolean emit(byte[] bytes) {
+        emitted.update(bytes);
+        return client.offer(bytes);
     }
 
-    private void finish(String error) {
+    /** Signs the receipt over what was emitted, then sends the receipt line and the terminal event. */
+    private void finish(ApiError cut, String cutMessage) {
         boolean clientGone = client.isClosed();
-        if (error == null && !clientGone) {
+        if (cut == null && !clientGone) {
             upstream.release();
         } else {
             upstream.abort();
         }
+        String outcome = cut != null ? cut.openAiCode() : clientGone ? "client_disconnected" : null;
+        record.responseHashed(HexFormat.of().formatHex(emitted.digest()));
+        record.completed(200, tap.usage(), cut != null || clientGone, outcome, System.nanoTime());
+        ReceiptChain.Issued receipt = receipts.issue(record);
+        if (!clientGone) {
+            client.offer(CallReceipts.commentLine(receipt));
+            client.offer(
+                    cut == null
+                            ? tap.doneEvent()
+                            : ChatStreamTap.errorEvent(cut.openAiType(), cut.openAiCode(), cutMessage));
+        }
         client.finish();
-        String outcome = error != null ? error : clientGone ? "client_disconnected" : null;
-        record.completed(200, tap.usage(), error != null || clientGone, outcome, System.nanoTime());
         ledger.closed(record);
     }
 }

@@ -1,16 +1,21 @@
 package dev.caravan.processors;
 
+import dev.caravan.call.CallRecord;
+import dev.caravan.call.Sha256;
 import dev.caravan.providers.openai.ChatRequest;
 import dev.caravan.routes.Vars;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/** Parses the Chat Completions body once and records what the client asked for. */
+/** Parses the Chat Completions body once and records what the client asked for, and the hash of what it sent. */
 public final class ParseChatRequest implements Processor {
     @Override
     public void process(Exchange exchange) {
-        ChatRequest request = ChatRequest.parse(exchange.getMessage().getBody(byte[].class));
+        byte[] body = exchange.getMessage().getBody(byte[].class);
+        ChatRequest request = ChatRequest.parse(body);
         exchange.setVariable(Vars.CHAT_REQUEST, request);
-        Vars.callRecord(exchange).requested(request.model(), request.stream());
+        CallRecord record = Vars.callRecord(exchange);
+        record.requested(request.model(), request.stream());
+        record.requestHashed(Sha256.hex(body));
     }
 }

@@ -6,6 +6,7 @@ import dev.caravan.http.SseRelay;
 import dev.caravan.http.StreamingResponse;
 import dev.caravan.http.UpstreamExchange;
 import dev.caravan.providers.openai.ChatStreamTap;
+import dev.caravan.receipts.CallReceipts;
 import dev.caravan.routes.Vars;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -18,10 +19,12 @@ import org.apache.camel.Processor;
 public final class RelayStream implements Processor {
     private final ExecutorService workers;
     private final CallLedger ledger;
+    private final CallReceipts receipts;
 
-    public RelayStream(ExecutorService workers, CallLedger ledger) {
+    public RelayStream(ExecutorService workers, CallLedger ledger, CallReceipts receipts) {
         this.workers = workers;
         this.ledger = ledger;
+        this.receipts = receipts;
     }
 
     @Override
@@ -41,7 +44,7 @@ public final class RelayStream implements Processor {
                 Vars.chatRequest(exchange).model(),
                 headers::set);
         ChatStreamTap tap = new ChatStreamTap(Vars.chatRequest(exchange).usageInjected());
-        workers.execute(new SseRelay(upstream, tap, response, record, ledger));
+        workers.execute(new SseRelay(upstream, tap, response, record, ledger, receipts));
         exchange.setVariable(Vars.STREAMING, true);
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setBody(response);

@@ -9,6 +9,8 @@ import dev.caravan.processors.ParseChatRequest;
 import dev.caravan.processors.RelayResponse;
 import dev.caravan.processors.RelayStream;
 import dev.caravan.processors.SelectUpstream;
+import dev.caravan.processors.SignReceipt;
+import dev.caravan.receipts.CallReceipts;
 import dev.caravan.routing.UpstreamCatalog;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.builder.RouteBuilder;
@@ -21,12 +23,19 @@ public final class OpenAiRoutes extends RouteBuilder {
     private final UpstreamCatalog catalog;
     private final UpstreamClient client;
     private final ExecutorService workers;
+    private final CallReceipts receipts;
 
-    public OpenAiRoutes(CallLedger ledger, UpstreamCatalog catalog, UpstreamClient client, ExecutorService workers) {
+    public OpenAiRoutes(
+            CallLedger ledger,
+            UpstreamCatalog catalog,
+            UpstreamClient client,
+            ExecutorService workers,
+            CallReceipts receipts) {
         this.ledger = ledger;
         this.catalog = catalog;
         this.client = client;
         this.workers = workers;
+        this.receipts = receipts;
     }
 
     @Override
@@ -39,9 +48,10 @@ public final class OpenAiRoutes extends RouteBuilder {
                 .process(new SelectUpstream(catalog)).id("select-upstream")
                 .process(new CallUpstream(client, "/chat/completions")).id("call-upstream")
                 .choice().id("stream-or-not")
-                    .when(Vars::upstreamStreams).process(new RelayStream(workers, ledger)).id("relay-stream")
+                    .when(Vars::upstreamStreams).process(new RelayStream(workers, ledger, receipts)).id("relay-stream")
                     .otherwise().process(new RelayResponse()).id("relay-response")
-                .end();
+                .end()
+                .process(new SignReceipt(receipts)).id("sign-receipt");
         // spotless:on
     }
 }

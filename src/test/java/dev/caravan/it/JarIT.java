@@ -141,4 +141,64 @@ class JarIT {
             assertThat(mock.completedStreams()).isEqualTo(1);
         }
     }
+
+    @Test
+    void killDashNineUnderLoadLeavesAChainThatVerifiesAfterARestart() throws Exception {
+        try (MockUpstream mock = MockUpstream.start("127.0.0.1", 0)) {
+            Path data = Files.createTempDirectory("caravan-it");
+            int port = TestGateway.freePort();
+            String url = "http://127.0.0.1:" + port + "/v1/chat/completions";
+            Process first = startAndAwait(data, port, url);
+            List<CompletableFuture<HttpResponse<String>>> load = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                load.add(Http.client()
+                        .sendAsync(call(url, mock, "mock?delay_ms=" + (i % 20)), HttpResponse.BodyHandlers.ofString()));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> mock.received().size() >= 100);
+            first.destroyForcibly();
+            assertThat(first.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+            Process second = startAndAwait(data, port, url);
+            for (int i = 0; i < 5; i++) {
+                assertThat(Http.send(call(url, mock, "mock")).statusCode()).isEqualTo(200);
+            }
+            second.destroy();
+            assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+            Path log;
+            try (var files = Files.list(data.resolve("receipts"))) {
+                log = files.filter(f -> f.toString().endsWith(".jsonl"))
+                        .findFirst()
+                        .orElseThrow();
+            }
+            String verified = run(0, "verify", log.toString());
+            assertThat(verified).containsPattern("receipt chain valid \\(\\d+ receipts, key [A-Za-z0-9_-]{8}\\)");
+
+            List<String> lines = new ArrayList<>(Files.readAllLines(log));
+            lines.set(2, lines.get(2).replaceFirst("\"status\":(\\d)", "\"status\":9"));
+            Files.write(log, lines);
+            assertThat(run(1, "verify", log.toString())).contains("line 3: bad signature");
+        }
+    }
+
+    static Process startAndAwait(Path data, int port, String url) throws Exception {
+        Process gateway = launch(
+                Files.createTempFile("caravan-jar", ".log"),
+                "serve",
+                "--port",
+                Integer.toString(port),
+                "--data-dir",
+                data.toString());
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> Http.send(Http.post(url, "{}").build()).statusCode() == 400);
+        return gateway;
+    }
+
+    static java.net.http.HttpRequest call(String url, MockUpstream mock, String model) {
+        return Http.post(url, Http.chat(model, false))
+                .header("authorization", "Bearer sk-crash-test")
+                .header("x-caravan-upstream", mock.baseUrl())
+                .build();
+    }
 }

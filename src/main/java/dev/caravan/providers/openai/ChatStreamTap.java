@@ -18,7 +18,7 @@ public final class ChatStreamTap {
     private final boolean hideUsageChunk;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private Usage usage;
-    private boolean done;
+    private byte[] doneEvent;
 
     public ChatStreamTap(boolean hideUsageChunk) {
         this.hideUsageChunk = hideUsageChunk;
@@ -54,7 +54,15 @@ public final class ChatStreamTap {
 
     /** Whether the upstream ended the stream properly with {@code data: [DONE]}. */
     public boolean done() {
-        return done;
+        return doneEvent != null;
+    }
+
+    /**
+     * The {@code data: [DONE]} event, held back from {@link #feed} so the relay can put the receipt line before it;
+     * null until it arrived.
+     */
+    public byte[] doneEvent() {
+        return doneEvent;
     }
 
     /** The error event that ends a stream the upstream cut, as the official SDKs raise it. */
@@ -68,11 +76,11 @@ public final class ChatStreamTap {
         return ("data: " + root + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Returns true when the event must be hidden from the client. */
+    /** Returns true when the event must not be passed on now (the hidden usage chunk, or the held-back done event). */
     private boolean inspect(byte[] b, int start, int end) {
         if (isDone(b, start, end)) {
-            done = true;
-            return false;
+            doneEvent = java.util.Arrays.copyOfRange(b, start, end);
+            return true;
         }
         int key = indexOf(b, start, end, USAGE_KEY);
         if (key < 0 || !objectFollows(b, key + USAGE_KEY.length, end)) {

@@ -24,12 +24,13 @@ class ChatStreamTapTest {
     }
 
     @Test
-    void theUsageChunkTheGatewayAskedForIsReadAndHidden() {
+    void theUsageChunkTheGatewayAskedForIsReadAndHiddenAndDoneIsHeldBackForTheReceiptLine() {
         ChatStreamTap tap = new ChatStreamTap(true);
 
         String out = feedInPieces(tap, CHUNK + CHUNK + USAGE + DONE, 1000);
 
-        assertThat(out).isEqualTo(CHUNK + CHUNK + DONE);
+        assertThat(out).isEqualTo(CHUNK + CHUNK);
+        assertThat(new String(tap.doneEvent(), StandardCharsets.UTF_8)).isEqualTo(DONE);
         assertThat(tap.usage().totalTokens()).isEqualTo(12);
         assertThat(tap.usage().cachedTokens()).isEqualTo(2);
         assertThat(tap.done()).isTrue();
@@ -39,7 +40,7 @@ class ChatStreamTapTest {
     void theUsageChunkTheClientAskedForIsReadAndKept() {
         ChatStreamTap tap = new ChatStreamTap(false);
 
-        assertThat(feedInPieces(tap, CHUNK + USAGE + DONE, 1000)).isEqualTo(CHUNK + USAGE + DONE);
+        assertThat(feedInPieces(tap, CHUNK + USAGE + DONE, 1000)).isEqualTo(CHUNK + USAGE);
         assertThat(tap.usage().promptTokens()).isEqualTo(5);
     }
 
@@ -49,7 +50,8 @@ class ChatStreamTapTest {
         byte[] first = CHUNK.substring(0, 20).getBytes(StandardCharsets.UTF_8);
 
         assertThat(tap.feed(first, 0, first.length)).isEmpty();
-        assertThat(feedInPieces(tap, CHUNK.substring(20) + USAGE + DONE, 3)).isEqualTo(CHUNK + DONE);
+        assertThat(feedInPieces(tap, CHUNK.substring(20) + USAGE + DONE, 3)).isEqualTo(CHUNK);
+        assertThat(tap.done()).isTrue();
     }
 
     @Test
@@ -59,7 +61,8 @@ class ChatStreamTapTest {
 
         String out = feedInPieces(tap, crlf, 7);
 
-        assertThat(out).isEqualTo((CHUNK + DONE).replace("\n", "\r\n"));
+        assertThat(out).isEqualTo(CHUNK.replace("\n", "\r\n"));
+        assertThat(new String(tap.doneEvent(), StandardCharsets.UTF_8)).isEqualTo(DONE.replace("\n", "\r\n"));
         assertThat(tap.done()).isTrue();
     }
 

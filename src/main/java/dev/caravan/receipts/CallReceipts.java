@@ -1,0 +1,25 @@
+package dev.caravan.receipts;
+
+import dev.caravan.call.CallRecord;
+
+/** Issues the signed receipt of a completed call and notes its number in the call's record. */
+public final class CallReceipts {
+    private final ReceiptChain chain;
+
+    public CallReceipts(ReceiptChain chain) {
+        this.chain = chain;
+    }
+
+    /** Issues the receipt; the caller has already recorded the call's status, usage and response hash. */
+    public ReceiptChain.Issued issue(CallRecord record) {
+        ReceiptChain.Issued issued = chain.issue(record.receiptFacts());
+        record.receipted(issued.header());
+        return issued;
+    }
+
+    /** The comment line a stream carries just before its terminal event. */
+    public static byte[] commentLine(ReceiptChain.Issued issued) {
+        return (": caravan-receipt " + issued.header() + " " + issued.decisionId() + "\n\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+}

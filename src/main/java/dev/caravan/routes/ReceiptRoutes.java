@@ -1,0 +1,27 @@
+package dev.caravan.routes;
+
+import dev.caravan.processors.FindReceipt;
+import dev.caravan.processors.ServeJwks;
+import dev.caravan.receipts.ReceiptChain;
+import dev.caravan.receipts.ReceiptKeyStore;
+import org.apache.camel.builder.RouteBuilder;
+
+/** The receipts' read side: the public keys (JWKS) and one signed receipt by decision id. */
+public final class ReceiptRoutes extends RouteBuilder {
+    private final ReceiptKeyStore keys;
+    private final ReceiptChain chain;
+
+    public ReceiptRoutes(ReceiptKeyStore keys, ReceiptChain chain) {
+        this.keys = keys;
+        this.chain = chain;
+    }
+
+    @Override
+    public void configure() {
+        from(Endpoints.JWKS).routeId("jwks").process(new ServeJwks(keys)).id("serve-jwks");
+        from(Endpoints.RECEIPTS)
+                .routeId("receipts")
+                .process(new FindReceipt(chain))
+                .id("find-receipt");
+    }
+}
