@@ -7,6 +7,7 @@ import dev.caravan.http.UpstreamClient;
 import dev.caravan.http.Workers;
 import dev.caravan.receipts.CallReceipts;
 import dev.caravan.receipts.ReceiptChain;
+import dev.caravan.receipts.ReceiptKey;
 import dev.caravan.receipts.ReceiptKeyStore;
 import dev.caravan.routes.Endpoints;
 import dev.caravan.routes.ErrorHandling;
@@ -51,9 +52,7 @@ public final class CaravanConfiguration implements CamelConfiguration {
         UpstreamClient client = new UpstreamClient(settings, new GuardedDnsResolver(guard));
         ExecutorService workers = Workers.create(settings.workerThreads());
         CallLedger ledger = new CallLedger();
-        ReceiptKeyStore keys = settings.receiptKeyFile() == null
-                ? ReceiptKeyStore.open(settings.dataDir())
-                : ReceiptKeyStore.fromPem(settings.receiptKeyFile(), settings.dataDir());
+        ReceiptKeyStore keys = receiptKeys(settings);
         ReceiptChain chain =
                 ReceiptChain.open(settings.dataDir(), settings.nodeId(), keys, settings.receiptFsyncEvery());
         CallReceipts receipts = new CallReceipts(chain);
@@ -94,6 +93,31 @@ public final class CaravanConfiguration implements CamelConfiguration {
                 settings.nodeId(),
                 settings.dataDir().resolve("receipts").toAbsolutePath(),
                 keys.active().kid());
+    }
+
+    /** The configured signing key (a file, or a variable named in config), else the data directory's own. */
+    private ReceiptKeyStore receiptKeys(Settings settings) {
+        if (settings.receiptKeyEnv() != null) {
+            String key = environment.get(settings.receiptKeyEnv());
+            if (key == null || key.isBlank()) {
+                throw new ConfigException(
+                        "caravan.receipts.key-env names " + settings.receiptKeyEnv() + ", which is not set");
+            }
+            try {
+                return ReceiptKeyStore.withKey(ReceiptKey.parse(key), settings.dataDir());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(
+                        "the receipt key in " + settings.receiptKeyEnv() + " is neither a PEM nor a JWK private key");
+            }
+        }
+        if (settings.receiptKeyFile() != null) {
+            try {
+                return ReceiptKeyStore.fromPem(settings.receiptKeyFile(), settings.dataDir());
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                throw new ConfigException("caravan.receipts.key-file: " + e.getMessage());
+            }
+        }
+        return ReceiptKeyStore.open(settings.dataDir());
     }
 
     private static void drain(CallLedger ledger, Settings settings) {

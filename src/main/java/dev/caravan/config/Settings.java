@@ -22,6 +22,7 @@ public record Settings(
         Set<String> allowedUpstreamHosts,
         String nodeId,
         Path receiptKeyFile,
+        String receiptKeyEnv,
         Duration receiptFsyncEvery) {
 
     public Settings {

@@ -38,6 +38,7 @@ public final class SettingsBinder {
                         .collect(Collectors.toSet()),
                 text("caravan.node-id", "").isEmpty() ? defaultNodeId() : text("caravan.node-id", ""),
                 keyFile.isEmpty() ? null : Path.of(keyFile),
+                text("caravan.receipts.key-env", "").isEmpty() ? null : text("caravan.receipts.key-env", ""),
                 Duration.ofMillis(longValue("caravan.receipts.fsync-ms", 200)));
     }
 

@@ -53,12 +53,18 @@ public final class ReceiptKeyStore {
      * directory's public keys too; the configured key's public half is written there so the directory alone verifies.
      */
     public static ReceiptKeyStore fromPem(Path privatePemFile, Path dataDir) {
-        ReceiptKey key;
         try {
-            key = ReceiptKey.parse(KeyFiles.read(privatePemFile));
+            return withKey(ReceiptKey.parse(KeyFiles.read(privatePemFile)), dataDir);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("receipt key file " + privatePemFile + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Signs with a key given from outside (a configured file or environment variable); only its public half is
+     * written beside the data directory's keys, so {@code verify} finds it.
+     */
+    public static ReceiptKeyStore withKey(ReceiptKey key, Path dataDir) {
         Path dir = createDir(dataDir);
         Path publicFile = dir.resolve(key.kid() + PUBLIC_SUFFIX);
         if (!Files.exists(publicFile)) {
