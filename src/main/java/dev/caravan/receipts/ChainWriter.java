@@ -31,6 +31,8 @@ final class ChainWriter implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChainWriter.class);
     private static final int BATCH = 1024;
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final int IDLE_POLLS_BEFORE_BLOCKING = 50;
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final FileChannel file;
@@ -71,14 +73,23 @@ final class ChainWriter implements Runnable {
     @Override
     public void run() {
         List<Entry> batch = new ArrayList<>(BATCH);
+        int idlePolls = 0;
         try {
             while (true) {
-                Entry first = unsyncedSince < 0
-                        ? queue.take()
-                        : queue.poll(unsyncedSince + fsyncEveryNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (first != null) {
-                    batch.add(first);
+                queue.drainTo(batch, BATCH);
+                if (batch.isEmpty() && unsyncedSince < 0 && ++idlePolls > IDLE_POLLS_BEFORE_BLOCKING) {
+                    batch.add(queue.take());
                     queue.drainTo(batch, BATCH - 1);
+                } else if (batch.isEmpty()) {
+                    // Under load the writer wakes on its own clock and takes what queued meanwhile, so a call
+                    // never pays for waking it; once idle for a while it blocks until the next receipt.
+                    LockSupport.parkNanos(POLL_NANOS);
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException();
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    idlePolls = 0;
                     for (Entry entry : batch) {
                         if (!handle(entry)) {
                             return;

@@ -32,7 +32,7 @@ public final class ReceiptChain implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptChain.class);
     private static final Pattern NODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-    private static final int RECENT = 100_000;
+    private static final int RECENT = 10_000;
     private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(10);
 
     private final String node;
