@@ -55,7 +55,7 @@ public final class CaravanConfiguration implements CamelConfiguration {
         ReceiptKeyStore keys = receiptKeys(settings);
         ReceiptChain chain =
                 ReceiptChain.open(settings.dataDir(), settings.nodeId(), keys, settings.receiptFsyncEvery());
-        CallReceipts receipts = new CallReceipts(chain);
+        CallReceipts receipts = new CallReceipts(chain, settings.receiptWaitForDisk());
 
         camel.getRegistry().bind(Endpoints.BODY_LIMIT, new BodyLimit(settings.maxBodyBytes()));
         camel.getRegistry().bind(Endpoints.WORKERS, workers);

@@ -23,7 +23,8 @@ public record Settings(
         String nodeId,
         Path receiptKeyFile,
         String receiptKeyEnv,
-        Duration receiptFsyncEvery) {
+        Duration receiptFsyncEvery,
+        boolean receiptWaitForDisk) {
 
     public Settings {
         if (port < 1 || port > 65535) {

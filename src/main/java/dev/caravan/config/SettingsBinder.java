@@ -39,7 +39,8 @@ public final class SettingsBinder {
                 text("caravan.node-id", "").isEmpty() ? defaultNodeId() : text("caravan.node-id", ""),
                 keyFile.isEmpty() ? null : Path.of(keyFile),
                 text("caravan.receipts.key-env", "").isEmpty() ? null : text("caravan.receipts.key-env", ""),
-                Duration.ofMillis(longValue("caravan.receipts.fsync-ms", 200)));
+                Duration.ofMillis(longValue("caravan.receipts.fsync-ms", 200)),
+                bool("caravan.receipts.wait-for-disk", false));
     }
 
     /** The host name, as a receipt chain's node id: each replica keeps its own chain. */
