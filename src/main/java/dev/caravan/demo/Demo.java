@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.caravan.Gateway;
 import dev.caravan.mock.MockUpstream;
+import dev.caravan.receipts.ReceiptKeyStore;
+import dev.caravan.receipts.ReceiptVerifier;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +18,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Runs the gateway and the built-in mock upstream on free ports and shows calls going through, offline, with no key. */
 public final class Demo {
@@ -36,22 +41,41 @@ public final class Demo {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        Path data = Files.createTempDirectory("caravan-demo");
+        boolean ok;
         try (MockUpstream mock = MockUpstream.start("127.0.0.1", 0);
                 Gateway gateway = Gateway.create(
-                                Map.of(
-                                        "caravan.port",
-                                        Integer.toString(port),
-                                        "caravan.data-dir",
-                                        Files.createTempDirectory("caravan-demo")
-                                                .toString()),
+                                Map.of("caravan.port", Integer.toString(port), "caravan.data-dir", data.toString()),
                                 Map.of())
                         .start()) {
             String chat = "http://127.0.0.1:" + port + "/v1/chat/completions";
             out.println(
                     "caravan demo: gateway on http://127.0.0.1:" + port + "/v1, mock upstream on " + mock.baseUrl());
-            boolean ok = plain(chat, mock) & streamed(chat, mock) & refused(chat);
-            out.println(ok ? "demo finished: every step behaved as shown" : "demo FAILED: a step misbehaved");
-            return ok ? 0 : 1;
+            ok = plain(chat, mock) & streamed(chat, mock) & refused(chat);
+        }
+        ok &= receiptsVerify(data);
+        deleteRecursively(data);
+        out.println(ok ? "demo finished: every step behaved as shown" : "demo FAILED: a step misbehaved");
+        return ok ? 0 : 1;
+    }
+
+    /** Once the gateway stopped (its receipt writer flushed), the log verifies against the data directory's keys. */
+    private boolean receiptsVerify(Path data) throws IOException {
+        Path log;
+        try (Stream<Path> files = Files.list(data.resolve("receipts"))) {
+            log = files.findFirst().orElseThrow();
+        }
+        String jwks = JSON.writeValueAsString(ReceiptKeyStore.open(data).jwks());
+        ReceiptVerifier.Result result = ReceiptVerifier.fromJwks(jwks).verifyChain(log);
+        out.printf("4. signed receipts  -> %s%n", result.message());
+        return result.valid() && result.receipts() == 3;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
         }
     }
 
