@@ -1,20 +1,16 @@
 package dev.caravan.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.caravan.call.CallRecord;
-import dev.caravan.call.Usage;
 import dev.caravan.receipts.ReceiptChain;
 import dev.caravan.receipts.ReceiptKey;
 import dev.caravan.receipts.ReceiptKeyStore;
 import dev.caravan.receipts.ReceiptVerifier;
+import dev.caravan.support.SampleCalls;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.erdtman.jcs.JsonCanonicalizer;
@@ -70,7 +66,7 @@ public final class ReceiptBench {
             Thread thread = new Thread(() -> {
                 long before = cpu.getCurrentThreadCpuTime();
                 for (int i = 0; i < count / threads; i++) {
-                    chain.issue(sampleRecord().receiptFacts());
+                    chain.issue(SampleCalls.completedCall().receiptFacts());
                 }
                 cpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - before);
                 done.countDown();
@@ -83,35 +79,19 @@ public final class ReceiptBench {
 
     private static void signOnly(ReceiptKey key, int count) throws Exception {
         ObjectMapper json = new ObjectMapper();
-        byte[] payload =
-                new JsonCanonicalizer(json.writeValueAsString(sampleRecord().receiptFacts())).getEncodedUTF8();
+        byte[] payload = new JsonCanonicalizer(
+                        json.writeValueAsString(SampleCalls.completedCall().receiptFacts()))
+                .getEncodedUTF8();
         for (int i = 0; i < count; i++) {
             key.sign(payload);
         }
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            new JsonCanonicalizer(json.writeValueAsString(sampleRecord().receiptFacts())).getEncodedUTF8();
+            new JsonCanonicalizer(
+                            json.writeValueAsString(SampleCalls.completedCall().receiptFacts()))
+                    .getEncodedUTF8();
             key.sign(payload);
         }
         System.out.printf("canonicalise + sign one payload: %.1f µs%n", (System.nanoTime() - start) / 1000.0 / count);
-    }
-
-    private static CallRecord sampleRecord() {
-        CallRecord record = new CallRecord(
-                UUID.randomUUID().toString(),
-                "4bf92f3577b34da6a3ce929d0e0e4736",
-                Instant.now(),
-                System.nanoTime(),
-                "/v1/chat/completions",
-                null,
-                null,
-                Map.of());
-        record.requested("gpt-4o-mini", false);
-        record.routedTo("openai", "gpt-4o-mini");
-        record.upstreamAttempted(System.nanoTime());
-        record.requestHashed("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
-        record.responseHashed("60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752");
-        record.completed(200, new Usage(24, 9, 33, 0, 0), false, null, System.nanoTime());
-        return record;
     }
 }
