@@ -79,7 +79,7 @@ public final class CaravanConfiguration implements CamelConfiguration {
         });
         camel.addRoutes(new ErrorHandling(receipts));
         camel.addRoutes(new OpenAiRoutes(ledger, catalog, client, workers, receipts));
-        camel.addRoutes(new ReceiptRoutes(keys, chain));
+        camel.addRoutes(new ReceiptRoutes(keys, chain, workers));
         camel.addRoutes(new FallbackRoutes());
         LOG.info(
                 "caravan listening on http://{}:{} (data {}, calls on {}, body limit {} bytes)",

@@ -4,16 +4,19 @@ import dev.caravan.processors.FindReceipt;
 import dev.caravan.processors.ServeJwks;
 import dev.caravan.receipts.ReceiptChain;
 import dev.caravan.receipts.ReceiptKeyStore;
+import java.util.concurrent.ExecutorService;
 import org.apache.camel.builder.RouteBuilder;
 
-/** The receipts' read side: the public keys (JWKS) and one signed receipt by decision id. */
+/** The receipts' read side: the public keys (JWKS) and one signed receipt by decision id (read off the event loop). */
 public final class ReceiptRoutes extends RouteBuilder {
     private final ReceiptKeyStore keys;
     private final ReceiptChain chain;
+    private final ExecutorService workers;
 
-    public ReceiptRoutes(ReceiptKeyStore keys, ReceiptChain chain) {
+    public ReceiptRoutes(ReceiptKeyStore keys, ReceiptChain chain, ExecutorService workers) {
         this.keys = keys;
         this.chain = chain;
+        this.workers = workers;
     }
 
     @Override
