@@ -150,14 +150,7 @@ final class MockUpstreamTest {
                         .path("role")
                         .asText())
                 .isEqualTo("assistant");
-        List<JsonNode> content = chunks.subList(1, 5);
-        assertThat(content)
-                .allSatisfy(chunk ->
-                        assertThat(delta(chunk).path("content").asText()).isNotEmpty());
-        assertThat(content.stream()
-                        .map(chunk -> delta(chunk).path("content").asText())
-                        .collect(Collectors.joining()))
-                .isEqualTo("echo: stream me please");
+        assertThat(contentOf(chunks.subList(1, 5))).isEqualTo("echo: stream me please");
         JsonNode finish = chunks.get(5);
         assertThat(finish.path("choices").path(0).path("finish_reason").asText())
                 .isEqualTo("stop");
@@ -190,14 +183,7 @@ final class MockUpstreamTest {
         List<JsonNode> chunks =
                 chunks(data(chat(request("mock?chunks=20", "hi", true)).body()));
 
-        List<JsonNode> content = chunks.subList(1, 21);
-        assertThat(content)
-                .allSatisfy(chunk ->
-                        assertThat(delta(chunk).path("content").asText()).isNotEmpty());
-        assertThat(content.stream()
-                        .map(chunk -> delta(chunk).path("content").asText())
-                        .collect(Collectors.joining()))
-                .startsWith("echo: hi");
+        assertThat(contentOf(chunks.subList(1, 21))).startsWith("echo: hi");
     }
 
     @Test
@@ -486,5 +472,15 @@ final class MockUpstreamTest {
         String text() {
             return bytes.toString(StandardCharsets.UTF_8);
         }
+    }
+
+    /** The text the content chunks carry, each of which must carry some. */
+    private static String contentOf(List<JsonNode> content) {
+        assertThat(content)
+                .allSatisfy(chunk ->
+                        assertThat(delta(chunk).path("content").asText()).isNotEmpty());
+        return content.stream()
+                .map(chunk -> delta(chunk).path("content").asText())
+                .collect(Collectors.joining());
     }
 }
