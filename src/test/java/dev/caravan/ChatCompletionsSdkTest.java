@@ -132,6 +132,6 @@ class ChatCompletionsSdkTest {
         }
 
         assertThat(names).containsExactly("get_weather");
-        assertThat(arguments.toString()).isEqualTo("{\"echo\":true}");
+        assertThat(arguments.toString()).isEqualTo("{\"echo\":\"weather?\"}");
     }
 }

@@ -72,7 +72,12 @@ class ReceiptsTest {
                 .isEqualTo(Sha256.hex(response.body().getBytes(StandardCharsets.UTF_8)));
         assertThat(payload.path("status").asInt()).isEqualTo(200);
         assertThat(payload.path("usage").path("total_tokens").asInt()).isPositive();
-        assertThat(payload.path("decision").asText()).isEqualTo("not_run");
+        assertThat(payload.path("decision").asText()).isEqualTo("allow");
+        assertThat(payload.path("verdicts").path("prompt").asText()).isEqualTo("allow");
+        assertThat(payload.path("verdicts").path("completion").asText()).isEqualTo("allow");
+        assertThat(payload.path("signals")).isEmpty();
+        assertThat(payload.path("risk").asText()).isEqualTo("0.00");
+        assertThat(payload.path("policy_version").asText()).startsWith("sha256:");
         assertThat(payload.toString()).doesNotContain("sk-receipts-test").doesNotContain("hello there");
     }
 

@@ -10,12 +10,14 @@ public final class CallLedger {
     private static final Logger LOG = LoggerFactory.getLogger(CallLedger.class);
 
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong opened = new java.util.concurrent.atomic.AtomicLong();
     private final Object idle = new Object();
     private volatile boolean draining;
 
     /** A call entered the pipeline. */
     public void opened(CallRecord record) {
         inFlight.incrementAndGet();
+        opened.incrementAndGet();
         LOG.debug("call {} opened on {}", record.decisionId(), record.endpoint());
     }
 
@@ -29,6 +31,11 @@ public final class CallLedger {
                 idle.notifyAll();
             }
         }
+    }
+
+    /** Calls opened since start. */
+    public long opened() {
+        return opened.get();
     }
 
     public int inFlight() {

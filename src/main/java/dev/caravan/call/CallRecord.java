@@ -166,6 +166,64 @@ public final class CallRecord {
         return receipt;
     }
 
+    /** The hash of the exact request bytes received (null before the parse step). */
+    public String requestSha256() {
+        return requestSha256;
+    }
+
+    /** The guardrail policy version that judged this call. */
+    public void policy(String version) {
+        this.policyVersion = version;
+    }
+
+    /**
+     * A guardrail phase ran: its verdict, the categories that fired, its risk, what it masked and which detectors failed
+     * open. Signals and risk accumulate over both phases; the call's decision is the strongest verdict so far.
+     */
+    public synchronized void guarded(
+            boolean prompt,
+            String verdict,
+            List<String> phaseSignals,
+            double phaseRisk,
+            Map<String, Integer> redactions,
+            List<String> phaseFailedOpen,
+            long micros) {
+        if (prompt) {
+            this.promptVerdict = verdict;
+            this.promptRedactions = Map.copyOf(redactions);
+        } else {
+            this.completionVerdict = verdict;
+            this.completionRedactions = Map.copyOf(redactions);
+        }
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(signals == null ? List.of() : signals);
+        all.addAll(phaseSignals);
+        this.signals = List.copyOf(all);
+        this.risk = Math.max(risk == null ? 0.0 : risk, phaseRisk);
+        java.util.TreeSet<String> failed = new java.util.TreeSet<>(failedOpen == null ? List.of() : failedOpen);
+        failed.addAll(phaseFailedOpen);
+        this.failedOpen = List.copyOf(failed);
+        this.guardrailMicros = (guardrailMicros == null ? 0 : guardrailMicros) + micros;
+        this.decision = strongest(decision, verdict);
+    }
+
+    private static String strongest(String current, String verdict) {
+        List<String> order = List.of("allow", "observe", "approved", "redact", "hold", "deny");
+        if (current == null) {
+            return verdict;
+        }
+        return order.indexOf(verdict) > order.indexOf(current) ? verdict : current;
+    }
+
+    /** The categories that fired in either phase so far (empty before any guardrail ran). */
+    public List<String> signals() {
+        return signals == null ? List.of() : signals;
+    }
+
+    /** The highest risk any counted finding carried, 0 when none. */
+    public double risk() {
+        return risk == null ? 0.0 : risk;
+    }
+
     /**
      * What a receipt commits to: decisions, routing, usage and hashes, never a key, a prompt, a completion or a
      * floating-point number. A step that did not run says {@link #NOT_RUN}.
@@ -184,6 +242,7 @@ public final class CallRecord {
         f.put("decision", orNotRun(decision));
         f.put("verdicts", Map.of("prompt", orNotRun(promptVerdict), "completion", orNotRun(completionVerdict)));
         f.put("signals", orNotRun(signals));
+        f.put("risk", risk == null ? NOT_RUN : String.format(java.util.Locale.ROOT, "%.2f", risk));
         f.put("redactions", Map.of("prompt", orNotRun(promptRedactions), "completion", orNotRun(completionRedactions)));
         f.put("usage", usage == null ? NOT_RUN : usageFacts(usage));
         f.put("cost_micros", orNotRun(costMicros));

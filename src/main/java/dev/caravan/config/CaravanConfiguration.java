@@ -1,19 +1,28 @@
 package dev.caravan.config;
 
 import dev.caravan.call.CallLedger;
+import dev.caravan.guardrails.Guardrail;
+import dev.caravan.guardrails.approvals.ApprovalStore;
+import dev.caravan.guardrails.policy.BuiltInGuardrails;
+import dev.caravan.guardrails.policy.CustomRules;
+import dev.caravan.guardrails.policy.GuardEngine;
+import dev.caravan.guardrails.policy.GuardPolicy;
 import dev.caravan.http.BodyLimit;
 import dev.caravan.http.GuardedDnsResolver;
 import dev.caravan.http.UpstreamClient;
 import dev.caravan.http.Workers;
+import dev.caravan.processors.RequireAdminKey;
 import dev.caravan.receipts.CallReceipts;
 import dev.caravan.receipts.ReceiptChain;
 import dev.caravan.receipts.ReceiptKey;
 import dev.caravan.receipts.ReceiptKeyStore;
+import dev.caravan.routes.ApprovalRoutes;
 import dev.caravan.routes.Endpoints;
 import dev.caravan.routes.ErrorHandling;
 import dev.caravan.routes.FallbackRoutes;
 import dev.caravan.routes.OpenAiRoutes;
 import dev.caravan.routes.ReceiptRoutes;
+import dev.caravan.routing.Secret;
 import dev.caravan.routing.UpstreamAddressGuard;
 import dev.caravan.routing.UpstreamCatalog;
 import java.io.IOException;
@@ -21,7 +30,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -56,6 +69,12 @@ public final class CaravanConfiguration implements CamelConfiguration {
         ReceiptChain chain =
                 ReceiptChain.open(settings.dataDir(), settings.nodeId(), keys, settings.receiptFsyncEvery());
         CallReceipts receipts = new CallReceipts(chain, settings.receiptWaitForDisk());
+        GuardEngine guardrails = new GuardEngine(guardrails(camel, file.policy()), file.policy());
+        ApprovalStore approvals = new ApprovalStore(
+                settings.dataDir().resolve("approvals"), file.policy().approvalTtl(), Clock.systemUTC());
+        String adminKey = environment.get(settings.adminKeyEnv());
+        RequireAdminKey admin =
+                new RequireAdminKey(adminKey == null || adminKey.isBlank() ? null : new Secret(adminKey));
 
         camel.getRegistry().bind(Endpoints.BODY_LIMIT, new BodyLimit(settings.maxBodyBytes()));
         camel.getRegistry().bind(Endpoints.WORKERS, workers);
@@ -78,7 +97,8 @@ public final class CaravanConfiguration implements CamelConfiguration {
             }
         });
         camel.addRoutes(new ErrorHandling(receipts));
-        camel.addRoutes(new OpenAiRoutes(ledger, catalog, client, workers, receipts));
+        camel.addRoutes(new OpenAiRoutes(ledger, catalog, client, workers, receipts, guardrails, approvals));
+        camel.addRoutes(new ApprovalRoutes(approvals, admin, workers));
         camel.addRoutes(new ReceiptRoutes(keys, chain, workers));
         camel.addRoutes(new FallbackRoutes());
         LOG.info(
@@ -93,6 +113,21 @@ public final class CaravanConfiguration implements CamelConfiguration {
                 settings.nodeId(),
                 settings.dataDir().resolve("receipts").toAbsolutePath(),
                 keys.active().kid());
+    }
+
+    /** The built-in detectors, the file's custom rules, and any {@link Guardrail} beans an integration team bound. */
+    private static List<Guardrail> guardrails(CamelContext camel, GuardPolicy policy) {
+        List<Guardrail> all = new ArrayList<>(BuiltInGuardrails.create());
+        if (!policy.customRules().isEmpty()) {
+            all.add(new CustomRules(policy.customRules()));
+        }
+        Set<Guardrail> beans = camel.getRegistry().findByType(Guardrail.class);
+        for (Guardrail bean : beans) {
+            LOG.info("guardrail bean {} added (categories {})", bean.id(), bean.categories());
+            all.add(bean);
+        }
+        LOG.info("guardrails: policy {}, {} detectors", policy.version(), all.size());
+        return all;
     }
 
     /** The configured signing key (a file, or a variable named in config), else the data directory's own. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.caravan.guardrails.policy.GuardPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +15,19 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** The optional YAML file named by {@code --config}: what is structured (today: the upstreams section). */
-public record CaravanFile(Map<String, UpstreamEntry> upstreams) {
+/** The optional YAML file named by {@code --config}: what is structured (today: upstreams and guardrails). */
+public record CaravanFile(Map<String, UpstreamEntry> upstreams, GuardPolicy policy) {
+
+    /** The file as written, before validation. */
+    record Written(
+            @JsonProperty("upstreams") Map<String, UpstreamEntry> upstreams,
+            @JsonProperty("guardrails") GuardrailsSection guardrails) {}
 
     /** One named upstream: its base URL (the SDK base URL of its API) and an optional credential reference. */
     public record UpstreamEntry(
             @JsonProperty("baseUrl") String baseUrl, @JsonProperty("credential") String credential) {}
 
-    public static final CaravanFile EMPTY = new CaravanFile(Map.of());
+    public static final CaravanFile EMPTY = new CaravanFile(Map.of(), GuardPolicy.defaults());
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -29,6 +35,7 @@ public record CaravanFile(Map<String, UpstreamEntry> upstreams) {
 
     public CaravanFile {
         upstreams = upstreams == null ? Map.of() : Map.copyOf(upstreams);
+        policy = policy == null ? GuardPolicy.defaults() : policy;
     }
 
     /** Reads and validates the file; a problem stops the boot with a message naming the line. */
@@ -40,12 +47,20 @@ public record CaravanFile(Map<String, UpstreamEntry> upstreams) {
             throw new ConfigException("config file " + file + " cannot be read");
         }
         try {
-            CaravanFile parsed = YAML.readValue(file.toFile(), CaravanFile.class);
-            return parsed == null ? EMPTY : parsed;
+            Written parsed = YAML.readValue(file.toFile(), Written.class);
+            if (parsed == null) {
+                return EMPTY;
+            }
+            GuardPolicy policy = parsed.guardrails() == null
+                    ? GuardPolicy.defaults()
+                    : parsed.guardrails().toPolicy(key -> file + " line " + lineOf(file, key, 0) + ": ");
+            return new CaravanFile(parsed.upstreams(), policy);
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(file + " line "
-                    + lineOf(file, e.getPropertyName(), e.getLocation().getLineNr()) + ": unknown key '" + dotted(e)
-                    + "' (this version reads: upstreams.<name>.baseUrl, upstreams.<name>.credential)");
+            throw new ConfigException(
+                    file + " line "
+                            + lineOf(file, e.getPropertyName(), e.getLocation().getLineNr()) + ": unknown key '"
+                            + dotted(e)
+                            + "' (this version reads: upstreams.<name>.baseUrl|credential and the guardrails section; see docs/configuration.md)");
         } catch (JsonProcessingException e) {
             throw new ConfigException(file + " line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -57,7 +72,12 @@ public record CaravanFile(Map<String, UpstreamEntry> upstreams) {
     private static int lineOf(Path file, String key, int fallback) {
         try {
             List<String> lines = Files.readAllLines(file);
-            Pattern declaration = Pattern.compile("^\\s*(- )?" + Pattern.quote(key) + "\\s*:");
+            // "name: value" finds a list entry by its name; a bare key finds where that key is declared.
+            String[] keyValue = key.split(": ", 2);
+            Pattern declaration = keyValue.length == 2
+                    ? Pattern.compile("^\\s*(- )?" + Pattern.quote(keyValue[0]) + "\\s*:\\s*[\"']?"
+                            + Pattern.quote(keyValue[1]) + "[\"']?\\s*$")
+                    : Pattern.compile("^\\s*(- )?" + Pattern.quote(key) + "\\s*:");
             for (int i = 0; i < lines.size(); i++) {
                 if (declaration.matcher(lines.get(i)).find()) {
                     return i + 1;

@@ -24,7 +24,8 @@ public record Settings(
         Path receiptKeyFile,
         String receiptKeyEnv,
         Duration receiptFsyncEvery,
-        boolean receiptWaitForDisk) {
+        boolean receiptWaitForDisk,
+        String adminKeyEnv) {
 
     public Settings {
         if (port < 1 || port > 65535) {

@@ -40,7 +40,8 @@ public final class SettingsBinder {
                 keyFile.isEmpty() ? null : Path.of(keyFile),
                 text("caravan.receipts.key-env", "").isEmpty() ? null : text("caravan.receipts.key-env", ""),
                 Duration.ofMillis(longValue("caravan.receipts.fsync-ms", 200)),
-                bool("caravan.receipts.wait-for-disk", false));
+                bool("caravan.receipts.wait-for-disk", false),
+                text("caravan.admin.key-env", "CARAVAN_ADMIN_KEY"));
     }
 
     /** The host name, as a receipt chain's node id: each replica keeps its own chain. */

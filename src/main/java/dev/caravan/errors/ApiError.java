@@ -6,8 +6,13 @@ public enum ApiError {
     UNKNOWN_UPSTREAM(400, "invalid_request_error", "unknown_upstream", "invalid_request_error"),
     UPSTREAM_NOT_ALLOWED(400, "invalid_request_error", "upstream_not_allowed", "invalid_request_error"),
     MISSING_PROVIDER_KEY(401, "authentication_error", "missing_provider_key", "authentication_error"),
+    INVALID_ADMIN_KEY(401, "authentication_error", "invalid_admin_key", "authentication_error"),
+    POLICY_DENIED(403, "policy_violation", "policy_denied", "permission_error"),
+    ADMIN_DISABLED(403, "permission_error", "admin_disabled", "permission_error"),
     NOT_FOUND(404, "invalid_request_error", "not_found", "not_found_error"),
     METHOD_NOT_ALLOWED(405, "invalid_request_error", "method_not_allowed", "invalid_request_error"),
+    APPROVAL_REQUIRED(409, "policy_violation", "approval_required", "permission_error"),
+    APPROVAL_CONFLICT(409, "invalid_request_error", "approval_conflict", "invalid_request_error"),
     REQUEST_TOO_LARGE(413, "invalid_request_error", "request_too_large", "request_too_large"),
     /** Never seen by anyone (the client is gone); recorded so the call's record says why it ended. */
     CLIENT_CLOSED_REQUEST(499, "invalid_request_error", "client_closed_request", "invalid_request_error"),

@@ -11,8 +11,6 @@ final class ChatReply {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOOL_CALL_ID = "call_mock_1";
-    private static final String ARGUMENTS =
-            JSON.createObjectNode().put("echo", true).toString();
     // Appended when the echo is shorter than the chunk count, so no content delta is empty.
     private static final String PAD_WORD = " mock";
 
@@ -24,8 +22,8 @@ final class ChatReply {
     private final String text;
     private final int promptTokens;
 
-    /** A reply whose echo text is padded to at least {@code minLength} code points. */
-    ChatReply(JsonNode request, String model, long sequence, int minLength) {
+    /** A reply (the echo, or the given text) padded to at least {@code minLength} code points. */
+    ChatReply(JsonNode request, String model, long sequence, int minLength, String reply) {
         this.id = "chatcmpl-mock-" + sequence;
         this.model = model;
         this.created = System.currentTimeMillis() / 1000;
@@ -34,7 +32,12 @@ final class ChatReply {
         this.toolName = tools.isArray() && !tools.isEmpty()
                 ? tools.get(0).path("function").path("name").asText("")
                 : null;
-        this.text = toolName == null ? padded("echo: " + lastUserText(request.path("messages")), minLength) : ARGUMENTS;
+        String userText = lastUserText(request.path("messages"));
+        // A tool call's arguments carry the user's text too, so tests can steer what an agent would run.
+        String said = reply != null ? reply : userText;
+        this.text = toolName == null
+                ? padded(reply != null ? reply : "echo: " + userText, minLength)
+                : JSON.createObjectNode().put("echo", said).toString();
         this.promptTokens = Math.max(1, promptWords(request.path("messages")));
     }
 

@@ -3,9 +3,19 @@ package dev.caravan.mock;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
-/** The knobs a caller sets through the model field, as in {@code mock?status=503&delay_ms=200}. */
+/**
+ * The knobs a caller sets through the model field, as in {@code mock?status=503&delay_ms=200}; {@code reply} answers a
+ * fixed text instead of the echo.
+ */
 record MockBehaviour(
-        String model, int status, String redirectTo, long delayMs, int chunks, long chunkDelayMs, int cutAfter) {
+        String model,
+        int status,
+        String redirectTo,
+        long delayMs,
+        int chunks,
+        long chunkDelayMs,
+        int cutAfter,
+        String reply) {
 
     static final int NO_STATUS = 0;
     static final int NO_CUT = -1;
@@ -29,6 +39,7 @@ record MockBehaviour(
         int chunks = DEFAULT_CHUNKS;
         long chunkDelayMs = 0;
         int cutAfter = NO_CUT;
+        String reply = null;
         String knobs = query < 0 ? "" : modelField.substring(query + 1);
         for (String pair : knobs.split("&")) {
             if (pair.isEmpty()) {
@@ -44,10 +55,11 @@ record MockBehaviour(
                 case "chunks" -> chunks = number(name, value, 1, MAX_COUNT);
                 case "chunk_delay_ms" -> chunkDelayMs = number(name, value, 0, MAX_DELAY_MS);
                 case "cut_after" -> cutAfter = number(name, value, 0, MAX_COUNT);
+                case "reply" -> reply = value;
                 default -> throw new IllegalArgumentException("unknown mock knob '" + name + "'");
             }
         }
-        return new MockBehaviour(model, status, redirectTo, delayMs, chunks, chunkDelayMs, cutAfter);
+        return new MockBehaviour(model, status, redirectTo, delayMs, chunks, chunkDelayMs, cutAfter, reply);
     }
 
     boolean fails() {

@@ -150,9 +150,15 @@ public final class MockUpstream implements AutoCloseable {
             exchange.sendResponseHeaders(307, -1);
             exchange.close();
         } else if (request.path("stream").asBoolean(false)) {
-            stream(exchange, new ChatReply(request, behaviour.model(), number, behaviour.chunks()), behaviour);
+            stream(
+                    exchange,
+                    new ChatReply(request, behaviour.model(), number, behaviour.chunks(), behaviour.reply()),
+                    behaviour);
         } else {
-            sendJson(exchange, 200, new ChatReply(request, behaviour.model(), number, 0).completion());
+            sendJson(
+                    exchange,
+                    200,
+                    new ChatReply(request, behaviour.model(), number, 0, behaviour.reply()).completion());
         }
     }
 

@@ -48,6 +48,10 @@ public final class RenderError implements Processor {
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, error.error().status());
         out.setHeader(Exchange.CONTENT_TYPE, "application/json");
         Replies.caravan(record, Vars.trace(exchange), null, null, out::setHeader);
+        error.headers().forEach(out::setHeader);
+        if (error.error().status() == 409 || error.error().status() == 429) {
+            out.setHeader("x-should-retry", "false"); // the SDKs would otherwise retry a hold or a budget refusal
+        }
         out.setBody(ErrorBodies.render(Vars.ingressApi(exchange), error.error(), error.getMessage()));
     }
 

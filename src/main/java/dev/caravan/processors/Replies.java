@@ -32,5 +32,14 @@ final class Replies {
         if (model != null) {
             sink.accept("x-caravan-model", model);
         }
+        guardrails(record, sink);
+    }
+
+    /** Which categories fired and how risky the call was, never the evidence. */
+    static void guardrails(CallRecord record, BiConsumer<String, String> sink) {
+        if (record != null) {
+            sink.accept("x-caravan-risk", String.format(java.util.Locale.ROOT, "%.2f", record.risk()));
+            sink.accept("x-caravan-signals", String.join(",", record.signals()));
+        }
     }
 }

@@ -19,5 +19,8 @@ public final class Endpoints {
     public static final String CHAT_COMPLETIONS = INGRESS + "/v1/chat/completions" + INGRESS_OPTIONS;
     public static final String JWKS = INGRESS + "/.well-known/caravan/jwks.json" + INGRESS_OPTIONS;
     public static final String RECEIPTS = INGRESS + "/v1/receipts/" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";
+    public static final String APPROVALS = INGRESS + "/v1/approvals/" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";
+    public static final String ADMIN_APPROVALS =
+            INGRESS + "/admin/approvals/" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";
     public static final String UNKNOWN_PATH = INGRESS + "/" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";
 }

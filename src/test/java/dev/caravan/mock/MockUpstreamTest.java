@@ -122,7 +122,7 @@ final class MockUpstreamTest {
         assertThat(call.path("id").asText()).isEqualTo("call_mock_1");
         assertThat(call.path("type").asText()).isEqualTo("function");
         assertThat(call.path("function").path("name").asText()).isEqualTo("get_weather");
-        assertThat(call.path("function").path("arguments").asText()).isEqualTo("{\"echo\":true}");
+        assertThat(call.path("function").path("arguments").asText()).isEqualTo("{\"echo\":\"weather?\"}");
     }
 
     @Test
@@ -209,7 +209,7 @@ final class MockUpstreamTest {
                         .path("arguments")
                         .asText())
                 .collect(Collectors.joining());
-        assertThat(arguments).isEqualTo("{\"echo\":true}");
+        assertThat(arguments).isEqualTo("{\"echo\":\"weather?\"}");
         assertThat(chunks.get(5).path("choices").path(0).path("finish_reason").asText())
                 .isEqualTo("tool_calls");
     }

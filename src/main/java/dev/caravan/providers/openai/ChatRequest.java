@@ -52,6 +52,11 @@ public record ChatRequest(ObjectNode json, byte[] upstreamBody, String model, bo
         return new ChatRequest(body, raw, model.asText(), streaming, false);
     }
 
+    /** This request after the gateway changed its JSON tree (masked texts): the tree re-serialised. */
+    public ChatRequest rewritten() {
+        return new ChatRequest(json, write(json), model, stream, usageInjected);
+    }
+
     private static byte[] write(ObjectNode body) {
         try {
             return JSON.writeValueAsBytes(body);

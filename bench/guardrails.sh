@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Guardrail quality and speed.
+#   bench/guardrails.sh quality [report|tuning]   precision/recall/FPR per category on the dev set's report half
+#   bench/guardrails.sh speed [regex]             JMH: the full default policy (1 KB, 100 KB, 1 MB adversarial) and
+#                                                 each detector alone; pinned to one core
+# The dev set lives outside the project (../shared/data/guardrails, or CARAVAN_GUARDRAIL_DATA).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-quality}
+JAVA=${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+[ -x "$JAVA" ] || JAVA=java
+CPU=${CPU:-1}
+mvn -B -q -DskipTests test-compile
+mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+case "$what" in
+  quality)
+    "$JAVA" -cp "$cp" dev.caravan.bench.GuardrailQuality "${2:-report}" ;;
+  speed)
+    echo "# guardrails JMH, $(date -u '+%Y-%m-%d %H:%M UTC'), pinned to CPU $CPU, $("$JAVA" -version 2>&1 | head -1)"
+    taskset -c "$CPU" "$JAVA" -cp "$cp" org.openjdk.jmh.Main -f 1 -wi 3 -w 2 -i 5 -r 2 -bm sample -tu us \
+      "${2:-GuardrailsBench|SecretsBench|PiiBench|InjectionBench|DestructiveBench}" ;;
+  *) echo "usage: $0 quality [report|tuning] | speed [benchmark regex]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,166 @@
+package dev.caravan.guardrails.destructive;
+
+import dev.caravan.guardrails.Category;
+import dev.caravan.guardrails.Finding;
+import dev.caravan.guardrails.Guardrail;
+import dev.caravan.guardrails.Source;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds commands and queries that would destroy data or systems (rm -rf of the root, disk wipes, cloud and cluster
+ * deletion, force-push, DROP/TRUNCATE/unscoped DELETE…) and SQL injection payloads. A command that is only talked
+ * about (a question, an echo or grep argument, a commit message, heredoc data, a comment) scores {@value #MENTION}.
+ */
+public final class DestructiveDetector implements Guardrail {
+    /** The score of a command that is mentioned, not run: below any sensible deny threshold, still visible in logs. */
+    static final double MENTION = 0.35;
+
+    private static final int BLOCK_SHIFT = 9;
+    private static final Pattern PIPE_TO_SHELL = Pattern.compile("\\|\\s*(?:sudo\\s+)?(?:ba|z|da|k)?sh\\b");
+    private static final Set<Category> CATEGORIES = Set.of(Category.DESTRUCTIVE, Category.SQL_INJECTION);
+
+    @Override
+    public String id() {
+        return "destructive";
+    }
+
+    @Override
+    public Set<Category> categories() {
+        return CATEGORIES;
+    }
+
+    @Override
+    public List<Finding> scan(String text, Source source) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        TriggerScanner.Candidates candidates = TriggerScanner.scan(text);
+        return candidates == null ? List.of() : analyse(text, candidates);
+    }
+
+    private List<Finding> analyse(String text, TriggerScanner.Candidates candidates) {
+        ShellContext context = new ShellContext(text);
+        List<Finding> findings = new ArrayList<>(2);
+        int destructiveUntil = 0;
+        int injectionUntil = 0;
+        for (int k = 0; k < candidates.size(); k++) {
+            Trigger trigger = candidates.trigger(k);
+            int start = candidates.start(k);
+            if (start < (trigger.injection() ? injectionUntil : destructiveUntil)) {
+                continue;
+            }
+            Rule rule = trigger.rule();
+            char guess = ShellSpan.likelyClose(text, start);
+            Hit first = rule.match(new Spot(text, start, candidates.end(k), guess));
+            if (first == null) {
+                continue;
+            }
+            context.advanceTo(start);
+            Hit hit = context.close() == guess
+                    ? first
+                    : rule.match(new Spot(text, start, candidates.end(k), context.close()));
+            if (hit == null) {
+                continue;
+            }
+            Finding finding = place(text, hit, context);
+            findings.add(finding);
+            int until = finding.end();
+            if (findings.size() >= 2 && sameBlockRepeat(findings, finding)) {
+                until = Math.max(until, blockEnd(start));
+            }
+            if (trigger.injection()) {
+                injectionUntil = until;
+            } else {
+                destructiveUntil = until;
+            }
+        }
+        return merge(findings);
+    }
+
+    /** Grows a hit over the wrappers and interpreter strings that run it, and lowers it when it is only mentioned. */
+    private static Finding place(String text, Hit hit, ShellContext context) {
+        int start = hit.start();
+        int end = Math.max(hit.end(), start);
+        if (hit.shell()) {
+            int segment = Math.min(context.segmentFloor(start), start);
+            start = ShellSpan.wrappersBefore(text, start, segment);
+            int chain = context.chainFloor(start);
+            if (chain < start && precededByOperator(text, start, chain)) {
+                start = chain;
+            }
+        }
+        int outer = hit.category() == Category.SQL_INJECTION ? 0 : context.outerWrapper();
+        if (outer > 0 && (hit.shell() || context.owner(outer) < start)) {
+            int closing = ShellSpan.closingQuote(text, end, context.quoteChar(outer));
+            if (closing > 0 && hit.shell()) {
+                start = Math.min(start, context.owner(outer));
+                end = closing;
+            }
+        }
+        boolean mentioned = context.carriesData() && !pipedIntoShell(text, end) || MentionCues.talkedAbout(text, start);
+        double score = mentioned ? Math.min(hit.score(), MENTION) : hit.score();
+        return new Finding(start, Math.min(end, text.length()), hit.category(), score);
+    }
+
+    /**
+     * Two findings of one category in the same 512-character block already decide the text; the rest of that block
+     * is skipped, which keeps trigger-dense input cheap.
+     */
+    private static boolean sameBlockRepeat(List<Finding> findings, Finding latest) {
+        Finding previous = findings.get(findings.size() - 2);
+        return previous.category().equals(latest.category())
+                && previous.start() >>> BLOCK_SHIFT == latest.start() >>> BLOCK_SHIFT;
+    }
+
+    private static int blockEnd(int pos) {
+        return ((pos >>> BLOCK_SHIFT) + 1) << BLOCK_SHIFT;
+    }
+
+    private static boolean precededByOperator(String text, int start, int floor) {
+        int i = start;
+        while (i > floor && Character.isWhitespace(text.charAt(i - 1))) {
+            i--;
+        }
+        return i > floor && "&|;".indexOf(text.charAt(i - 1)) >= 0;
+    }
+
+    /** {@code echo "rm -rf /" | sh} runs what it echoes. */
+    private static boolean pipedIntoShell(String text, int end) {
+        int limit = ShellSpan.lineEnd(text, end, 120);
+        String rest = text.substring(Math.min(end, limit), limit);
+        return rest.indexOf('|') >= 0 && PIPE_TO_SHELL.matcher(rest).find();
+    }
+
+    private static List<Finding> merge(List<Finding> findings) {
+        if (findings.size() < 2) {
+            return findings;
+        }
+        findings.sort((a, b) ->
+                a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+        List<Finding> merged = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            Finding same = null;
+            for (int k = merged.size() - 1; k >= 0 && k >= merged.size() - 4; k--) {
+                Finding m = merged.get(k);
+                if (m.category().equals(f.category()) && f.start() < m.end()) {
+                    same = m;
+                    merged.set(
+                            k,
+                            new Finding(
+                                    m.start(),
+                                    Math.max(m.end(), f.end()),
+                                    m.category(),
+                                    Math.max(m.score(), f.score())));
+                    break;
+                }
+            }
+            if (same == null) {
+                merged.add(f);
+            }
+        }
+        return merged;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.caravan.guardrails.destructive;
+
+import dev.caravan.guardrails.destructive.ShellTokens.Token;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Wiping disks and volumes: dd onto a device, mkfs, wipefs, shred, partition tables, ZFS and LVM, Windows format. */
+final class DiskRules {
+    private static final Pattern DISK = Pattern.compile(
+            "/dev/(?:sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\\d|mmcblk\\d|disk\\d|rdisk\\d|md\\d|dm-\\d|mapper/|root|nbd\\d)\\S*");
+
+    private static final Pattern DRIVE = Pattern.compile("\\A\\s+[A-Za-z]:(?:\\s|\\\\|/|$)");
+
+    private DiskRules() {}
+
+    static Hit disk(Spot s) {
+        if (!Character.isLowerCase(s.text().charAt(s.start()))
+                || !s.commandPosition() && !s.text().startsWith(".", s.end())) {
+            return null;
+        }
+        String text = s.text();
+        String name = text.substring(s.start(), s.end()).toLowerCase(Locale.ROOT);
+        int argsFrom = s.end();
+        while (argsFrom < text.length() && argsFrom < s.end() + 12 && !Character.isWhitespace(text.charAt(argsFrom))) {
+            argsFrom++;
+        }
+        int end = ShellSpan.commandEnd(text, argsFrom, s.close(), false);
+        if (!s.anyIn(argsFrom, end, "-", "/", "destroy", "labelclear", "mklabel", "mktable", "rm")) {
+            return null;
+        }
+        List<Token> tokens = ShellTokens.of(text, argsFrom, end);
+        double score =
+                switch (name) {
+                    case "dd" -> anyValue(tokens, "of=") ? Hit.CERTAIN : 0;
+                    case "mkfs", "mke2fs", "mkswap", "shred" -> anyDisk(tokens) ? Hit.STRONG : 0;
+                    case "wipefs" ->
+                        ShellTokens.anyShortFlag(tokens, 'a') || ShellTokens.any(tokens, "--all") ? Hit.STRONG : 0;
+                    case "sfdisk" -> ShellTokens.any(tokens, "--delete") ? Hit.LIKELY : 0;
+                    case "parted" -> ShellTokens.any(tokens, "mklabel", "mktable", "rm") ? Hit.LIKELY : 0;
+                    case "sgdisk" ->
+                        ShellTokens.any(tokens, "--zap-all", "-Z", "--clear", "-o", "--delete", "-d") ? Hit.STRONG : 0;
+                    case "zfs" -> firstWord(tokens, "destroy") ? Hit.STRONG : 0;
+                    case "zpool" -> firstWord(tokens, "destroy") || firstWord(tokens, "labelclear") ? Hit.STRONG : 0;
+                    default -> volumeRemoval(tokens) ? Hit.LIKELY : 0;
+                };
+        return score > 0 ? Hit.shell(s.start(), ShellSpan.trimEnd(text, s.start(), end), score) : null;
+    }
+
+    private static boolean anyValue(List<Token> tokens, String prefix) {
+        for (Token t : tokens) {
+            if (t.value().startsWith(prefix)
+                    && DISK.matcher(t.value().substring(prefix.length())).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyDisk(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (DISK.matcher(t.value()).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean firstWord(List<Token> tokens, String word) {
+        for (Token t : tokens) {
+            if (!t.flag()) {
+                return t.is(word);
+            }
+        }
+        return false;
+    }
+
+    /** lvremove/vgremove/pvremove need something to remove: a volume path, a device, or a forced run. */
+    private static boolean volumeRemoval(List<Token> tokens) {
+        for (Token t : tokens) {
+            String v = t.value();
+            boolean named = !t.flag()
+                    && (v.indexOf('_') > 0 || v.indexOf('-') > 0 || v.chars().anyMatch(Character::isDigit));
+            if (named
+                    || v.indexOf('/') >= 0
+                    || v.equals("-f")
+                    || v.equals("--force")
+                    || v.equals("-y")
+                    || v.equals("--yes")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code cat /dev/zero > /dev/sda}: redirecting onto a disk device overwrites it. */
+    static Hit deviceRedirect(Spot s) {
+        String text = s.text();
+        int slash = s.start() - 1;
+        if (s.before() != '/'
+                || !DISK.matcher(text)
+                        .region(slash, Math.min(text.length(), slash + 40))
+                        .lookingAt()) {
+            return null;
+        }
+        int i = slash;
+        while (i > 0 && text.charAt(i - 1) == ' ') {
+            i--;
+        }
+        if (i == 0 || text.charAt(i - 1) != '>') {
+            return null;
+        }
+        int start = i - 1;
+        int floor = Math.max(0, start - 200);
+        while (start > floor && "\n;|&`\"'".indexOf(text.charAt(start - 1)) < 0) {
+            start--;
+        }
+        start = ShellSpan.skipSpaces(text, start, slash);
+        int end = slash;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && end - slash < 40) {
+            end++;
+        }
+        return Hit.shell(start, end, Hit.STRONG);
+    }
+
+    /** {@code format C:}, {@code Format-Volume}, {@code Clear-Disk}. */
+    static Hit windowsDisk(Spot s) {
+        String text = s.text();
+        String name = text.substring(s.start(), s.end()).toLowerCase(Locale.ROOT);
+        int end = ShellSpan.commandEnd(text, s.end(), s.close(), false);
+        boolean wipe;
+        if (name.equals("format")) {
+            wipe = text.regionMatches(true, s.end(), "-volume", 0, 7)
+                    || s.commandPosition()
+                            && DRIVE.matcher(text)
+                                    .region(s.end(), Math.min(text.length(), s.end() + 8))
+                                    .lookingAt();
+        } else {
+            wipe = text.regionMatches(true, s.end(), "-disk", 0, 5);
+        }
+        return wipe ? Hit.shell(s.start(), ShellSpan.trimEnd(text, s.start(), end), Hit.STRONG) : null;
+    }
+}

@@ -1,0 +1,220 @@
+package dev.caravan.guardrails.destructive;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SQL injection shapes: a quote that breaks out of a string literal and then carries SQL (a tautology, UNION SELECT,
+ * a stacked query, a comment that cuts the rest off, a subquery), and time-based probes. Ordinary SQL a developer
+ * writes has no break-out, so a UNION in a reporting query is left alone.
+ */
+final class SqlInjectionRules {
+    private static final int WINDOW = 160;
+    private static final Pattern TAUTOLOGY = Pattern.compile(
+            "(?i)['\"]\\s*\\)*\\s*(?:or|\\|\\|)\\s+\\(?\\s*(?:(['\"]?)(\\w{1,12})['\"]?\\s*(=|like|<>|!=|>)\\s*\\(?\\s*(['\"]?)(\\w{0,12})"
+                    + "|(''|\"\")\\s*=\\s*['\"]|(true|not\\s+false)\\b|(\\d+)\\s*(?:--|#|;|$))");
+    private static final Pattern BOOLEAN_PROBE = Pattern.compile(
+            "(?i)['\"]\\s*\\)*\\s*(?:and|or|&&|\\|\\|)\\s+\\(?\\s*(?:select\\b|sleep\\s*\\(|pg_sleep\\s*\\(|benchmark\\s*\\("
+                    + "|extractvalue\\s*\\(|updatexml\\s*\\(|exists\\s*\\(|if\\s*\\(|ascii\\s*\\(|substring\\s*\\(|length\\s*\\("
+                    + "|(\\d+)\\s*=\\s*(\\d+)\\b|'(\\w*)'\\s*=\\s*'(\\w*)'?)");
+    private static final Pattern STACKED = Pattern.compile(
+            "(?i)['\"]\\s*\\)*\\s*;\\s*(?:drop|delete|update|insert|truncate|alter|create|exec|execute|shutdown|select|declare"
+                    + "|waitfor|grant|merge)\\b");
+    private static final Pattern UNION =
+            Pattern.compile("(?i)['\"\\d]?\\s*\\)*\\s*union(?:\\s+all|\\s+distinct)?\\s+select\\b");
+    private static final Pattern UNION_PAYLOAD = Pattern.compile(
+            "(?i)\\bnull\\b|@@|\\bversion\\s*\\(|\\buser\\s*\\(|\\bdatabase\\s*\\(|information_schema|\\bconcat(?:_ws)?\\s*\\("
+                    + "|\\bchar\\s*\\(|0x[0-9a-f]{2,}|--|#|\\btable_name\\b|\\bcolumn_name\\b|load_file|\\bsleep\\s*\\("
+                    + "|\\b\\d+\\s*,\\s*\\d+\\s*,\\s*\\d+|sqlite_master|pg_catalog|sys\\.");
+    private static final Pattern COMMENT_CUT = Pattern.compile("['\"]\\)*(?:--|#|/\\*)");
+    private static final Pattern TIMING =
+            Pattern.compile("(?i)(?:pg_sleep|sleep)\\s*\\(\\s*\\d+|benchmark\\s*\\(\\s*\\d{4,}|waitfor\\s+delay\\s+'");
+    private static final Pattern TIMING_LEAD = Pattern.compile(
+            "(?i)(?:['\"\\d)]\\s*\\)*\\s*(?:and|or|&&|\\|\\||;)\\s*\\(?\\s*(?:select\\s+)?|['\"]\\s*\\)*\\s*;?\\s*)$");
+
+    private SqlInjectionRules() {}
+
+    /** A cheap look after a quote, done in the first pass: could an injection start here? */
+    static boolean quoteShape(String text, int i) {
+        int n = text.length();
+        int j = i + 1;
+        int limit = Math.min(n, i + 8);
+        while (j < limit && (text.charAt(j) == ')' || text.charAt(j) == ' ')) {
+            j++;
+        }
+        if (j >= n) {
+            return false;
+        }
+        char c = text.charAt(j);
+        boolean valueBefore = i > 0 && Character.isLetterOrDigit(text.charAt(i - 1));
+        return switch (c) {
+            case 'o', 'O' -> j + 2 <= n && (text.charAt(j + 1) | 0x20) == 'r' && boundary(text, j + 2);
+            case 'a', 'A' -> text.regionMatches(true, j, "and", 0, 3) && boundary(text, j + 3);
+            case 'u', 'U' -> text.regionMatches(true, j, "union", 0, 5);
+            case '|', '&' -> j + 1 < n && text.charAt(j + 1) == c;
+            case ';' -> true;
+            case '-' -> valueBefore && j + 1 < n && text.charAt(j + 1) == '-';
+            case '#' -> valueBefore;
+            case '/' -> valueBefore && j + 1 < n && text.charAt(j + 1) == '*';
+            default -> false;
+        };
+    }
+
+    private static boolean boundary(String text, int i) {
+        return i >= text.length() || !Character.isLetterOrDigit(text.charAt(i)) && text.charAt(i) != '_';
+    }
+
+    static Hit quote(Spot s) {
+        String text = s.text();
+        int i = s.start();
+        int limit = lineLimit(text, i);
+        int next = i + 1;
+        while (next < limit && (text.charAt(next) == ')' || text.charAt(next) == ' ')) {
+            next++;
+        }
+        char lead = next < limit ? Character.toLowerCase(text.charAt(next)) : ' ';
+        Matcher m;
+        if (lead == 'o' || lead == '|') {
+            m = TAUTOLOGY.matcher(text).region(i, limit);
+            if (m.lookingAt() && tautological(m)) {
+                return Hit.injection(i, tail(text, m.end(), limit), Hit.STRONG);
+            }
+        }
+        if (lead == 'o' || lead == '|' || lead == 'a' || lead == '&') {
+            m = BOOLEAN_PROBE.matcher(text).region(i, limit);
+            return m.lookingAt() && probes(m) ? Hit.injection(i, tail(text, m.end(), limit), Hit.LIKELY) : null;
+        }
+        if (lead == ';') {
+            m = STACKED.matcher(text).region(i, limit);
+            if (!m.lookingAt() || closesLiteral(text, i)) {
+                return null;
+            }
+            int end = ShellSpan.statementEnd(text, m.end(), '\0');
+            return Hit.injection(i, tail(text, Math.min(end, limit), limit), Hit.STRONG);
+        }
+        if (lead == 'u') {
+            m = UNION.matcher(text).region(i, limit);
+            boolean payload = m.lookingAt()
+                    && UNION_PAYLOAD.matcher(text).region(m.end(), limit).find();
+            return payload ? Hit.injection(i, tail(text, m.end(), limit), Hit.STRONG) : null;
+        }
+        m = COMMENT_CUT.matcher(text).region(i, limit);
+        if (m.lookingAt() && i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+            int valueStart = i;
+            while (valueStart > 0
+                    && i - valueStart < 40
+                    && !Character.isWhitespace(text.charAt(valueStart - 1))
+                    && text.charAt(valueStart - 1) != '"'
+                    && text.charAt(valueStart - 1) != '\'') {
+                valueStart--;
+            }
+            return Hit.injection(valueStart, tail(text, m.end(), limit), Hit.PROBABLE);
+        }
+        return null;
+    }
+
+    /**
+     * True when the quote closes a literal opened earlier on its line ({@code VALUES ('a'); SELECT …}): ordinary
+     * multi-statement SQL, not a break-out.
+     */
+    private static boolean closesLiteral(String text, int i) {
+        char q = text.charAt(i);
+        int from = ShellSpan.lineStart(text, i, WINDOW);
+        int count = 0;
+        for (int k = from; k < i; k++) {
+            boolean apostrophe = k > 0
+                    && k + 1 < text.length()
+                    && Character.isLetter(text.charAt(k - 1))
+                    && Character.isLetter(text.charAt(k + 1));
+            if (text.charAt(k) == q && !apostrophe) {
+                count++;
+            }
+        }
+        return count % 2 == 1;
+    }
+
+    private static boolean tautological(Matcher m) {
+        if (m.group(6) != null || m.group(7) != null || m.group(8) != null) {
+            return true;
+        }
+        if (m.group(2) == null) {
+            return false;
+        }
+        String left = m.group(2).toLowerCase(Locale.ROOT);
+        String right = m.group(5).toLowerCase(Locale.ROOT);
+        String op = m.group(3).toLowerCase(Locale.ROOT);
+        return switch (op) {
+            case "=", "like" -> left.equals(right);
+            case "<>", "!=" -> !left.equals(right) && !right.isEmpty();
+            default -> isSmallNumber(left) && isSmallNumber(right) && Long.parseLong(left) > Long.parseLong(right);
+        };
+    }
+
+    private static boolean isSmallNumber(String s) {
+        return !s.isEmpty() && s.length() < 12 && s.chars().allMatch(Character::isDigit);
+    }
+
+    private static boolean probes(Matcher m) {
+        if (m.group(1) != null) {
+            return true;
+        }
+        return m.group(3) == null || m.group(4) != null;
+    }
+
+    /** A time-based probe ({@code 1 AND SLEEP(5)}, {@code '; WAITFOR DELAY '0:0:5'}) after a value break-out. */
+    static Hit timing(Spot s) {
+        String text = s.text();
+        int limit = lineLimit(text, s.start());
+        Matcher m = TIMING.matcher(text).region(s.start(), limit);
+        if (!m.lookingAt()) {
+            return null;
+        }
+        int from = Math.max(ShellSpan.lineStart(text, s.start(), 40), s.start() - 40);
+        Matcher lead = TIMING_LEAD.matcher(text).region(from, s.start());
+        if (!lead.find()) {
+            return null;
+        }
+        return Hit.injection(lead.start(), tail(text, m.end(), limit), Hit.LIKELY);
+    }
+
+    /** UNION SELECT after a numeric parameter ({@code id=1 UNION SELECT null, version()}); quotes go through quote(). */
+    static Hit union(Spot s) {
+        String text = s.text();
+        int limit = lineLimit(text, s.start());
+        int i = s.start();
+        while (i > 0 && s.start() - i < 6 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == ')')) {
+            i--;
+        }
+        if (i == 0 || !Character.isDigit(text.charAt(i - 1)) || i >= 2 && Character.isLetter(text.charAt(i - 2))) {
+            return null;
+        }
+        Matcher m = UNION.matcher(text).region(s.start(), limit);
+        if (!m.lookingAt()
+                || !UNION_PAYLOAD.matcher(text).region(m.end(), limit).find()) {
+            return null;
+        }
+        int start = i - 1;
+        while (start > 0 && Character.isDigit(text.charAt(start - 1))) {
+            start--;
+        }
+        return Hit.injection(start, tail(text, m.end(), limit), Hit.LIKELY);
+    }
+
+    private static int lineLimit(String text, int from) {
+        return ShellSpan.lineEnd(text, from, WINDOW);
+    }
+
+    /** The injected text runs on to the end of its line or string, including a trailing comment. */
+    private static int tail(String text, int from, int limit) {
+        int i = from;
+        while (i < limit) {
+            char c = text.charAt(i);
+            if (c == '`' || c == '\n') {
+                break;
+            }
+            i++;
+        }
+        return ShellSpan.trimEnd(text, from, i);
+    }
+}

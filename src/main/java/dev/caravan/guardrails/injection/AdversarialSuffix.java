@@ -1,0 +1,173 @@
+package dev.caravan.guardrails.injection;
+
+/**
+ * Spots GCG-style adversarial suffixes: a line that starts as ordinary prose and trails off into token soup (lone
+ * punctuation, unbalanced brackets, camelCase and operator-glued fragments). Returns the suffix span or null.
+ */
+final class AdversarialSuffix {
+    private static final int MIN_PROSE_WORDS = 4;
+    private static final int MIN_TAIL_TOKENS = 6;
+    private static final int MAX_TOKENS = 400;
+    private static final String GLUE = "[]{}^\\|~<>=@*`";
+    private static final String SOUP = "[]{}^\\|~<>=@`!";
+    private static final boolean[] IS_SOUP = new boolean[128];
+
+    static {
+        for (char c : SOUP.toCharArray()) {
+            IS_SOUP[c] = true;
+        }
+    }
+
+    /** The first suffix found, as {start, end} in {@code text}, or null. */
+    int[] find(String text) {
+        int n = text.length();
+        int lineStart = 0;
+        int[] starts = new int[MAX_TOKENS];
+        int[] ends = new int[MAX_TOKENS];
+        boolean[] odd = new boolean[MAX_TOKENS];
+        while (lineStart < n) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = n;
+            }
+            int[] hit = hasSoupCharacter(text, lineStart, lineEnd) ? inLine(text, lineStart, lineEnd, starts, ends, odd)
+                    : null;
+            if (hit != null) {
+                return hit;
+            }
+            lineStart = lineEnd + 1;
+        }
+        return null;
+    }
+
+    private static boolean hasSoupCharacter(String text, int from, int to) {
+        char previous = ' ';
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < 128) {
+                if (IS_SOUP[c] || (c >= 'A' && c <= 'Z' && previous >= 'a' && previous <= 'z')) {
+                    return true;
+                }
+            } else if (Character.isUpperCase(c) && Character.isLowerCase(previous)) {
+                return true;
+            }
+            previous = c;
+        }
+        return false;
+    }
+
+    private static int[] inLine(String text, int from, int to, int[] starts, int[] ends, boolean[] odd) {
+        if (!startsWithProse(text, from, to)) {
+            return null;
+        }
+        int count = 0;
+        int i = from;
+        while (i < to && count < MAX_TOKENS) {
+            while (i < to && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i >= to) {
+                break;
+            }
+            int s = i;
+            while (i < to && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            starts[count] = s;
+            ends[count] = i;
+            odd[count] = odd(text, s, i);
+            count++;
+        }
+        int prose = 0;
+        while (prose < count && plainWord(text, starts[prose], ends[prose])) {
+            prose++;
+        }
+        if (prose < MIN_PROSE_WORDS || count - prose < MIN_TAIL_TOKENS) {
+            return null;
+        }
+        int oddTotal = 0;
+        int lone = 0;
+        int open = 0;
+        for (int k = prose; k < count; k++) {
+            oddTotal += odd[k] ? 1 : 0;
+            lone += odd[k] && ends[k] - starts[k] == 1 ? 1 : 0;
+            for (int c = starts[k]; c < ends[k]; c++) {
+                char ch = text.charAt(c);
+                open += ch == '[' || ch == '{' || ch == '(' ? 1 : ch == ']' || ch == '}' || ch == ')' ? -1 : 0;
+            }
+        }
+        int tail = count - prose;
+        // Inline code is odd too, but its brackets balance and it rarely strews lone punctuation between words.
+        boolean soup = oddTotal >= 3 && oddTotal * 4 >= tail && (Math.abs(open) >= 2 || lone >= 3);
+        if (!soup || !(odd[prose] || odd[Math.min(prose + 1, count - 1)] || odd[Math.min(prose + 2, count - 1)])) {
+            return null;
+        }
+        // The soup often opens with a few harmless-looking words right after the request's full stop.
+        int begin = prose;
+        while (begin > MIN_PROSE_WORDS && ".?!".indexOf(text.charAt(ends[begin - 1] - 1)) < 0) {
+            begin--;
+        }
+        if (begin <= MIN_PROSE_WORDS || prose - begin > 4) {
+            begin = prose;
+        }
+        return new int[] {starts[begin], ends[count - 1]};
+    }
+
+    private static boolean startsWithProse(String text, int from, int to) {
+        int i = from;
+        for (int words = 0; words < MIN_PROSE_WORDS; words++) {
+            while (i < to && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int s = i;
+            while (i < to && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (s == i || !plainWord(text, s, i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Prose words: letters with at most trailing sentence punctuation or a leading quote. */
+    private static boolean plainWord(String text, int s, int e) {
+        int letters = 0;
+        for (int k = s; k < e; k++) {
+            char c = text.charAt(k);
+            if (Character.isLetterOrDigit(c) || c == '\'' || c == '-') {
+                letters++;
+            } else if (!(k == e - 1 && ".,;:?!".indexOf(c) >= 0) && !(k == s && (c == '"' || c == '('))
+                    && !(k == e - 1 && (c == '"' || c == ')'))) {
+                return false;
+            }
+        }
+        return letters > 0;
+    }
+
+    private static boolean odd(String text, int s, int e) {
+        if (e - s == 1) {
+            char c = text.charAt(s);
+            return !Character.isLetterOrDigit(c) && "-–—&/*#>|+=".indexOf(c) < 0;
+        }
+        int inner = 0;
+        int seen = 0;
+        boolean camel = false;
+        for (int k = s; k < e; k++) {
+            char c = text.charAt(k);
+            int g = GLUE.indexOf(c);
+            if (g >= 0) {
+                // Brackets that merely open or close a word are prose; glue between word characters is not.
+                if (k > s && k < e - 1) {
+                    inner++;
+                }
+                seen |= 1 << g;
+            } else if (k - s >= 3 && Character.isUpperCase(c) && Character.isLowerCase(text.charAt(k - 1))
+                    && k + 1 < e && Character.isLowerCase(text.charAt(k + 1))) {
+                camel = true;
+            }
+        }
+        int kinds = Integer.bitCount(seen);
+        return (inner > 0 && kinds >= 2) || kinds >= 3 || camel;
+    }
+}

@@ -1,0 +1,184 @@
+package dev.caravan.guardrails.injection;
+
+import dev.caravan.guardrails.Category;
+import dev.caravan.guardrails.Finding;
+import dev.caravan.guardrails.Guardrail;
+import dev.caravan.guardrails.Source;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Detects prompt injections and jailbreaks in any message or document, including encoded and disguised ones. */
+public final class InjectionDetector implements Guardrail {
+    private static final Rule HIDDEN_TAGS = Rule.synthetic("hidden.tag_text", Category.PROMPT_INJECTION, 0.55);
+    private static final Rule INVISIBLE = Rule.synthetic("hidden.zero_width", Category.PROMPT_INJECTION, 0.3);
+    private static final Rule ENCODED = Rule.synthetic("encoded.instructions", Category.PROMPT_INJECTION, 0.3);
+    private static final Rule SUFFIX = Rule.synthetic("jb.adversarial_suffix", Category.JAILBREAK, 0.6);
+    private static final List<String> DECODE_HINTS =
+            List.of("rot13", "rot-13", "rot 13", "caesar", "cipher", "backward", "revers", "mirror", "decod", "decrypt");
+    private static final int HINT_WINDOW = 4_000;
+    private static final int MIN_HIDDEN_TAGS = 8;
+    private static final int MIN_INVISIBLE = 6;
+    private static final int MAX_DECODE_DEPTH = 2;
+    private static final int LEET_VARIANT_LIMIT = 65_536;
+
+    private final TextNormalizer normalizer = new TextNormalizer();
+    private final RuleMatcher matcher;
+    private final PayloadDecoder decoder = new PayloadDecoder();
+    private final AdversarialSuffix suffix = new AdversarialSuffix();
+    private final MentionContext mentions = new MentionContext();
+    private final EvidenceScorer scorer = new EvidenceScorer();
+
+    /** The default rule set: English, multilingual, and jailbreak rules. */
+    public InjectionDetector() {
+        List<Rule> rules = new ArrayList<>();
+        rules.addAll(PromptInjectionRules.rules());
+        rules.addAll(JailbreakRules.rules());
+        rules.addAll(MultilingualRules.rules());
+        this.matcher = new RuleMatcher(rules);
+    }
+
+    @Override
+    public String id() {
+        return "injection";
+    }
+
+    @Override
+    public Set<Category> categories() {
+        return Set.of(Category.PROMPT_INJECTION, Category.JAILBREAK);
+    }
+
+    @Override
+    public List<Finding> scan(String text, Source source) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return scorer.score(evidence(text), source == null ? Source.USER : source, text.length());
+        } catch (RuntimeException | StackOverflowError e) {
+            // A detector fails open by contract; the policy records it. Never let one odd input break a request.
+            return List.of();
+        }
+    }
+
+    /** Every piece of evidence in {@code text}, before scoring. */
+    List<Evidence> evidence(String text) {
+        List<Evidence> out = new ArrayList<>();
+        collect(text, out);
+        return out;
+    }
+
+    private void collect(String text, List<Evidence> out) {
+        NormalizedText nt = normalizer.normalize(text);
+        String folded = nt.text();
+        boolean nonAscii = !nt.isIdentity();
+        int[] documentStarts = DocumentBoundary.starts(folded);
+        List<Signal> signals = new ArrayList<>();
+        matcher.match(folded, nonAscii, documentStarts, signals);
+        // Leetspeak lives in short prompts; re-reading a huge text for its '1's would double the cost for nothing.
+        if (nt.leetVariant() != null && folded.length() <= LEET_VARIANT_LIMIT) {
+            matcher.match(nt.leetVariant(), false, documentStarts, signals);
+        }
+        for (Signal s : signals) {
+            int[] region = Regions.around(folded, s.start(), s.end());
+            double weight = s.rule().weight() * mentions.damping(folded, s.start(), s.end());
+            out.add(new Evidence(s.rule(), weight, nt.originalStart(s.start()), nt.originalEnd(s.end()),
+                    nt.originalStart(region[0]), nt.originalEnd(region[1])));
+        }
+        hiddenText(text, nt, out);
+        transformed(folded, nt, documentStarts, out);
+        decoded(text, 0, 0, out, MAX_DECODE_DEPTH);
+        int[] soup = suffix.find(text);
+        if (soup != null) {
+            out.add(new Evidence(SUFFIX, SUFFIX.weight(), soup[0], soup[1], soup[0], soup[1]));
+        }
+    }
+
+    private static void hiddenText(String text, NormalizedText nt, List<Evidence> out) {
+        if (nt.hiddenTagChars() >= MIN_HIDDEN_TAGS) {
+            int[] span = Regions.tagRun(text);
+            out.add(new Evidence(HIDDEN_TAGS, HIDDEN_TAGS.weight(), span[0], span[1], span[0], span[1]));
+        }
+        if (nt.invisibleChars() >= MIN_INVISIBLE) {
+            int[] span = Regions.invisibleRun(text);
+            int[] line = Regions.around(text, span[0], span[1]);
+            out.add(new Evidence(INVISIBLE, INVISIBLE.weight(), span[0], span[1], line[0], line[1]));
+        }
+    }
+
+    /** ROT13 and reversed text are only read when the text hints at them, and only near the start of a long text. */
+    private void transformed(String folded, NormalizedText nt, int[] documentStarts, List<Evidence> out) {
+        String head = folded.length() > HINT_WINDOW ? folded.substring(0, HINT_WINDOW) : folded;
+        if (DECODE_HINTS.stream().noneMatch(head::contains)) {
+            return;
+        }
+        char[] rot = new char[folded.length()];
+        char[] reversed = new char[folded.length()];
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            rot[i] = rot13(c);
+            reversed[folded.length() - 1 - i] = c;
+        }
+        List<Signal> signals = new ArrayList<>();
+        matcher.match(new String(rot), false, new int[] {0, 0, 0}, signals);
+        addTransformed(signals, folded, nt, false, out);
+        signals.clear();
+        matcher.match(new String(reversed), false, new int[] {0, 0, 0}, signals);
+        addTransformed(signals, folded, nt, true, out);
+    }
+
+    private static void addTransformed(List<Signal> signals, String folded, NormalizedText nt, boolean reversed,
+            List<Evidence> out) {
+        int n = folded.length();
+        for (Signal s : signals) {
+            if (s.rule().weight() < 0.4) {
+                continue;
+            }
+            int start = reversed ? n - s.end() : s.start();
+            int end = reversed ? n - s.start() : s.end();
+            int[] region = Regions.around(folded, start, end);
+            int os = nt.originalStart(start);
+            int oe = nt.originalEnd(end);
+            out.add(new Evidence(s.rule(), s.rule().weight(), os, oe, nt.originalStart(region[0]),
+                    nt.originalEnd(region[1])));
+            out.add(new Evidence(ENCODED, ENCODED.weight(), os, oe, os, oe));
+        }
+    }
+
+    /** Decoded payloads are rescanned; their evidence points at the encoded run in the original text. */
+    private void decoded(String text, int base, int depthUsed, List<Evidence> out, int maxDepth) {
+        if (depthUsed >= maxDepth) {
+            return;
+        }
+        for (PayloadDecoder.Payload p : decoder.decode(text)) {
+            NormalizedText nt = normalizer.normalize(p.decoded());
+            List<Signal> signals = new ArrayList<>();
+            matcher.match(nt.text(), !nt.isIdentity(), new int[] {0, 0, 0}, signals);
+            int s = base + p.start();
+            int e = base + p.end();
+            for (Signal signal : signals) {
+                out.add(new Evidence(signal.rule(), signal.rule().weight(), s, e, s, e));
+            }
+            if (!signals.isEmpty()) {
+                out.add(new Evidence(ENCODED, ENCODED.weight(), s, e, s, e));
+            } else if (base == 0) {
+                List<Evidence> inner = new ArrayList<>();
+                decoded(p.decoded(), 0, depthUsed + 1, inner, maxDepth);
+                for (Evidence ev : inner) {
+                    out.add(new Evidence(ev.rule(), ev.weight(), s, e, s, e));
+                }
+            }
+        }
+    }
+
+    private static char rot13(char c) {
+        if (c >= 'a' && c <= 'z') {
+            return (char) ('a' + (c - 'a' + 13) % 26);
+        }
+        if (c >= 'A' && c <= 'Z') {
+            return (char) ('A' + (c - 'A' + 13) % 26);
+        }
+        return c;
+    }
+
+}

@@ -1,0 +1,36 @@
+package dev.caravan.guardrails.injection;
+
+/**
+ * Text folded for keyword matching, with the way back to the original: {@code starts[i]} and {@code ends[i]} are the
+ * original span of normalized char {@code i}; both are null when offsets are unchanged (plain ASCII that was only lower-cased).
+ */
+record NormalizedText(String text, String leetVariant, int[] starts, int[] ends, int hiddenTagChars, int invisibleChars) {
+
+    static NormalizedText identity(String text) {
+        return new NormalizedText(text, null, null, null, 0, 0);
+    }
+
+    boolean isIdentity() {
+        return starts == null;
+    }
+
+    int originalStart(int index) {
+        if (starts == null) {
+            return index;
+        }
+        if (starts.length == 0) {
+            return 0;
+        }
+        return starts[Math.min(Math.max(index, 0), starts.length - 1)];
+    }
+
+    int originalEnd(int index) {
+        if (ends == null) {
+            return index;
+        }
+        if (index <= 0 || ends.length == 0) {
+            return originalStart(0);
+        }
+        return ends[Math.min(index, ends.length) - 1];
+    }
+}

@@ -1,0 +1,228 @@
+package dev.caravan.guardrails.injection;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Finds encoded runs (base64, base32, hex, URL-encoding, binary octets, decimal character codes) in the original text
+ * and decodes those that turn into readable text, so the rules can read what the encoding hid. Bounded: only runs of
+ * plausible length, at most a handful per text.
+ */
+final class PayloadDecoder {
+    /** A decoded run: its span in the scanned text and what it says. */
+    record Payload(int start, int end, String decoded) {}
+
+    private static final int MIN_BASE64 = 20;
+    private static final int MAX_RUN = 16_384;
+    private static final int MAX_PAYLOADS = 8;
+    private static final int MAX_ATTEMPTS = 24;
+
+    List<Payload> decode(String text) {
+        List<Payload> out = new ArrayList<>(0);
+        int n = text.length();
+        int i = 0;
+        int attempts = 0;
+        while (i < n && out.size() < MAX_PAYLOADS && attempts < MAX_ATTEMPTS) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                int end = urlRunEnd(text, i);
+                if (end > 0) {
+                    addIfReadable(out, i, end, urlDecode(text, i, end));
+                    i = end;
+                    continue;
+                }
+            }
+            if (!runChar(c)) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < n && end - i < MAX_RUN && (runChar(text.charAt(end)) || separatedDigitRun(text, end))) {
+                end++;
+            }
+            if (end - i >= MIN_BASE64) {
+                attempts++;
+                String run = text.substring(i, end);
+                String decoded = decodeRun(run);
+                if (decoded != null) {
+                    addIfReadable(out, i, end, decoded);
+                } else {
+                    int urlStart = run.indexOf('%');
+                    if (urlStart >= 0 && urlRunEnd(text, i + urlStart) > 0) {
+                        int urlEnd = urlRunEnd(text, i + urlStart);
+                        addIfReadable(out, i, Math.max(end, urlEnd), urlDecode(text, i, Math.max(end, urlEnd)));
+                        end = Math.max(end, urlEnd);
+                    }
+                }
+            }
+            i = Math.max(end, i + 1);
+        }
+        return out;
+    }
+
+    private static final boolean[] RUN_CHARS = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            RUN_CHARS[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "+/=_-:%".indexOf(c) >= 0;
+        }
+    }
+
+    private static boolean runChar(char c) {
+        return c < 128 && RUN_CHARS[c];
+    }
+
+    /** Binary octets and character codes come separated by spaces or commas; keep those inside one run. */
+    private static boolean separatedDigitRun(String text, int at) {
+        char c = text.charAt(at);
+        if (c != ' ' && c != ',') {
+            return false;
+        }
+        return at > 0 && at + 1 < text.length() && Character.isDigit(text.charAt(at - 1))
+                && Character.isDigit(text.charAt(at + 1));
+    }
+
+    private static String decodeRun(String run) {
+        String digitsOnly = run.replaceAll("[ ,/:]", "");
+        if (run.matches("[01]{8}(?:[ ,/:]?[01]{8}){5,}")) {
+            return bytes(octets(run, 2, 8));
+        }
+        if (run.matches("\\d{2,3}(?:[ ,]+\\d{2,3}){7,}")) {
+            return charCodes(run);
+        }
+        if (run.matches("(?:(?:\\\\x|0x)?[0-9a-fA-F]{2}[ :,-]?){10,}") && digitsOnly.length() % 2 == 0) {
+            return bytes(octets(run.replaceAll("\\\\x|0x", ""), 16, 2));
+        }
+        String trimmed = valuePart(run.replaceAll("^[:_-]+|[:_-]+$", ""));
+        if (trimmed.length() >= 24 && trimmed.matches("[A-Z2-7]+=*") && trimmed.length() % 8 == 0) {
+            return base32(trimmed);
+        }
+        if (trimmed.length() >= MIN_BASE64 && trimmed.matches("[A-Za-z0-9+/_-]+={0,2}") && mixedCase(trimmed)) {
+            try {
+                String clean = trimmed.replace('-', '+').replace('_', '/');
+                byte[] raw = Base64.getMimeDecoder().decode(clean);
+                return bytes(raw);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** In {@code key=value} or {@code key:value} only the value can be an encoding. */
+    private static String valuePart(String run) {
+        int body = run.length();
+        while (body > 0 && run.charAt(body - 1) == '=') {
+            body--;
+        }
+        int cut = Math.max(run.lastIndexOf('=', body - 1), run.lastIndexOf(':', body - 1));
+        return cut >= 0 ? run.substring(cut + 1) : run;
+    }
+
+    private static boolean mixedCase(String s) {
+        boolean upper = false;
+        boolean lower = false;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            upper |= c >= 'A' && c <= 'Z';
+            lower |= c >= 'a' && c <= 'z';
+        }
+        return upper && lower;
+    }
+
+    private static byte[] octets(String run, int radix, int width) {
+        String digits = run.replaceAll("[^0-9a-fA-F]", "");
+        byte[] out = new byte[digits.length() / width];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = (byte) Integer.parseInt(digits.substring(k * width, k * width + width), radix);
+        }
+        return out;
+    }
+
+    private static String charCodes(String run) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : run.split("[ ,]+")) {
+            int code = Integer.parseInt(part);
+            if (code < 9 || code > 126) {
+                return null;
+            }
+            sb.append((char) code);
+        }
+        return sb.toString();
+    }
+
+    private static String base32(String s) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (int k = 0; k < s.length() && s.charAt(k) != '='; k++) {
+            buffer = (buffer << 5) | alphabet.indexOf(s.charAt(k));
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xFF);
+                bits -= 8;
+            }
+        }
+        return bytes(out.toByteArray());
+    }
+
+    private static int urlRunEnd(String text, int from) {
+        int escapes = 0;
+        int end = from;
+        int n = text.length();
+        while (end < n && end - from < MAX_RUN) {
+            char c = text.charAt(end);
+            if (c == '%' && end + 2 < n && hex(text.charAt(end + 1)) && hex(text.charAt(end + 2))) {
+                escapes++;
+                end += 3;
+            } else if (c > ' ' && c < 0x7F && c != '"' && c != '\'') {
+                end++;
+            } else {
+                break;
+            }
+        }
+        return escapes >= 3 ? end : -1;
+    }
+
+    private static String urlDecode(String text, int from, int to) {
+        try {
+            return java.net.URLDecoder.decode(text.substring(from, to).replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static boolean hex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    private static String bytes(byte[] raw) {
+        return raw == null ? null : new String(raw, StandardCharsets.UTF_8);
+    }
+
+    /** Decoded text counts only when it reads like words: mostly printable, with letters and spaces. */
+    private static void addIfReadable(List<Payload> out, int start, int end, String decoded) {
+        if (decoded == null || decoded.length() < 8) {
+            return;
+        }
+        int letters = 0;
+        int spaces = 0;
+        int bad = 0;
+        for (int k = 0; k < decoded.length(); k++) {
+            char c = decoded.charAt(k);
+            if (Character.isLetter(c)) {
+                letters++;
+            } else if (c == ' ') {
+                spaces++;
+            } else if (c < ' ' && c != '\n' && c != '\t' || c == '\uFFFD') {
+                bad++;
+            }
+        }
+        if (bad * 20 <= decoded.length() && letters * 2 >= decoded.length() && spaces >= 1) {
+            out.add(new Payload(start, end, decoded));
+        }
+    }
+}

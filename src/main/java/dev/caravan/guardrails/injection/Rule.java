@@ -1,0 +1,64 @@
+package dev.caravan.guardrails.injection;
+
+import dev.caravan.guardrails.Category;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One detection rule: the words that wake it (ASCII word prefixes, or literal phrases for scripts without spaces), the
+ * pattern tried on a bounded window around each of them, an optional pattern the window must also contain, and the
+ * evidence weight a match adds. A document rule counts only inside the material that follows the request (level 1)
+ * or an explicitly announced document (level 2). An amplifier (role-play framing, "from now on") only strengthens
+ * other evidence and never flags a text alone.
+ */
+record Rule(
+        String id,
+        Category category,
+        double weight,
+        List<String> triggers,
+        List<String> literals,
+        Pattern pattern,
+        Pattern context,
+        int back,
+        int forward,
+        int documentLevel,
+        boolean amplifier) {
+
+    /** Patterns see lower-cased text (the normalizer's job), so they need no case folding of their own. */
+    private static final int FLAGS = Pattern.MULTILINE;
+
+    /** A rule woken by ASCII word prefixes (a '|'-separated list). */
+    static Rule of(String id, Category category, double weight, String triggers, String regex) {
+        return new Rule(id, category, weight, List.of(triggers.split("\\|")), List.of(), Pattern.compile(regex, FLAGS),
+                null, 40, 320, 0, false);
+    }
+
+    /** A rule woken by literal phrases, for scripts written without spaces between words. */
+    static Rule literal(String id, Category category, double weight, String literals, String regex) {
+        return new Rule(id, category, weight, List.of(), List.of(literals.split("\\|")), Pattern.compile(regex, FLAGS),
+                null, 80, 200, 0, false);
+    }
+
+    /** Evidence that is not a rule match: hidden text, decoded payloads, adversarial suffixes. */
+    static Rule synthetic(String id, Category category, double weight) {
+        return new Rule(id, category, weight, List.of(), List.of(), Pattern.compile("(?!)"), null, 0, 0, 0, false);
+    }
+
+    Rule requiring(String contextRegex) {
+        return new Rule(id, category, weight, triggers, literals, pattern, Pattern.compile(contextRegex, FLAGS), back,
+                forward, documentLevel, amplifier);
+    }
+
+    Rule window(int newBack, int newForward) {
+        return new Rule(id, category, weight, triggers, literals, pattern, context, newBack, newForward, documentLevel,
+                amplifier);
+    }
+
+    Rule inDocument(int level) {
+        return new Rule(id, category, weight, triggers, literals, pattern, context, back, forward, level, amplifier);
+    }
+
+    Rule amplifying() {
+        return new Rule(id, category, weight, triggers, literals, pattern, context, back, forward, documentLevel, true);
+    }
+}

@@ -1,0 +1,301 @@
+package dev.caravan.guardrails.injection;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * Folds text for keyword matching (NFKC, invisible and tag characters, homoglyphs, leetspeak, spaced letters) while
+ * keeping an offset map to the original; plain ASCII prose takes a fast path that returns the text untouched.
+ */
+final class TextNormalizer {
+    private static final char[] HOMOGLYPHS = new char[0x530];
+
+    static {
+        fold("аa вb еe ёe кk мm нh оo рp сc тt уy хx іi їi јj ѕs ԁd һh ԛq ԝw ӏl");
+        fold("Аa ВB ЕE ЁE КK МM НH ОO РP СC ТT УY ХX ІI ЈJ ЅS");
+        fold("αa βb εe ιi κk νv οo ρp τt υu χx γy ΑA ΒB ΕE ΖZ ΗH ΙI ΚK ΜM ΝN ΟO ΡP ΤT ΥY ΧX");
+    }
+
+    private static void fold(String pairs) {
+        for (String pair : pairs.split(" ")) {
+            HOMOGLYPHS[pair.charAt(0)] = Character.toLowerCase(pair.charAt(1));
+        }
+    }
+
+    /** The folded, lower-cased text; with an identity offset map when nothing but case needed folding. */
+    NormalizedText normalize(String text) {
+        if (!needsFolding(text)) {
+            // ASCII lower-casing keeps every offset, so the original spans still apply.
+            return NormalizedText.identity(text.toLowerCase(Locale.ROOT));
+        }
+        Buffer first = decodeCodePoints(text);
+        boolean[] hadOne = new boolean[1];
+        foldTokens(first, hadOne);
+        Buffer collapsed = collapseSpacedLetters(first);
+        String folded = new String(collapsed.chars, 0, collapsed.length);
+        String variant = hadOne[0] ? leetOneAsL(folded, collapsed, text) : null;
+        return new NormalizedText(folded, variant, collapsed.starts(), collapsed.ends(), first.tags, first.invisible);
+    }
+
+    /** Cheap single pass: only non-ASCII, leetspeak-looking digits or spaced-out letters need the slow path. */
+    static boolean needsFolding(String text) {
+        int n = text.length();
+        int spacedRun = 0;
+        char previous = ' ';
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return true;
+            }
+            if (c >= '0' && c <= '9') {
+                // '@' and '$' alone never send a text down the slow path: e-mail addresses and shell variables are common.
+                if (isLeetDigit(c) && i + 1 < n && isAsciiLetter(text.charAt(i + 1)) && !(previous >= '0' && previous <= '9')) {
+                    return true;
+                }
+            } else if (isAsciiLetter(c)) {
+                if (isAsciiLetter(previous)) {
+                    spacedRun = 0;
+                } else if (i + 2 < n && isSeparator(text.charAt(i + 1)) && isAsciiLetter(text.charAt(i + 2))
+                        && (i + 3 >= n || !isAsciiLetter(text.charAt(i + 3))) && ++spacedRun >= 3) {
+                    return true;
+                }
+            }
+            previous = c;
+        }
+        return false;
+    }
+
+    private static boolean isLeet(char c) {
+        return c == '0' || c == '1' || c == '3' || c == '4' || c == '5' || c == '7' || c == '@' || c == '$';
+    }
+
+    private static boolean isLeetDigit(char c) {
+        return c != '@' && c != '$' && isLeet(c);
+    }
+
+    private static char leetLetter(char c) {
+        return switch (c) {
+            case '0' -> 'o';
+            case '1' -> 'i';
+            case '3' -> 'e';
+            case '4', '@' -> 'a';
+            case '5', '$' -> 's';
+            case '7' -> 't';
+            default -> c;
+        };
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*';
+    }
+
+    private static boolean invisible(int cp) {
+        return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2069)
+                || cp == 0xFEFF || cp == 0x00AD || cp == 0x180E || cp == 0x034F;
+    }
+
+    private static Buffer decodeCodePoints(String text) {
+        Buffer out = new Buffer(text.length() + 16);
+        int n = text.length();
+        int i = 0;
+        boolean inFlag = false;
+        while (i < n) {
+            int cp = text.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            if (cp >= 0xE0000 && cp <= 0xE007F) {
+                // Tag characters render as nothing; only emoji flag sequences (after U+1F3F4) use them legitimately.
+                if (cp >= 0xE0020 && cp <= 0xE007E) {
+                    out.append((char) (cp - 0xE0000), i, next);
+                    if (!inFlag) {
+                        out.tags++;
+                    }
+                }
+            } else if (invisible(cp)) {
+                // Emoji sequences join with U+200D; only invisibles wedged into plain words or spaces are smuggling.
+                if (out.length > 0 && out.chars[out.length - 1] < 0x80) {
+                    out.invisible++;
+                }
+            } else if (cp < 0x80) {
+                out.append((char) cp, i, next);
+            } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
+                out.append((char) (cp - 0xFEE0), i, next);
+            } else if (cp == 0x3000) {
+                out.append(' ', i, next);
+            } else if (cp == 0x2018 || cp == 0x2019) {
+                out.append('\'', i, next);
+            } else if (cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB) {
+                out.append('"', i, next);
+            } else if (cp < HOMOGLYPHS.length && HOMOGLYPHS[cp] != 0) {
+                out.append((char) cp, i, next);
+            } else if (!compatibilityBlock(cp)) {
+                // Letters of other scripts (CJK, Cyrillic, Arabic, Devanagari, …) and emoji have no compatibility form.
+                for (int k = i; k < next; k++) {
+                    out.append(text.charAt(k), i, next);
+                }
+            } else {
+                String one = text.substring(i, next);
+                String nfkc = Normalizer.isNormalized(one, Normalizer.Form.NFKC) ? one
+                        : Normalizer.normalize(one, Normalizer.Form.NFKC);
+                for (int k = 0; k < nfkc.length(); k++) {
+                    out.append(nfkc.charAt(k), i, next);
+                }
+            }
+            inFlag = cp == 0x1F3F4 || (inFlag && cp >= 0xE0000 && cp <= 0xE007F);
+            i = next;
+        }
+        return out;
+    }
+
+    /** Blocks whose characters NFKC rewrites: Latin-1 extras, letterlike and enclosed forms, CJK and math compatibility. */
+    private static boolean compatibilityBlock(int cp) {
+        return (cp >= 0xA0 && cp <= 0xFF) || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x33FF)
+                || (cp >= 0xFB00 && cp <= 0xFFEF) || (cp >= 0x1D400 && cp <= 0x1D7FF) || (cp >= 0x1F100 && cp <= 0x1F1FF)
+                || (cp >= 0x2460 && cp <= 0x24FF);
+    }
+
+    /** Lower-cases, folds homoglyphs in mixed-script or fully look-alike tokens, and leetspeak in tokens with letters. */
+    private static void foldTokens(Buffer b, boolean[] hadOne) {
+        int i = 0;
+        while (i < b.length) {
+            if (!tokenChar(b.chars[i])) {
+                i++;
+                continue;
+            }
+            int end = i;
+            boolean latin = false;
+            boolean lookAlike = false;
+            boolean otherLetter = false;
+            boolean leet = false;
+            while (end < b.length && tokenChar(b.chars[end])) {
+                char c = b.chars[end];
+                if (isAsciiLetter(c)) {
+                    latin = true;
+                } else if (c < HOMOGLYPHS.length && HOMOGLYPHS[c] != 0) {
+                    lookAlike = true;
+                } else if (Character.isLetter(c)) {
+                    otherLetter = true;
+                } else if (isLeet(c)) {
+                    leet = true;
+                }
+                end++;
+            }
+            boolean foldGlyphs = lookAlike && (latin || !otherLetter);
+            boolean foldLeet = leet && (latin || foldGlyphs);
+            for (int k = i; k < end; k++) {
+                char c = b.chars[k];
+                if (foldGlyphs && c < HOMOGLYPHS.length && HOMOGLYPHS[c] != 0) {
+                    c = HOMOGLYPHS[c];
+                } else if (foldLeet && isLeet(c) && (isLeetDigit(c) || (k > i && k < end - 1))) {
+                    hadOne[0] |= c == '1';
+                    c = leetLetter(c);
+                }
+                b.chars[k] = Character.toLowerCase(c);
+            }
+            i = end;
+        }
+    }
+
+    private static boolean tokenChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '@' || c == '$';
+    }
+
+    /** "i g n o r e   a l l" becomes "ignore all": single letters joined, wider gaps kept as word breaks. */
+    private static Buffer collapseSpacedLetters(Buffer in) {
+        Buffer out = new Buffer(in.length);
+        char[] c = in.chars;
+        int n = in.length;
+        int i = 0;
+        while (i < n) {
+            if (singleLetter(c, n, i) && i + 2 < n && isSeparator(c[i + 1]) && singleLetter(c, n, i + 2)) {
+                int letters = 0;
+                int p = i;
+                int mark = out.length;
+                while (true) {
+                    out.append(c[p], in.startMap[p], in.endMap[p]);
+                    letters++;
+                    int q = p + 1;
+                    while (q < n && q - p <= 4 && isSeparator(c[q])) {
+                        q++;
+                    }
+                    int gap = q - p - 1;
+                    if (gap < 1 || gap > 4 || q >= n || !singleLetter(c, n, q)) {
+                        p++;
+                        break;
+                    }
+                    if (gap >= 2) {
+                        out.append(' ', in.startMap[p + 1], in.endMap[q - 1]);
+                    }
+                    p = q;
+                }
+                if (letters < 4) {
+                    out.length = mark;
+                    for (int k = i; k < p; k++) {
+                        out.append(c[k], in.startMap[k], in.endMap[k]);
+                    }
+                }
+                i = p;
+            } else {
+                out.append(c[i], in.startMap[i], in.endMap[i]);
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private static boolean singleLetter(char[] c, int n, int i) {
+        return Character.isLetter(c[i]) && (i == 0 || !Character.isLetterOrDigit(c[i - 1]))
+                && (i + 1 >= n || !Character.isLetterOrDigit(c[i + 1]));
+    }
+
+    /** Leetspeak '1' stands for both 'i' and 'l'; the variant re-reads every folded '1' as 'l'. */
+    private static String leetOneAsL(String folded, Buffer map, String original) {
+        char[] chars = folded.toCharArray();
+        for (int k = 0; k < chars.length; k++) {
+            if (chars[k] == 'i' && map.endMap[k] - map.startMap[k] == 1 && original.charAt(map.startMap[k]) == '1') {
+                chars[k] = 'l';
+            }
+        }
+        return new String(chars);
+    }
+
+    /** A growable char buffer with each char's original span. */
+    private static final class Buffer {
+        char[] chars;
+        int[] startMap;
+        int[] endMap;
+        int length;
+        int tags;
+        int invisible;
+
+        Buffer(int capacity) {
+            chars = new char[Math.max(capacity, 16)];
+            startMap = new int[chars.length];
+            endMap = new int[chars.length];
+        }
+
+        void append(char c, int start, int end) {
+            if (length == chars.length) {
+                int grown = chars.length * 2;
+                chars = java.util.Arrays.copyOf(chars, grown);
+                startMap = java.util.Arrays.copyOf(startMap, grown);
+                endMap = java.util.Arrays.copyOf(endMap, grown);
+            }
+            chars[length] = c;
+            startMap[length] = start;
+            endMap[length] = end;
+            length++;
+        }
+
+        int[] starts() {
+            return java.util.Arrays.copyOf(startMap, length);
+        }
+
+        int[] ends() {
+            return java.util.Arrays.copyOf(endMap, length);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.caravan.guardrails.pii;
+
+import dev.caravan.guardrails.Category;
+import dev.caravan.guardrails.Finding;
+import java.util.List;
+import org.apache.commons.validator.routines.IBANValidator;
+
+/** Finds IBANs (compact or grouped by single spaces, mod-97 and country length) and Indian PANs at a word start. */
+final class AccountCodes {
+    private static final IBANValidator IBAN = IBANValidator.getInstance();
+    private static final int PAN_LENGTH = 10;
+    private static final String PAN_HOLDER_TYPES = "ABCFGHLJPT";
+
+    private static final ContextWords PAN_CUES = new ContextWords(
+            48, 24, "pan", "permanent account", "income tax", "income-tax", "tds", "itr", "kyc", "पैन", "आयकर");
+
+    private AccountCodes() {}
+
+    /** Adds an IBAN or PAN starting at the upper-case letter at {@code i}; returns where scanning should resume. */
+    static int find(String text, int i, List<Finding> out) {
+        int iban = iban(text, i, out);
+        if (iban > i) {
+            return iban;
+        }
+        return pan(text, i, out);
+    }
+
+    private static int iban(String text, int i, List<Finding> out) {
+        int n = text.length();
+        if (i + 4 > n
+                || !isUpper(text.charAt(i + 1))
+                || !DigitGroups.isDigit(text.charAt(i + 2))
+                || !DigitGroups.isDigit(text.charAt(i + 3))) {
+            return i;
+        }
+        IBANValidator.Validator country = IBAN.getValidator(text.substring(i, i + 2));
+        if (country == null) {
+            return i;
+        }
+        int want = country.getIbanLength();
+        StringBuilder compact = new StringBuilder(want);
+        int j = i;
+        while (j < n && compact.length() < want) {
+            char c = text.charAt(j);
+            if (isUpper(c) || DigitGroups.isDigit(c)) {
+                compact.append(c);
+                j++;
+            } else if (c == ' ' && j > i + 2 && j + 1 < n && isAlnumUpper(text.charAt(j + 1))) {
+                j++;
+            } else {
+                break;
+            }
+        }
+        if (compact.length() != want || (j < n && Character.isLetterOrDigit(text.charAt(j)))) {
+            return i;
+        }
+        if (!IBAN.isValid(compact.toString())) {
+            // An IBAN-shaped code with a bad check: its digit groups are not a phone or card either.
+            return j;
+        }
+        out.add(new Finding(i, j, Category.PII_IBAN, 0.95));
+        return j;
+    }
+
+    private static int pan(String text, int i, List<Finding> out) {
+        int e = i + PAN_LENGTH;
+        if (e > text.length() || (e < text.length() && Character.isLetterOrDigit(text.charAt(e)))) {
+            return i;
+        }
+        for (int k = 0; k < PAN_LENGTH; k++) {
+            char c = text.charAt(i + k);
+            boolean ok = k >= 5 && k <= 8 ? DigitGroups.isDigit(c) : isUpper(c);
+            if (!ok) {
+                return i;
+            }
+        }
+        if (PAN_HOLDER_TYPES.indexOf(text.charAt(i + 3)) < 0) {
+            return i;
+        }
+        out.add(new Finding(i, e, Category.PII_PAN, PAN_CUES.near(text, i, e) ? 0.95 : 0.75));
+        return e;
+    }
+
+    static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isAlnumUpper(char c) {
+        return isUpper(c) || DigitGroups.isDigit(c);
+    }
+}

@@ -1,0 +1,327 @@
+package dev.caravan.guardrails.pii;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
+import dev.caravan.guardrails.Category;
+import dev.caravan.guardrails.Finding;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Finds phone numbers in one digit run: cheap shape rules discard dates, decimals, grouped quantities and codes, and
+ * only the survivors are handed to libphonenumber, which is slow.
+ */
+final class PhoneNumbers {
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    /** Regions whose national format starts with a trunk 0, most common in our traffic first. */
+    private static final List<String> TRUNK_ZERO_REGIONS =
+            List.of("GB", "DE", "FR", "AU", "IN", "JP", "BR", "IT", "AT", "BE", "CH", "NL");
+    /** Regions written without a trunk prefix: NANP (US, CA), Indian mobiles, Brazilian "(DD) NNNN-NNNN". */
+    private static final List<String> AREA_CODE_REGIONS = List.of("US", "IN", "BR");
+
+    /** Words that name a phone outright; they outweigh any sign that the number is a code. */
+    private static final ContextWords PHONE_CUES = new ContextWords(
+            40,
+            16,
+            "phone",
+            "tel",
+            "mobile",
+            "mob$",
+            "cell",
+            "call",
+            "ring",
+            "text me",
+            "sms",
+            "whatsapp",
+            "signal",
+            "fax",
+            "dial",
+            "nummer",
+            "numéro",
+            "numero",
+            "appel",
+            "handy",
+            "anruf",
+            "telefon",
+            "téléphone",
+            "फ़ोन",
+            "फोन",
+            "मोबाइल",
+            "hotline",
+            "helpline",
+            "landline",
+            "voicemail");
+    /** Words that often precede a phone but also other numbers. */
+    private static final ContextWords CONTACT_CUES =
+            new ContextWords(40, 16, "number$", "contact", "reach", "desk", "office", "answering", "messages");
+
+    private static final ContextWords NOT_PHONE_CUES = new ContextWords(
+            24,
+            0,
+            "order",
+            "invoice",
+            "ref$",
+            "reference",
+            "id$",
+            "ids$",
+            "build",
+            "version",
+            "ver$",
+            "ticket",
+            "tracking",
+            "serial",
+            "isbn",
+            "sku",
+            "part",
+            "lot$",
+            "batch",
+            "case",
+            "account",
+            "acct",
+            "item",
+            "model",
+            "patch",
+            "catalog",
+            "booking",
+            "pnr",
+            "roll",
+            "receipt",
+            "transaction",
+            "txn",
+            "policy",
+            "claim",
+            "container",
+            "commit",
+            "release",
+            "issue",
+            "bug",
+            "job",
+            "zip",
+            "postcode",
+            "postal",
+            "route",
+            "flight",
+            "page",
+            "company",
+            "registration",
+            "reg$",
+            "vat",
+            "tax",
+            "lottery",
+            "numbers$",
+            "winning",
+            "draw",
+            "score");
+
+    private static final int[] NANP = {3, 3, 4};
+    private static final int[] NANP_WITH_ONE = {1, 3, 3, 4};
+    private static final int[] INDIAN_MOBILE = {5, 5};
+    private static final int MIN_DIGITS = 7;
+    private static final int MAX_NATIONAL_DIGITS = 12;
+    private static final int MAX_INTERNATIONAL_DIGITS = 15;
+    private static final int MAX_EXTENSION_DIGITS = 6;
+
+    private PhoneNumbers() {}
+
+    /** How many libphonenumber look-ups a scan may make, so adversarial input full of candidates stays fast. */
+    static final class Budget {
+        private int left;
+
+        Budget(int textLength) {
+            left = 16 + textLength / 65536;
+        }
+
+        boolean take() {
+            return left-- > 0;
+        }
+
+        boolean spent() {
+            return left <= 0;
+        }
+    }
+
+    static void find(String text, DigitGroups g, Budget budget, List<Finding> out) {
+        int digits = g.digits(0, g.count - 1);
+        boolean plus = text.charAt(g.start) == '+';
+        if (digits < MIN_DIGITS || digits > (plus ? MAX_INTERNATIONAL_DIGITS : MAX_NATIONAL_DIGITS)) {
+            return;
+        }
+        if (!plus && notAPhoneShape(text, g)) {
+            return;
+        }
+        List<String> regions;
+        if (plus) {
+            regions = List.of("ZZ");
+        } else if (text.charAt(g.groupStart[0]) == '0') {
+            regions = TRUNK_ZERO_REGIONS;
+        } else if (areaCodeGrouping(text, g, digits)) {
+            regions = AREA_CODE_REGIONS;
+        } else {
+            return;
+        }
+        if (g.end + 1 < text.length() && text.charAt(g.end) == ':' && !Character.isWhitespace(text.charAt(g.end + 1))) {
+            return; // "8861862119:AA..." is a token, "12:30" a time
+        }
+        int end = extensionEnd(text, g.end);
+        boolean bare = !plus && g.count == 1;
+        if (budget.spent()) {
+            // Past the budget the shape alone decides, at a score that says it was not validated.
+            if (!bare) {
+                out.add(new Finding(g.start, end, Category.PII_PHONE, 0.5));
+            }
+            return;
+        }
+        boolean named = PHONE_CUES.near(text, g.start, end);
+        if (!named && NOT_PHONE_CUES.near(text, g.start, end)) {
+            return;
+        }
+        boolean cue = named || CONTACT_CUES.near(text, g.start, end);
+        if (bare && !cue) {
+            return; // a bare digit string with nothing saying phone is as likely an id
+        }
+        String candidate = text.substring(g.start, end);
+        for (String region : regions) {
+            if (!budget.take()) {
+                return;
+            }
+            PhoneNumberMatch m = first(candidate, region, Leniency.VALID);
+            if (m != null) {
+                out.add(new Finding(g.start + m.start(), g.start + m.end(), Category.PII_PHONE, score(plus, cue)));
+                return;
+            }
+        }
+        if (plus && budget.take()) {
+            PhoneNumberMatch m = first(candidate, "ZZ", Leniency.POSSIBLE);
+            if (m != null) {
+                out.add(new Finding(g.start + m.start(), g.start + m.end(), Category.PII_PHONE, 0.7));
+            }
+        }
+    }
+
+    private static double score(boolean plus, boolean cue) {
+        if (plus) {
+            return 0.95;
+        }
+        return cue ? 0.9 : 0.8;
+    }
+
+    private static PhoneNumberMatch first(String candidate, String region, Leniency leniency) {
+        Iterator<PhoneNumberMatch> it =
+                UTIL.findNumbers(candidate, region, leniency, Long.MAX_VALUE).iterator();
+        return it.hasNext() ? it.next() : null;
+    }
+
+    /**
+     * Without a trunk 0 only the groupings these regions write are taken: "(415) 555-0132", "415-555-0132",
+     * "1-800-555-0199", "98765 43210", "(11) 91234-5678", "21 2345-6789", or ten or eleven bare digits.
+     */
+    private static boolean areaCodeGrouping(String text, DigitGroups g, int digits) {
+        if (digits != 10 && digits != 11) {
+            return false;
+        }
+        return g.count == 1
+                || text.charAt(g.start) == '('
+                || grouped(g, NANP)
+                || grouped(g, NANP_WITH_ONE)
+                || grouped(g, INDIAN_MOBILE)
+                || (g.count == 3 && g.length(0) == 2 && g.length(2) == 4);
+    }
+
+    private static boolean grouped(DigitGroups g, int[] sizes) {
+        if (g.count != sizes.length) {
+            return false;
+        }
+        for (int k = 0; k < sizes.length; k++) {
+            if (g.length(k) != sizes[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Dates, decimals, dotted quads, SSN and thousands groupings, and check-digit tails are never phone numbers. */
+    private static boolean notAPhoneShape(String text, DigitGroups g) {
+        int n = g.count;
+        if (g.length(n - 1) < 2) {
+            return true;
+        }
+        if (n == 2 && g.separator[1] == DigitGroups.DOT) {
+            return true;
+        }
+        if (n == 3 && g.length(0) == 3 && g.length(1) == 2 && g.length(2) == 4) {
+            return true;
+        }
+        for (int k = 0; k + 2 < n; k++) {
+            if (isDate(text, g, k)) {
+                return true;
+            }
+        }
+        for (int k = 0; k + 3 < n; k++) {
+            if (g.separator[k + 1] == DigitGroups.DOT
+                    && g.separator[k + 2] == DigitGroups.DOT
+                    && g.separator[k + 3] == DigitGroups.DOT) {
+                return true;
+            }
+        }
+        return thousands(text, g);
+    }
+
+    private static boolean isDate(String text, DigitGroups g, int k) {
+        char s = g.separator[k + 1];
+        boolean slashes = text.charAt(g.groupEnd[k]) == '/' && text.charAt(g.groupEnd[k + 1]) == '/';
+        boolean dashesOrDots = s == g.separator[k + 2] && (s == DigitGroups.HYPHEN || s == DigitGroups.DOT);
+        if (!slashes && !dashesOrDots) {
+            return false;
+        }
+        int a = g.length(k);
+        int b = g.length(k + 1);
+        int c = g.length(k + 2);
+        boolean yearFirst = a == 4 && b <= 2 && c <= 2;
+        boolean yearLast = a <= 2 && b <= 2 && (c == 4 || c == 2);
+        return yearFirst || yearLast;
+    }
+
+    /** "1 234 567" or "12.500.000": a quantity grouped in thousands, unless a trunk 0 or area code says phone. */
+    private static boolean thousands(String text, DigitGroups g) {
+        if (g.count < 3 || g.length(0) > 3 || text.charAt(g.start) == '(' || text.charAt(g.groupStart[0]) == '0') {
+            return false;
+        }
+        char s = g.separator[1];
+        for (int k = 1; k < g.count; k++) {
+            if (g.length(k) != 3 || g.separator[k] != s) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The end of an extension such as "x0135", " ext. 12" or " #4" after the number, else {@code end}. */
+    private static int extensionEnd(String text, int end) {
+        int n = text.length();
+        int i = end;
+        if (i < n && text.charAt(i) == ' ') {
+            i++;
+        }
+        if (text.startsWith("ext.", i)) {
+            i += 4;
+        } else if (text.startsWith("ext", i)) {
+            i += 3;
+        } else if (i < n && (text.charAt(i) == 'x' || text.charAt(i) == '#')) {
+            i++;
+        } else {
+            return end;
+        }
+        if (i < n && text.charAt(i) == ' ') {
+            i++;
+        }
+        int d = i;
+        while (i < n && i - d < MAX_EXTENSION_DIGITS && DigitGroups.isDigit(text.charAt(i))) {
+            i++;
+        }
+        if (i == d || (i < n && Character.isLetterOrDigit(text.charAt(i)))) {
+            return end;
+        }
+        return i;
+    }
+}

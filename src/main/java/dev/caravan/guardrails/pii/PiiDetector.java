@@ -1,0 +1,136 @@
+package dev.caravan.guardrails.pii;
+
+import dev.caravan.guardrails.Category;
+import dev.caravan.guardrails.Finding;
+import dev.caravan.guardrails.Guardrail;
+import dev.caravan.guardrails.Source;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds personal data (e-mail, phone, US SSN, payment card, IBAN, Aadhaar, PAN) and IP addresses in one pass that
+ * stops only at digits, '@', ':' and capitalised words, and validates each candidate with its checksum or rules.
+ */
+public final class PiiDetector implements Guardrail {
+    private static final Set<Category> CATEGORIES = Set.of(
+            Category.PII_EMAIL,
+            Category.PII_PHONE,
+            Category.PII_SSN,
+            Category.PII_CARD,
+            Category.PII_IBAN,
+            Category.PII_AADHAAR,
+            Category.PII_PAN,
+            Category.IP_ADDRESS);
+    /** When spans overlap, the value with a checksum or fixed format wins over a phone, and a phone over an IP. */
+    private static final List<Category> PRECEDENCE = List.of(
+            Category.PII_CARD,
+            Category.PII_IBAN,
+            Category.PII_AADHAAR,
+            Category.PII_SSN,
+            Category.PII_PAN,
+            Category.PII_EMAIL,
+            Category.PII_PHONE,
+            Category.IP_ADDRESS);
+
+    /** The ASCII characters where a candidate can start: digits, '@', ':' and capitals; all else is skipped. */
+    private static final boolean[] TRIGGERS = new boolean[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            TRIGGERS[c] = true;
+        }
+        for (char c = 'A'; c <= 'Z'; c++) {
+            TRIGGERS[c] = true;
+        }
+        TRIGGERS['@'] = true;
+        TRIGGERS[':'] = true;
+    }
+
+    public PiiDetector() {}
+
+    @Override
+    public String id() {
+        return "pii";
+    }
+
+    @Override
+    public Set<Category> categories() {
+        return CATEGORIES;
+    }
+
+    @Override
+    public List<Finding> scan(String text, Source source) {
+        List<Finding> out = new ArrayList<>(4);
+        DigitGroups groups = new DigitGroups();
+        PhoneNumbers.Budget budget = new PhoneNumbers.Budget(text.length());
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c >= TRIGGERS.length || !TRIGGERS[c]) {
+                i++;
+            } else if (c >= '0' && c <= '9') {
+                i = DigitGroups.startsRun(text, i) ? numbers(text, i, groups, budget, out) : i + 1;
+            } else if (c == '@') {
+                i = EmailAddresses.find(text, i, out);
+            } else if (c == ':') {
+                i = IpAddresses.findV6(text, i, out);
+            } else if (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1))) {
+                i = Math.max(i + 1, AccountCodes.find(text, i, out));
+            } else {
+                i++;
+            }
+        }
+        return out.size() < 2 ? out : withoutOverlaps(out);
+    }
+
+    private static int numbers(String text, int first, DigitGroups g, PhoneNumbers.Budget budget, List<Finding> out) {
+        if (!g.read(text, first)) {
+            int i = first;
+            while (i < text.length() && DigitGroups.isDigit(text.charAt(i))) {
+                i++;
+            }
+            return i;
+        }
+        int before = out.size();
+        NumberIdentifiers.find(text, g, out);
+        if (g.dotted) {
+            IpAddresses.findV4(text, g, out);
+        }
+        if (out.size() == before) {
+            PhoneNumbers.find(text, g, budget, out);
+        }
+        return Math.max(first + 1, g.end);
+    }
+
+    /** Findings sorted by start; where two overlap, the one of higher precedence stays. */
+    private static List<Finding> withoutOverlaps(List<Finding> found) {
+        if (disjointInOrder(found)) {
+            return found;
+        }
+        List<Finding> sorted = new ArrayList<>(found);
+        sorted.sort(Comparator.comparingInt(Finding::start));
+        List<Finding> kept = new ArrayList<>(sorted.size());
+        for (Finding f : sorted) {
+            int last = kept.size() - 1;
+            if (last < 0 || kept.get(last).end() <= f.start()) {
+                kept.add(f);
+            } else if (PRECEDENCE.indexOf(f.category())
+                    < PRECEDENCE.indexOf(kept.get(last).category())) {
+                kept.set(last, f);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean disjointInOrder(List<Finding> found) {
+        for (int i = 1; i < found.size(); i++) {
+            if (found.get(i).start() < found.get(i - 1).end()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.caravan.guardrails.secrets;
+
+/**
+ * Recognises armoured private keys (PEM, OpenSSH, PGP) from {@code -----BEGIN} to the matching {@code -----END}
+ * line, or to the end of the text when the block is cut. Public keys, certificates and CSRs are passed over.
+ */
+final class PrivateKeyBlocks {
+    static final String BEGIN = "-----BEGIN ";
+
+    private static final String DASHES = "-----";
+    private static final int MAX_LABEL = 48;
+    /** A real key body has hundreds of base64 characters; "MIIE..." stand-ins have a handful. */
+    private static final int MIN_BODY = 64;
+
+    private PrivateKeyBlocks() {}
+
+    /** Reports a private key block at {@code at}; returns where scanning should resume. */
+    static int match(String text, int at, Hits hits) {
+        int labelStart = at + BEGIN.length();
+        int labelEnd = indexWithin(text, DASHES, labelStart, labelStart + MAX_LABEL);
+        if (labelEnd < 0) {
+            return labelStart;
+        }
+        String label = text.substring(labelStart, labelEnd);
+        if (!label.endsWith("PRIVATE KEY") && !label.equals("PGP PRIVATE KEY BLOCK")) {
+            return labelStart;
+        }
+        int bodyStart = labelEnd + DASHES.length();
+        String endLine = "-----END " + label + DASHES;
+        int endAt = text.indexOf(endLine, bodyStart);
+        int bodyEnd = endAt < 0 ? text.length() : endAt;
+        if (base64Count(text, bodyStart, bodyEnd) < MIN_BODY) {
+            return endAt < 0 ? text.length() : endAt + endLine.length();
+        }
+        if (endAt < 0) {
+            hits.add(at, text.length(), 0.95);
+            return text.length();
+        }
+        int end = endAt + endLine.length();
+        // keys pasted inside JSON strings end with an escaped newline that belongs to the value
+        while (text.startsWith("\\n", end) || text.startsWith("\\r", end)) {
+            end += 2;
+        }
+        hits.add(at, end, 0.99);
+        return end;
+    }
+
+    private static int indexWithin(String text, String needle, int from, int to) {
+        int last = Math.min(to, text.length() - needle.length());
+        for (int i = from; i <= last; i++) {
+            if (text.startsWith(needle, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int base64Count(String text, int from, int to) {
+        int count = 0;
+        for (int i = from; i < to && count < MIN_BODY; i++) {
+            if (TokenAlphabet.isBase64(text.charAt(i))) {
+                count++;
+            }
+        }
+        return count;
+    }
+}

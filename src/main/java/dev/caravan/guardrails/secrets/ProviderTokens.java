@@ -1,0 +1,285 @@
+package dev.caravan.guardrails.secrets;
+
+import static dev.caravan.guardrails.secrets.TokenAlphabet.ALNUM;
+import static dev.caravan.guardrails.secrets.TokenAlphabet.ALNUM_UNDERSCORE;
+import static dev.caravan.guardrails.secrets.TokenAlphabet.BASE64URL;
+import static dev.caravan.guardrails.secrets.TokenAlphabet.BASE64URL_DOT;
+import static dev.caravan.guardrails.secrets.TokenAlphabet.HEX;
+import static dev.caravan.guardrails.secrets.TokenAlphabet.HEX_LOWER;
+import static dev.caravan.guardrails.secrets.TokenAlphabet.UPPER_DIGIT;
+
+import dev.caravan.guardrails.secrets.TokenFormat.BodyRule;
+import dev.caravan.guardrails.secrets.TokenFormat.Pairing;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Recognises vendor credentials that start with a fixed prefix, JWTs and Telegram bot tokens at a word start. */
+final class ProviderTokens {
+    /** Test-mode payment keys still open an account's test data, so they count, but below live keys. */
+    static final double TEST_MODE_SCORE = 0.6;
+
+    private static final List<TokenFormat> FORMATS = List.of(
+            new TokenFormat("sk-ant-", BASE64URL, 40, 250, 0.97),
+            new TokenFormat("sk-proj-", BASE64URL, 40, 300, 0.97),
+            new TokenFormat("sk-svcacct-", BASE64URL, 40, 300, 0.97),
+            new TokenFormat("sk-admin-", BASE64URL, 40, 300, 0.97),
+            new TokenFormat("sk-None-", BASE64URL, 40, 300, 0.97),
+            new TokenFormat("sk-", ALNUM, 40, 120, BodyRule.OPENAI_MARKER, 0.97),
+            new TokenFormat("sk-", ALNUM, 32, 120, 0.8),
+            new TokenFormat("sk_live_", ALNUM, 20, 250, 0.95),
+            new TokenFormat("rk_live_", ALNUM, 20, 250, 0.95),
+            new TokenFormat("sk_test_", ALNUM, 20, 250, TEST_MODE_SCORE),
+            new TokenFormat("rk_test_", ALNUM, 20, 250, TEST_MODE_SCORE),
+            new TokenFormat("ghp_", ALNUM, 30, 255, 0.97),
+            new TokenFormat("gho_", ALNUM, 30, 255, 0.97),
+            new TokenFormat("ghu_", ALNUM, 30, 255, 0.97),
+            new TokenFormat("ghs_", ALNUM, 30, 255, 0.97),
+            new TokenFormat("ghr_", ALNUM, 30, 255, 0.97),
+            new TokenFormat("github_pat_", ALNUM_UNDERSCORE, 40, 255, 0.97),
+            new TokenFormat("glpat-", BASE64URL_DOT, 20, 200, 0.95),
+            new TokenFormat("gldt-", BASE64URL_DOT, 20, 200, 0.95),
+            new TokenFormat("glrt-", BASE64URL_DOT, 20, 200, 0.95),
+            new TokenFormat("glptt-", BASE64URL_DOT, 20, 200, 0.95),
+            new TokenFormat("glft-", BASE64URL_DOT, 20, 200, 0.95),
+            new TokenFormat("glimt-", BASE64URL_DOT, 20, 200, 0.95),
+            new TokenFormat("glcbt-", BASE64URL_DOT, 20, 200, 0.95),
+            new TokenFormat("glsoat-", BASE64URL_DOT, 20, 200, 0.95),
+            new TokenFormat("gloas-", BASE64URL_DOT, 20, 200, 0.95),
+            new TokenFormat("glagent-", BASE64URL_DOT, 20, 200, 0.95),
+            new TokenFormat("xoxb-", BASE64URL, 20, 250, BodyRule.SLACK_IDS, 0.95),
+            new TokenFormat("xoxp-", BASE64URL, 20, 250, BodyRule.SLACK_IDS, 0.95),
+            new TokenFormat("xoxa-", BASE64URL, 20, 250, BodyRule.SLACK_IDS, 0.95),
+            new TokenFormat("xoxr-", BASE64URL, 20, 250, BodyRule.SLACK_IDS, 0.95),
+            new TokenFormat("xoxe-", BASE64URL, 20, 250, BodyRule.SLACK_IDS, 0.95),
+            new TokenFormat("xoxs-", BASE64URL, 20, 250, BodyRule.SLACK_IDS, 0.95),
+            new TokenFormat("xoxe.xoxp-", BASE64URL, 20, 250, BodyRule.SLACK_IDS, 0.95),
+            new TokenFormat("xapp-", BASE64URL, 20, 250, BodyRule.SLACK_IDS, 0.95),
+            new TokenFormat("AIza", BASE64URL, 35, 35, 0.92),
+            new TokenFormat("SG.", BASE64URL_DOT, 66, 66, BodyRule.SENDGRID_SHAPE, 0.95),
+            new TokenFormat("npm_", ALNUM, 36, 36, 0.95),
+            new TokenFormat("pypi-AgEIcHlwaS5vcmc", BASE64URL, 30, 400, 0.97),
+            new TokenFormat("pypi-AgENdGVzdC5weXBpLm9yZw", BASE64URL, 30, 400, 0.9),
+            new TokenFormat("hf_", ALNUM, 30, 40, 0.92),
+            new TokenFormat("api_org_", ALNUM, 30, 40, 0.92),
+            new TokenFormat("dop_v1_", HEX_LOWER, 64, 64, 0.95),
+            new TokenFormat("doo_v1_", HEX_LOWER, 64, 64, 0.95),
+            new TokenFormat("dor_v1_", HEX_LOWER, 64, 64, 0.95),
+            new TokenFormat("shpat_", HEX, 32, 32, 0.95),
+            new TokenFormat("shpss_", HEX, 32, 32, 0.95),
+            new TokenFormat("shpca_", HEX, 32, 32, 0.95),
+            new TokenFormat("shppa_", HEX, 32, 32, 0.95),
+            new TokenFormat("dapi", HEX_LOWER, 32, 32, 0.92),
+            new TokenFormat("hvs.", BASE64URL, 24, 400, 0.93),
+            new TokenFormat("hvb.", BASE64URL, 24, 400, 0.93),
+            new TokenFormat("hvr.", BASE64URL, 24, 400, 0.93),
+            new TokenFormat("secret_", ALNUM, 43, 43, 0.9),
+            new TokenFormat("ntn_", ALNUM, 40, 50, 0.92),
+            new TokenFormat("glsa_", ALNUM_UNDERSCORE, 40, 50, 0.9),
+            new TokenFormat("whsec_", ALNUM, 24, 64, 0.9),
+            new TokenFormat("GOCSPX-", BASE64URL, 28, 28, 0.93),
+            new TokenFormat("sq0atp-", BASE64URL, 22, 22, 0.93),
+            new TokenFormat("sq0csp-", BASE64URL, 43, 43, 0.93),
+            new TokenFormat("lin_api_", ALNUM, 40, 40, 0.93),
+            new TokenFormat("gsk_", ALNUM, 52, 52, 0.93),
+            new TokenFormat("xai-", ALNUM, 80, 80, 0.93),
+            new TokenFormat("AGE-SECRET-KEY-1", UPPER_DIGIT, 58, 58, 0.97),
+            new TokenFormat("SK", HEX_LOWER, 32, 32, 0.9),
+            new TokenFormat("AKIA", UPPER_DIGIT, 16, 16, BodyRule.NONE, 0.95, Pairing.AWS_KEY_ID),
+            new TokenFormat("ASIA", UPPER_DIGIT, 16, 16, BodyRule.NONE, 0.95, Pairing.AWS_KEY_ID),
+            new TokenFormat("ABIA", UPPER_DIGIT, 16, 16, BodyRule.NONE, 0.95, Pairing.AWS_KEY_ID),
+            new TokenFormat("ACCA", UPPER_DIGIT, 16, 16, BodyRule.NONE, 0.95, Pairing.AWS_KEY_ID),
+            new TokenFormat("AC", HEX_LOWER, 32, 32, BodyRule.NONE, 0.9, Pairing.TWILIO_ACCOUNT));
+
+    private static final TokenFormat[][] BY_TWO_CHARS = index(FORMATS);
+    private static final boolean[] FIRST_CHARS = firstChars(FORMATS);
+
+    /** Prefixes of values that are public by design: publishable keys, public keys, SRI digests, object ids. */
+    private static final List<String> PUBLIC_PREFIXES = List.of(
+            "pk_live_",
+            "pk_test_",
+            "ssh-rsa",
+            "ssh-ed25519",
+            "ssh-dss",
+            "ecdsa-sha2-",
+            "sha1-",
+            "sha256-",
+            "sha384-",
+            "sha512-",
+            "cus_",
+            "sub_",
+            "price_",
+            "prod_",
+            "acct_",
+            "pi_",
+            "in_",
+            "evt_",
+            "age1");
+
+    private ProviderTokens() {}
+
+    /** Formats keyed by their first two characters, so that an ordinary word costs one table look-up. */
+    private static TokenFormat[][] index(List<TokenFormat> formats) {
+        List<List<TokenFormat>> lists = new ArrayList<>();
+        for (int k = 0; k < 128 * 128; k++) {
+            lists.add(null);
+        }
+        for (TokenFormat f : formats) {
+            int key = f.prefix().charAt(0) * 128 + f.prefix().charAt(1);
+            if (lists.get(key) == null) {
+                lists.set(key, new ArrayList<>());
+            }
+            lists.get(key).add(f);
+        }
+        TokenFormat[][] table = new TokenFormat[128 * 128][];
+        for (int k = 0; k < table.length; k++) {
+            table[k] = lists.get(k) == null ? null : lists.get(k).toArray(TokenFormat[]::new);
+        }
+        return table;
+    }
+
+    private static boolean[] firstChars(List<TokenFormat> formats) {
+        boolean[] first = new boolean[128];
+        formats.forEach(f -> first[f.prefix().charAt(0)] = true);
+        for (char c = '0'; c <= '9'; c++) {
+            first[c] = true;
+        }
+        first['e'] = true;
+        return first;
+    }
+
+    private static TokenFormat[] formatsAt(String text, int at) {
+        if (at + 1 >= text.length()) {
+            return null;
+        }
+        char first = text.charAt(at);
+        char second = text.charAt(at + 1);
+        return first < 128 && second < 128 ? BY_TWO_CHARS[first * 128 + second] : null;
+    }
+
+    /** Whether some format, a JWT or a bot token begins with {@code c}. */
+    static boolean isFirstChar(char c) {
+        return c < 128 && FIRST_CHARS[c];
+    }
+
+    /** Whether a format, a JWT or a bot token can start at {@code at}, whose character passed {@link #isFirstChar}. */
+    static boolean canStart(String text, int at) {
+        char first = text.charAt(at);
+        int n = text.length();
+        if (TokenAlphabet.isDigit(first)) {
+            // a bot id has at least six digits; years, counts and versions end sooner
+            for (int k = at + 1; k < at + 6; k++) {
+                if (k >= n || !TokenAlphabet.isDigit(text.charAt(k))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (at + 2 >= n) {
+            return false;
+        }
+        char second = text.charAt(at + 1);
+        return second < 128 && (BY_TWO_CHARS[first * 128 + second] != null || (first == 'e' && second == 'y'));
+    }
+
+    /**
+     * Whether the value at {@code at} starts like a vendor token (which {@link #match} alone judges, so a truncated
+     * or placeholder one is not reported as a generic secret) or like a value that is public by design.
+     */
+    static boolean hasKnownPrefix(String text, int at) {
+        TokenFormat[] formats = formatsAt(text, at);
+        if (formats != null) {
+            for (TokenFormat f : formats) {
+                if (f.prefix().length() >= 3 && text.startsWith(f.prefix(), at)) {
+                    return true;
+                }
+            }
+        }
+        if (text.startsWith(JsonWebTokens.HEADER_START, at)) {
+            return true;
+        }
+        for (String prefix : PUBLIC_PREFIXES) {
+            if (text.startsWith(prefix, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reports a vendor token starting at {@code at}; returns where it ends, or -1 when there is none. */
+    static int match(String text, int at, Hits hits, PairedSecrets pairs) {
+        char first = text.charAt(at);
+        if (TokenAlphabet.isDigit(first)) {
+            return botToken(text, at, hits);
+        }
+        if (first == 'e' && text.startsWith(JsonWebTokens.HEADER_START, at)) {
+            return JsonWebTokens.match(text, at, hits);
+        }
+        TokenFormat[] formats = formatsAt(text, at);
+        if (formats == null) {
+            return -1;
+        }
+        int n = text.length();
+        char third = text.charAt(Math.min(n - 1, at + 2));
+        for (TokenFormat f : formats) {
+            String prefix = f.prefix();
+            if ((prefix.length() > 2 && prefix.charAt(2) != third) || !text.startsWith(prefix, at)) {
+                continue;
+            }
+            int bodyStart = at + f.prefix().length();
+            int limit = Math.min(n, bodyStart + f.maxBody() + 1);
+            int end = bodyStart;
+            while (end < limit && f.alphabet().accepts(text.charAt(end))) {
+                end++;
+            }
+            if (f.alphabet() == BASE64URL_DOT) {
+                // a sentence can end right after a token; the full stop is not part of it
+                while (end > bodyStart && text.charAt(end - 1) == '.' && f.rule() != BodyRule.SENDGRID_SHAPE) {
+                    end--;
+                }
+            }
+            int length = end - bodyStart;
+            boolean bounded = end == n || !TokenAlphabet.isAlnum(text.charAt(end));
+            if (length < f.minBody()
+                    || length > f.maxBody()
+                    || !bounded
+                    || !f.rule().accepts(text, bodyStart, end)
+                    || !ValueShape.looksGenuine(text, bodyStart, end)) {
+                continue;
+            }
+            switch (f.pairing()) {
+                case AWS_KEY_ID -> {
+                    hits.add(at, end, f.score());
+                    pairs.awsKeyId(at, end);
+                }
+                case TWILIO_ACCOUNT -> pairs.twilioAccount(at, end);
+                case NONE -> hits.add(at, end, f.score());
+            }
+            return end;
+        }
+        return -1;
+    }
+
+    /** Telegram bot tokens: a numeric bot id, a colon and 35 characters starting with 'A'. */
+    private static int botToken(String text, int at, Hits hits) {
+        int n = text.length();
+        int i = at;
+        while (i < n && i - at <= 12 && TokenAlphabet.isDigit(text.charAt(i))) {
+            i++;
+        }
+        int digits = i - at;
+        if (digits < 6 || digits > 12 || i + 1 >= n || text.charAt(i) != ':' || text.charAt(i + 1) != 'A') {
+            return -1;
+        }
+        int bodyStart = i + 1;
+        int end = bodyStart;
+        while (end < n && end - bodyStart <= 40 && TokenAlphabet.BASE64URL.accepts(text.charAt(end))) {
+            end++;
+        }
+        int length = end - bodyStart;
+        if (length < 33 || length > 37 || !ValueShape.looksGenuine(text, bodyStart, end)) {
+            return -1;
+        }
+        hits.add(at, end, 0.93);
+        return end;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.caravan.guardrails.secrets;
+
+import dev.caravan.guardrails.Category;
+import dev.caravan.guardrails.Finding;
+import dev.caravan.guardrails.Guardrail;
+import dev.caravan.guardrails.Source;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds leaked credentials in one hand-written pass: vendor tokens at word starts, private key blocks, passwords in
+ * URLs and command lines, and secrets assigned to secret-sounding names, each reported as the span of the value.
+ */
+public final class SecretDetector implements Guardrail {
+    private static final Set<Category> CATEGORIES = Set.of(Category.SECRET);
+
+    private static final byte OTHER = 0;
+    private static final byte WORD = 1;
+    private static final byte OPERATOR = 2;
+    private static final byte DASH = 3;
+    /** What each ASCII character can start; everything else is passed over in one comparison. */
+    private static final byte[] ROLE = roles();
+
+    private static byte[] roles() {
+        byte[] roles = new byte[128];
+        for (char c = 0; c < 128; c++) {
+            roles[c] = TokenAlphabet.isAlnum(c) ? WORD : OTHER;
+        }
+        roles['='] = OPERATOR;
+        roles[':'] = OPERATOR;
+        roles['-'] = DASH;
+        return roles;
+    }
+
+    /**
+     * The next place worth a closer look: the start of a word whose first two letters some token format begins with,
+     * an assignment operator or a dash. Kept small so that the compiler turns it into a tight loop.
+     */
+    private static int nextCandidate(String text, int from, int n) {
+        int i = from;
+        while (i < n) {
+            char c = text.charAt(i);
+            byte role = c < 128 ? ROLE[c] : OTHER;
+            if (role == WORD) {
+                if (ProviderTokens.isFirstChar(c)
+                        && (i == 0 || !TokenAlphabet.continuesWord(text.charAt(i - 1)))
+                        && ProviderTokens.canStart(text, i)) {
+                    return i;
+                }
+                i = skipWord(text, i + 1, n);
+            } else if (role != OTHER) {
+                return i;
+            } else {
+                i++;
+            }
+        }
+        return n;
+    }
+
+    private static int skipWord(String text, int from, int n) {
+        int i = from;
+        while (i < n && TokenAlphabet.isAlnum(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    @Override
+    public String id() {
+        return "secrets";
+    }
+
+    @Override
+    public Set<Category> categories() {
+        return CATEGORIES;
+    }
+
+    @Override
+    public List<Finding> scan(String text, Source source) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        // No catch-all here: a failure must reach the guard engine, which records it and fails open or closed.
+        return scanText(text);
+    }
+
+    static List<Finding> scanText(String text) {
+        Hits hits = new Hits();
+        PairedSecrets pairs = new PairedSecrets();
+        int n = text.length();
+        // operators inside a value that was already read belong to that value, not to a new assignment
+        int readUpTo = 0;
+        int i = nextCandidate(text, 0, n);
+        while (i < n) {
+            char c = text.charAt(i);
+            byte role = ROLE[c];
+            if (role == WORD) {
+                int end = ProviderTokens.match(text, i, hits, pairs);
+                i = end > i ? end : skipWord(text, i + 1, n);
+            } else if (role == OPERATOR) {
+                if (c == ':' && text.startsWith("//", i + 1)) {
+                    CredentialUrls.match(text, i, hits);
+                } else if (i >= readUpTo) {
+                    readUpTo = SecretAssignments.match(text, i, hits);
+                }
+                i++;
+            } else if (text.startsWith(PrivateKeyBlocks.BEGIN, i)) {
+                i = PrivateKeyBlocks.match(text, i, hits);
+            } else {
+                if (i >= readUpTo && (i == 0 || CommandLineCredentials.canFollow(text.charAt(i - 1)))) {
+                    readUpTo = CommandLineCredentials.match(text, i, hits);
+                }
+                i++;
+            }
+            i = nextCandidate(text, i, n);
+        }
+        pairs.resolve(text, hits);
+        return hits.findings();
+    }
+}

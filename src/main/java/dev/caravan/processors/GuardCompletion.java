@@ -1,0 +1,81 @@
+package dev.caravan.processors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.call.CallRecord;
+import dev.caravan.guardrails.policy.Action;
+import dev.caravan.guardrails.policy.GuardEngine;
+import dev.caravan.guardrails.policy.Outcome;
+import dev.caravan.guardrails.policy.Phase;
+import dev.caravan.providers.openai.ChatCompletionVerdicts;
+import dev.caravan.providers.openai.ChatTexts;
+import dev.caravan.routes.Vars;
+import java.io.IOException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/**
+ * Masks or withholds a non-streamed answer according to the guardrail policy; an answer with nothing to change goes
+ * back byte for byte.
+ */
+public final class GuardCompletion implements Processor {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final GuardEngine engine;
+
+    public GuardCompletion(GuardEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message out = exchange.getMessage();
+        CallRecord record = Vars.callRecord(exchange);
+        ObjectNode answer = successfulAnswer(out);
+        if (answer == null) {
+            return;
+        }
+        long started = System.nanoTime();
+        ChatTexts texts = ChatTexts.ofCompletion(answer);
+        Outcome outcome = engine.check(Phase.COMPLETION, texts.texts());
+        if (outcome.changed() || outcome.action() == Action.DENY) {
+            texts.write(outcome.texts());
+            ChatCompletionVerdicts.withhold(answer, texts, outcome);
+            out.setBody(write(answer));
+        }
+        record.guarded(
+                false,
+                outcome.verdict(),
+                GuardPrompt.ids(outcome.signals()),
+                outcome.risk(),
+                GuardPrompt.counts(outcome.redactions()),
+                outcome.failedOpen(),
+                (System.nanoTime() - started) / 1_000);
+        Replies.guardrails(record, out::setHeader);
+    }
+
+    private static ObjectNode successfulAnswer(Message out) {
+        Integer status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        String type = out.getHeader(Exchange.CONTENT_TYPE, String.class);
+        if (status == null || status != 200 || type == null || !type.contains("json")) {
+            return null;
+        }
+        try {
+            JsonNode tree = JSON.readTree(out.getBody(byte[].class));
+            return tree instanceof ObjectNode o ? o : null;
+        } catch (IOException e) {
+            return null; // not ours to repair: the client gets the provider's bytes as they came
+        }
+    }
+
+    private static byte[] write(ObjectNode answer) {
+        try {
+            return JSON.writeValueAsBytes(answer);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed JSON tree always serialises", e);
+        }
+    }
+}

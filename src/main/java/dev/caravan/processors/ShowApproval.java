@@ -1,0 +1,32 @@
+package dev.caravan.processors;
+
+import dev.caravan.errors.ApiError;
+import dev.caravan.errors.GatewayException;
+import dev.caravan.guardrails.approvals.Approval;
+import dev.caravan.guardrails.approvals.ApprovalStore;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/** Answers where one held request stands: pending, approved, denied or expired. */
+public final class ShowApproval implements org.apache.camel.Processor {
+    private final ApprovalStore approvals;
+
+    public ShowApproval(ApprovalStore approvals) {
+        this.approvals = approvals;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message message = exchange.getMessage();
+        if (!"GET".equals(message.getHeader(Exchange.HTTP_METHOD, String.class))) {
+            throw new GatewayException(ApiError.METHOD_NOT_ALLOWED, "approvals accept GET only");
+        }
+        String id = ApprovalPaths.id(message.getHeader(Exchange.HTTP_URI, String.class), false);
+        Approval approval =
+                approvals.find(id).orElseThrow(() -> new GatewayException(ApiError.NOT_FOUND, "no approval " + id));
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setBody(ApprovalStore.json(approval));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.caravan.guardrails.approvals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.caravan.guardrails.approvals.Approval.Status;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApprovalStoreTest {
+    @TempDir
+    Path dir;
+
+    /** A clock the test moves by hand. */
+    private static final class HandClock extends Clock {
+        Instant now = Instant.parse("2026-11-22T10:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final HandClock clock = new HandClock();
+
+    @Test
+    void anApprovedHoldLetsOnlyItsOwnBodyThrough() {
+        ApprovalStore store = new ApprovalStore(dir, Duration.ofHours(1), clock);
+        Approval held = store.hold("hash-a", List.of("custom.payroll"));
+
+        assertThat(store.allows(held.id(), "hash-a")).isFalse();
+        store.decide(held.id(), true);
+
+        assertThat(store.allows(held.id(), "hash-a")).isTrue();
+        assertThat(store.allows(held.id(), "hash-b")).isFalse();
+    }
+
+    @Test
+    void approvalsSurviveARestart() {
+        ApprovalStore first = new ApprovalStore(dir, Duration.ofHours(1), clock);
+        Approval pending = first.hold("hash-a", List.of("custom.payroll"));
+        Approval approved = first.hold("hash-b", List.of("custom.payroll"));
+        first.decide(approved.id(), true);
+
+        ApprovalStore second = new ApprovalStore(dir, Duration.ofHours(1), clock);
+
+        assertThat(second.find(pending.id())).get().extracting(Approval::status).isEqualTo(Status.PENDING);
+        assertThat(second.allows(approved.id(), "hash-b")).isTrue();
+    }
+
+    @Test
+    void approvalsExpireAndAnExpiredOneCannotBeDecided() {
+        ApprovalStore store = new ApprovalStore(dir, Duration.ofMinutes(10), clock);
+        Approval pending = store.hold("hash-a", List.of("custom.payroll"));
+        Approval approved = store.hold("hash-b", List.of("custom.payroll"));
+        store.decide(approved.id(), true);
+
+        clock.now = clock.now.plus(Duration.ofMinutes(10));
+
+        assertThat(store.find(pending.id())).get().extracting(Approval::status).isEqualTo(Status.EXPIRED);
+        assertThat(store.allows(approved.id(), "hash-b")).isFalse();
+        assertThatThrownBy(() -> store.decide(pending.id(), true)).hasMessageContaining("expired");
+    }
+
+    @Test
+    void holdingTheSameBodyAgainAfterExpiryCreatesANewApproval() {
+        ApprovalStore store = new ApprovalStore(dir, Duration.ofMinutes(10), clock);
+        Approval first = store.hold("hash-a", List.of("custom.payroll"));
+
+        clock.now = clock.now.plus(Duration.ofMinutes(11));
+
+        assertThat(store.hold("hash-a", List.of("custom.payroll")).id()).isNotEqualTo(first.id());
+    }
+
+    @Test
+    void aDecisionIsFinal() {
+        ApprovalStore store = new ApprovalStore(dir, Duration.ofHours(1), clock);
+        Approval held = store.hold("hash-a", List.of("custom.payroll"));
+        store.decide(held.id(), false);
+
+        assertThatThrownBy(() -> store.decide(held.id(), true)).hasMessageContaining("already denied");
+        assertThat(store.decide(held.id(), false).status()).isEqualTo(Status.DENIED);
+    }
+
+    @Test
+    void longExpiredApprovalsAreDroppedOnStart() {
+        ApprovalStore store = new ApprovalStore(dir, Duration.ofMinutes(10), clock);
+        Approval old = store.hold("hash-a", List.of("custom.payroll"));
+
+        clock.now = clock.now.plus(Duration.ofMinutes(21));
+        ApprovalStore restarted = new ApprovalStore(dir, Duration.ofMinutes(10), clock);
+
+        assertThat(restarted.find(old.id())).isEmpty();
+        assertThat(dir.resolve(old.id() + ".json")).doesNotExist();
+    }
+}

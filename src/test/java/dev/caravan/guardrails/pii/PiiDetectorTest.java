@@ -1,0 +1,221 @@
+package dev.caravan.guardrails.pii;
+
+import static dev.caravan.guardrails.pii.PiiFixtures.iban;
+import static dev.caravan.guardrails.pii.PiiFixtures.inFours;
+import static dev.caravan.guardrails.pii.PiiFixtures.withLuhnDigit;
+import static dev.caravan.guardrails.pii.PiiFixtures.withVerhoeffDigit;
+import static dev.caravan.guardrails.pii.PiiFixtures.withWrongLuhnDigit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.caravan.guardrails.Category;
+import dev.caravan.guardrails.Finding;
+import dev.caravan.guardrails.Source;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PiiDetectorTest {
+    private final PiiDetector detector = new PiiDetector();
+
+    /** The values reported at or above the default threshold of 0.5, as "category=value". */
+    private List<String> flagged(String text) {
+        return detector.scan(text, Source.USER).stream()
+                .filter(f -> f.score() >= 0.5)
+                .map(f -> f.category().id() + "=" + text.substring(f.start(), f.end()))
+                .toList();
+    }
+
+    @Test
+    void describesItself() {
+        assertThat(detector.id()).isEqualTo("pii");
+        assertThat(detector.categories()).contains(Category.PII_EMAIL, Category.PII_AADHAAR, Category.IP_ADDRESS);
+    }
+
+    @Test
+    void emailAddressIsReportedWithExactSpan() {
+        assertThat(flagged("Send it to mara.lind+invoices@mail.example.co.uk, thanks."))
+                .containsExactly("pii_email=mara.lind+invoices@mail.example.co.uk");
+    }
+
+    @Test
+    void punycodeAndUnicodeDomainsAreAddresses() {
+        assertThat(flagged("reply to ops@xn--bcher-kva.example and jörg@müller.de"))
+                .containsExactly("pii_email=ops@xn--bcher-kva.example", "pii_email=jörg@müller.de");
+    }
+
+    @Test
+    void decoratorsMentionsPackagesAndIpHostsAreNotAddresses() {
+        assertThat(flagged("@Override on @team; npm i @scope/pkg@1.2.3; ssh admin@10.0.0.5; icon@2x.png"))
+                .isEmpty();
+    }
+
+    @Test
+    void gitRemotesAndUrlCredentialsAreNotAddresses() {
+        assertThat(
+                        flagged(
+                                "git@github.com:org/repo.git or ssh://git@host.example/repo or postgres://u:pw@db.example.com/x"))
+                .isEmpty();
+    }
+
+    @Test
+    void mailtoLinkIsAnAddress() {
+        assertThat(flagged("<a href=\"mailto:kim@example.org\">")).containsExactly("pii_email=kim@example.org");
+    }
+
+    @Test
+    void internationalPhoneNumbersAreReportedInAnyRegion() {
+        assertThat(flagged("Ring +44 20 7946 0321 or +55 21 2345-6789 or +81 3-1234-5678."))
+                .containsExactly(
+                        "pii_phone=+44 20 7946 0321", "pii_phone=+55 21 2345-6789", "pii_phone=+81 3-1234-5678");
+    }
+
+    @Test
+    void nationalPhoneFormatsOfSeveralRegionsAreReported() {
+        assertThat(flagged(
+                        "US (415) 555-0132, UK 020 7946 0123, FR 06 12 34 56 78, JP 03-1234-5678, AU (02) 9876 5432"))
+                .containsExactly(
+                        "pii_phone=(415) 555-0132",
+                        "pii_phone=020 7946 0123",
+                        "pii_phone=06 12 34 56 78",
+                        "pii_phone=03-1234-5678",
+                        "pii_phone=(02) 9876 5432");
+    }
+
+    @Test
+    void phoneExtensionBelongsToTheSpan() {
+        assertThat(flagged("Desk: (212) 555-0187x204 after nine")).containsExactly("pii_phone=(212) 555-0187x204");
+    }
+
+    @Test
+    void datesVersionsCoordinatesAndShortCodesAreNotPhones() {
+        assertThat(flagged("On 2024-01-15 we shipped 3.12.1; see 48.8584, 2.2945; dial 911 or 311; part 555-0100-A"))
+                .isEmpty();
+    }
+
+    @Test
+    void numbersNamedAsOrdersOrCompaniesAreNotPhones() {
+        assertThat(flagged("Order 0161 496 0000 was split; company number: 04123456"))
+                .isEmpty();
+    }
+
+    @Test
+    void tokenBeforeAColonIsNotAPhone() {
+        assertThat(flagged("BOT_TOKEN=4155550132:AAH" + "x".repeat(30))).isEmpty();
+    }
+
+    @Test
+    void ssnWithValidRangesIsReported() {
+        assertThat(flagged("My SSN is 123-45-6789.")).containsExactly("pii_ssn=123-45-6789");
+        assertThat(flagged("social security number 123 45 6789")).containsExactly("pii_ssn=123 45 6789");
+    }
+
+    @Test
+    void ssnWithForbiddenRangesIsNotReported() {
+        assertThat(flagged("SSN 000-12-3456, 666-12-3456, 912-12-3456, 123-00-4567, 123-45-0000"))
+                .isEmpty();
+    }
+
+    @Test
+    void bareNineDigitsAreAnSsnOnlyWithAnSsnWordNearby() {
+        assertThat(flagged("SSN: 123456789")).containsExactly("pii_ssn=123456789");
+        assertThat(flagged("Invoice 123456789 is overdue")).isEmpty();
+    }
+
+    @Test
+    void ssnShapeWithoutContextScoresLowerThanWithContext() {
+        double bare = detector.scan("ref 123-45-6789", Source.USER).get(0).score();
+        double named = detector.scan("SSN 123-45-6789", Source.USER).get(0).score();
+        assertThat(bare).isBetween(0.5, 0.7);
+        assertThat(named).isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void luhnValidCardsOfKnownIssuersAreReportedGroupedOrNot() {
+        String visa = withLuhnDigit("411111111111111");
+        String mastercard2 = withLuhnDigit("222100000000000");
+        String amex = withLuhnDigit("37828224631000");
+        assertThat(flagged("Card " + inFours(visa, " ") + " or " + mastercard2 + " or " + amex.substring(0, 4) + " "
+                        + amex.substring(4, 10) + " " + amex.substring(10)))
+                .containsExactly(
+                        "pii_card=" + inFours(visa, " "),
+                        "pii_card=" + mastercard2,
+                        "pii_card=" + amex.substring(0, 4) + " " + amex.substring(4, 10) + " " + amex.substring(10));
+    }
+
+    @Test
+    void cardShapedNumberFailingLuhnIsNotReported() {
+        assertThat(flagged("Membership " + inFours(withWrongLuhnDigit("411111111111111"), "-")))
+                .isEmpty();
+    }
+
+    @Test
+    void luhnValidNumberWithoutAnIssuerPrefixIsNotACard() {
+        assertThat(flagged("Tracking " + withLuhnDigit("990000000000012"))).isEmpty();
+    }
+
+    @Test
+    void ibanIsReportedCompactAndGrouped() {
+        String gb = iban("GB", "WEST12345698765432");
+        String de = iban("DE", "370400440532013000");
+        assertThat(flagged("Pay " + gb + " or " + inFours(de, " ") + "."))
+                .containsExactly("pii_iban=" + gb, "pii_iban=" + inFours(de, " "));
+    }
+
+    @Test
+    void ibanWithBadCheckDigitsIsNotReportedAsAnything() {
+        String good = iban("NL", "ABNA0417164300");
+        String bad = good.substring(0, 2) + (good.charAt(2) == '9' ? '1' : '9') + good.substring(3);
+        assertThat(flagged("Reference " + inFours(bad, " ") + " on the statement"))
+                .isEmpty();
+    }
+
+    @Test
+    void verhoeffValidAadhaarIsReported() {
+        String aadhaar = withVerhoeffDigit("23456789012");
+        assertThat(flagged("Aadhaar " + inFours(aadhaar, " "))).containsExactly("pii_aadhaar=" + inFours(aadhaar, " "));
+        assertThat(flagged("आधार नंबर " + aadhaar)).containsExactly("pii_aadhaar=" + aadhaar);
+    }
+
+    @Test
+    void aadhaarFailingVerhoeffOrStartingWithOneIsNotReported() {
+        String valid = withVerhoeffDigit("23456789012");
+        String broken = valid.substring(0, 11) + (char) ('0' + (valid.charAt(11) - '0' + 1) % 10);
+        assertThat(flagged("Aadhaar " + inFours(broken, " "))).isEmpty();
+        assertThat(flagged("Aadhaar " + inFours(withVerhoeffDigit("13456789012"), " ")))
+                .isEmpty();
+    }
+
+    @Test
+    void panIsReportedAsAWholeWord() {
+        assertThat(flagged("PAN: ABCPE1234F please")).containsExactly("pii_pan=ABCPE1234F");
+    }
+
+    @Test
+    void panShapeWithInvalidHolderTypeOrInsideAWordIsNotReported() {
+        assertThat(flagged("Voucher PQRSU6678S and XABCPE1234F")).isEmpty();
+    }
+
+    @Test
+    void publicIpAddressesScoreHighAndPrivateOnesLow() {
+        List<Finding> found = detector.scan("from 8.8.4.4 via 192.168.1.20 and 2606:4700::1111", Source.USER);
+        assertThat(found).extracting(Finding::category).containsOnly(Category.IP_ADDRESS);
+        assertThat(found).extracting(Finding::score).containsExactly(0.85, 0.45, 0.85);
+    }
+
+    @Test
+    void versionsMacAddressesTimesAndScopeOperatorsAreNotIpAddresses() {
+        assertThat(detector.scan(
+                        "v1.2.3.4, version 4.2.1.0, 1.2.3, 00:1A:2B:3C:4D:5E, 12:30:45, std::vector, ::", Source.USER))
+                .isEmpty();
+    }
+
+    @Test
+    void valueReportedAsCardIsNotAlsoAPhone() {
+        String card = withLuhnDigit("601100000000000");
+        assertThat(flagged("call about card " + inFours(card, " "))).containsExactly("pii_card=" + inFours(card, " "));
+    }
+
+    @Test
+    void emptyTextHasNoFindings() {
+        assertThat(detector.scan("", Source.USER)).isEmpty();
+    }
+}
