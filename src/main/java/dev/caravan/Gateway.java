@@ -24,6 +24,15 @@ public final class Gateway implements AutoCloseable {
         return new Gateway(main);
     }
 
+    /**
+     * Binds a bean into the registry before start: how an integration team adds its own {@code Guardrail} (any bean of
+     * that type is picked up) or other extension.
+     */
+    public Gateway bind(String name, Object bean) {
+        main.bind(name, bean);
+        return this;
+    }
+
     /** Starts and returns at once. */
     public Gateway start() {
         main.start();

@@ -30,29 +30,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class GuardrailsBench {
     /** An ordinary prompt: prose, a question, a little code and numbers that trip no detector. */
-    public static String ORDINARY_TEXT() {
-        return ORDINARY;
-    }
-
-    static final String ORDINARY =
-            """
-            I'm refactoring a small Spring service and would like a second opinion before the review on Thursday.
-            The controller below returns a list of orders for a customer, sorted by date. It works, but the query
-            is slow once a customer has more than 2,000 orders, and the page takes about 3.5 seconds to render.
-
-                @GetMapping("/customers/{id}/orders")
-                List<OrderView> orders(@PathVariable long id) {
-                    return repository.findByCustomer(id).stream()
-                            .sorted(comparing(Order::placedAt).reversed())
-                            .map(OrderView::of)
-                            .toList();
-                }
-
-            Could you suggest how to paginate this properly, whether an index on (customer_id, placed_at) would
-            help, and how to keep the API backwards compatible for the mobile app, which still calls version 2.3?
-            Please keep the answer short and explain the trade-offs in plain words. Thanks a lot!
-            """;
-
     GuardEngine engine;
     List<ScanText> oneKb;
     List<ScanText> hundredKb;
@@ -61,60 +38,9 @@ public class GuardrailsBench {
     @Setup
     public void setUp() {
         engine = new GuardEngine(BuiltInGuardrails.create(), GuardPolicy.defaults());
-        oneKb = List.of(new ScanText(ORDINARY.substring(0, 1024), Source.USER));
-        StringBuilder big = new StringBuilder();
-        while (big.length() < 100 * 1024) {
-            big.append(ORDINARY);
-        }
-        hundredKb = List.of(new ScanText(big.substring(0, 100 * 1024), Source.USER));
-        oneMbAdversarial = List.of(new ScanText(adversarial(1024 * 1024, new Random(7)), Source.USER));
-    }
-
-    /** Runs of what detectors key on: key prefixes, '@', digit runs, trigger words, base64, separators. */
-    public static String adversarial(int length, Random random) {
-        String[] pieces = {
-            "sk-",
-            "sk-proj-",
-            "AKIA",
-            "ghp_",
-            "eyJ",
-            "-----BEGIN ",
-            "@",
-            "@@",
-            "user@",
-            "+1 ",
-            "4111 ",
-            "0000-",
-            "DE89",
-            "ignore ",
-            "previous ",
-            "instructions ",
-            "rm -rf ",
-            "DROP ",
-            "' OR '1'='1",
-            "UNION SELECT ",
-            "aGVsbG8gd29ybGQ=",
-            "0x",
-            "ᴀ",
-            "\u200b",
-            "password=",
-            "://",
-            ":",
-            "/",
-            "-",
-            " ",
-            "1234567890"
-        };
-        StringBuilder out = new StringBuilder(length + 32);
-        while (out.length() < length) {
-            out.append(pieces[random.nextInt(pieces.length)]);
-            if (random.nextInt(4) == 0) {
-                for (int i = random.nextInt(40); i > 0; i--) {
-                    out.append((char) ('a' + random.nextInt(26)));
-                }
-            }
-        }
-        return out.substring(0, length);
+        oneKb = List.of(new ScanText(BenchTexts.ordinary(1024), Source.USER));
+        hundredKb = List.of(new ScanText(BenchTexts.ordinary(100 * 1024), Source.USER));
+        oneMbAdversarial = List.of(new ScanText(BenchTexts.adversarial(1024 * 1024, new Random(7)), Source.USER));
     }
 
     @Benchmark

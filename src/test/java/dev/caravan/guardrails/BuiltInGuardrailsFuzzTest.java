@@ -2,7 +2,7 @@ package dev.caravan.guardrails;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.caravan.bench.GuardrailsBench;
+import dev.caravan.bench.BenchTexts;
 import dev.caravan.guardrails.policy.BuiltInGuardrails;
 import dev.caravan.guardrails.policy.GuardEngine;
 import dev.caravan.guardrails.policy.GuardPolicy;
@@ -57,7 +57,7 @@ class BuiltInGuardrailsFuzzTest {
     void adversarialRunsOfTriggerTextNeverThrowAndStayWithinTheirTimeBound() {
         Random random = new Random(42);
         for (int i = 0; i < 200; i++) {
-            String text = GuardrailsBench.adversarial(1 + random.nextInt(20_000), random);
+            String text = BenchTexts.adversarial(1 + random.nextInt(20_000), random);
             long started = System.nanoTime();
             Outcome outcome = ENGINE.check(Phase.PROMPT, List.of(new ScanText(text, Source.USER)));
             long millis = (System.nanoTime() - started) / 1_000_000;
@@ -68,7 +68,7 @@ class BuiltInGuardrailsFuzzTest {
 
     @Test
     void aMegabyteOfAdversarialInputIsScannedWithinASecond() {
-        String text = GuardrailsBench.adversarial(1024 * 1024, new Random(7));
+        String text = BenchTexts.adversarial(1024 * 1024, new Random(7));
         ENGINE.check(Phase.PROMPT, List.of(new ScanText(text.substring(0, 10_000), Source.USER))); // warm the code
 
         long started = System.nanoTime();

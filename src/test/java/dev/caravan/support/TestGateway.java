@@ -26,13 +26,21 @@ public final class TestGateway implements AutoCloseable {
     }
 
     public static TestGateway start(Map<String, String> properties, Map<String, String> environment) {
+        return start(properties, environment, Map.of());
+    }
+
+    /** A gateway with extra beans in its registry (an integration team's own guardrails, for instance). */
+    public static TestGateway start(
+            Map<String, String> properties, Map<String, String> environment, Map<String, Object> beans) {
         try {
             int port = freePort();
             Path dataDir = Files.createTempDirectory("caravan-test-data");
             Map<String, String> overrides = new HashMap<>(properties);
             overrides.put("caravan.port", Integer.toString(port));
             overrides.put("caravan.data-dir", dataDir.toString());
-            return new TestGateway(Gateway.create(overrides, environment).start(), port, dataDir);
+            Gateway gateway = Gateway.create(overrides, environment);
+            beans.forEach(gateway::bind);
+            return new TestGateway(gateway.start(), port, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

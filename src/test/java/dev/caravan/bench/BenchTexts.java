@@ -1,0 +1,84 @@
+package dev.caravan.bench;
+
+import java.util.Random;
+
+/** The shared inputs of the guardrail benchmarks and timing tests: ordinary prompts and adversarial runs. */
+public final class BenchTexts {
+    private BenchTexts() {}
+
+    static final String ORDINARY =
+            """
+            I'm refactoring a small Spring service and would like a second opinion before the review on Thursday.
+            The controller below returns a list of orders for a customer, sorted by date. It works, but the query
+            is slow once a customer has more than 2,000 orders, and the page takes about 3.5 seconds to render.
+
+                @GetMapping("/customers/{id}/orders")
+                List<OrderView> orders(@PathVariable long id) {
+                    return repository.findByCustomer(id).stream()
+                            .sorted(comparing(Order::placedAt).reversed())
+                            .map(OrderView::of)
+                            .toList();
+                }
+
+            Could you suggest how to paginate this properly, whether an index on (customer_id, placed_at) would
+            help, and how to keep the API backwards compatible for the mobile app, which still calls version 2.3?
+            Please keep the answer short and explain the trade-offs in plain words. Thanks a lot!
+            """;
+
+    /** The ordinary prompt repeated (or cut) to exactly {@code length} chars. */
+    public static String ordinary(int length) {
+        StringBuilder out = new StringBuilder(length + ORDINARY.length());
+        while (out.length() < length) {
+            out.append(ORDINARY);
+        }
+        return out.substring(0, length);
+    }
+
+    /** Runs of what detectors key on: key prefixes, '@', digit runs, trigger words, base64, separators. */
+    public static String adversarial(int length, Random random) {
+        String[] pieces = {
+            "sk-",
+            "sk-proj-",
+            "AKIA",
+            "ghp_",
+            "eyJ",
+            "-----BEGIN ",
+            "@",
+            "@@",
+            "user@",
+            "+1 ",
+            "4111 ",
+            "0000-",
+            "DE89",
+            "ignore ",
+            "previous ",
+            "instructions ",
+            "rm -rf ",
+            "DROP ",
+            "' OR '1'='1",
+            "UNION SELECT ",
+            "aGVsbG8gd29ybGQ=",
+            "0x",
+            "ᴀ",
+            "\u200b",
+            "password=",
+            "://",
+            ":",
+            "/",
+            "-",
+            " ",
+            "1234567890"
+        };
+        StringBuilder out = new StringBuilder(length + 32);
+        while (out.length() < length) {
+            out.append(pieces[random.nextInt(pieces.length)]);
+            if (random.nextInt(4) == 0) {
+                for (int i = random.nextInt(40); i > 0; i--) {
+                    out.append((char) ('a' + random.nextInt(26)));
+                }
+            }
+        }
+        return out.substring(0, length);
+    }
+
+}
