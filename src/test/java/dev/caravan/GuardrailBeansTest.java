@@ -83,7 +83,9 @@ class GuardrailBeansTest {
     static void start() throws IOException {
         mock = MockUpstream.start("127.0.0.1", 0);
         Path config = Files.createTempFile("caravan-beans", ".yaml");
-        Files.writeString(config, """
+        Files.writeString(
+                config,
+                """
                 guardrails:
                   prompt:
                     categories:
@@ -106,7 +108,10 @@ class GuardrailBeansTest {
     private static HttpResponse<String> ask(TestGateway gateway, String text) {
         String body = JSON.createObjectNode()
                 .put("model", "mock")
-                .set("messages", JSON.createArrayNode().add(JSON.createObjectNode().put("role", "user").put("content", text)))
+                .set(
+                        "messages",
+                        JSON.createArrayNode()
+                                .add(JSON.createObjectNode().put("role", "user").put("content", text)))
                 .toString();
         return Http.send(Http.post(gateway.openAiBaseUrl() + "/chat/completions", body)
                 .header("authorization", "Bearer sk-test-beans")
@@ -115,10 +120,11 @@ class GuardrailBeansTest {
     }
 
     private static JsonNode receipt(TestGateway gateway, String decisionId) throws IOException {
-        HttpResponse<String> found = Http.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/v1/receipts/" + decisionId))
-                .timeout(Duration.ofSeconds(10))
-                .GET()
-                .build());
+        HttpResponse<String> found =
+                Http.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/v1/receipts/" + decisionId))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build());
         return JSON.readTree(found.body()).path("payload");
     }
 
@@ -138,7 +144,8 @@ class GuardrailBeansTest {
         HttpResponse<String> response = ask(open, "boom goes the parser");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode payload = receipt(open, response.headers().firstValue("x-caravan-decision-id").orElseThrow());
+        JsonNode payload = receipt(
+                open, response.headers().firstValue("x-caravan-decision-id").orElseThrow());
         assertThat(payload.path("failed_open")).extracting(JsonNode::asText).containsExactly("fragile");
     }
 
@@ -149,7 +156,8 @@ class GuardrailBeansTest {
         HttpResponse<String> response = ask(closed, "boom goes the parser");
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(JSON.readTree(response.body()).path("error").path("message").asText()).contains("fails closed");
+        assertThat(JSON.readTree(response.body()).path("error").path("message").asText())
+                .contains("fails closed");
         assertThat(mock.received()).isEmpty();
     }
 }

@@ -80,5 +80,4 @@ public final class BenchTexts {
         }
         return out.substring(0, length);
     }
-
 }

@@ -31,6 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class GuardrailsBench {
     /** An ordinary prompt: prose, a question, a little code and numbers that trip no detector. */
     GuardEngine engine;
+
     List<ScanText> oneKb;
     List<ScanText> hundredKb;
     List<ScanText> oneMbAdversarial;

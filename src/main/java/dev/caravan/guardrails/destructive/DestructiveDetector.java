@@ -59,7 +59,8 @@ public final class DestructiveDetector implements Guardrail {
                 continue;
             }
             context.advanceTo(start);
-            Hit hit = context.close() == guess
+            // The injection rules never read the closing quote, so their verdict holds whatever the context says.
+            Hit hit = context.close() == guess || trigger.injection()
                     ? first
                     : rule.match(new Spot(text, start, candidates.end(k), context.close()));
             if (hit == null) {
@@ -130,8 +131,14 @@ public final class DestructiveDetector implements Guardrail {
     /** {@code echo "rm -rf /" | sh} runs what it echoes. */
     private static boolean pipedIntoShell(String text, int end) {
         int limit = ShellSpan.lineEnd(text, end, 120);
-        String rest = text.substring(Math.min(end, limit), limit);
-        return rest.indexOf('|') >= 0 && PIPE_TO_SHELL.matcher(rest).find();
+        int from = Math.min(end, limit);
+        // A region with opaque bounds sees the line's rest as the regex would see it cut out, without the copy.
+        for (int i = from; i < limit; i++) {
+            if (text.charAt(i) == '|') {
+                return PIPE_TO_SHELL.matcher(text).region(from, limit).find();
+            }
+        }
+        return false;
     }
 
     private static List<Finding> merge(List<Finding> findings) {

@@ -67,12 +67,21 @@ final class FileSystemRules {
             score = Hit.STRONG;
         } else if (glob) {
             score = Hit.LIKELY;
-        } else if (recursive && tokens.stream().noneMatch(t -> !t.flag()) && fedByDangerousListing(s)) {
+        } else if (recursive && allFlags(tokens) && fedByDangerousListing(s)) {
             score = Hit.STRONG;
         } else {
             return null;
         }
         return Hit.shell(s.start(), ShellSpan.trimEnd(s.text(), s.start(), end), score);
+    }
+
+    private static boolean allFlags(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (!t.flag()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code find / … | xargs rm -rf}: the paths come from a listing of a dangerous directory. */

@@ -1,5 +1,6 @@
 package dev.caravan.guardrails.destructive;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
@@ -17,12 +18,62 @@ final class MentionCues {
                     + "|disallow\\w*|deny|denies|reject\\w*|catch(?:es)?|refuse\\w*|example of|such as)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * The literal words TALK can begin with ({@code don} stands for {@code don't}/{@code dont}). Each alternative of TALK
+     * starts with one of them, so a sentence without any of them cannot match, and the regex is skipped: on
+     * trigger-dense input the regex, tried at every position of every sentence, was the largest cost.
+     */
+    private static final String[] LEADS = {
+        "what",
+        "why",
+        "how ",
+        "when ",
+        "explain",
+        "meaning of",
+        "difference between",
+        "is it ",
+        "never",
+        "don",
+        "do not",
+        "avoid",
+        "prevent",
+        "block",
+        "detect",
+        "contain",
+        "warn",
+        "incident",
+        "accidentally",
+        "someone ran",
+        "flag",
+        "alert",
+        "forbid",
+        "disallow",
+        "deny",
+        "denies",
+        "reject",
+        "catch",
+        "refuse",
+        "example of",
+        "such as"
+    };
+    /** LEADS by their first letter, 'a' to 'z'. */
+    private static final String[][] LEADS_BY_LETTER = new String[26][];
+
+    static {
+        for (char letter = 'a'; letter <= 'z'; letter++) {
+            char first = letter;
+            LEADS_BY_LETTER[letter - 'a'] =
+                    Arrays.stream(LEADS).filter(w -> w.charAt(0) == first).toArray(String[]::new);
+        }
+    }
+
     private MentionCues() {}
 
     /** True when the sentence leading up to start (on the same line) talks about the command instead of asking for it. */
     static boolean talkedAbout(String text, int start) {
         int floor = Math.max(0, start - SENTENCE_WINDOW);
         int i = start;
+        boolean lead = false;
         while (i > floor) {
             char c = text.charAt(i - 1);
             if (c == '\n') {
@@ -32,10 +83,46 @@ final class MentionCues {
                 break;
             }
             i--;
+            // Looking for a lead word in the same backward walk; the sentence's start (a stop character or the
+            // window's floor) is a word boundary too, just as TALK's \b sees it at the region's start.
+            lead = lead || leadAt(text, i, start, i == floor || !asciiWord(text.charAt(i - 1)));
         }
-        if (i == start) {
+        if (i == start || !lead) {
             return false;
         }
         return TALK.matcher(text).region(i, start).find();
+    }
+
+    /**
+     * A necessary condition for TALK to match at p: a word boundary there and one of the lead words, within the
+     * region's end. Case folding is ASCII, as in TALK.
+     */
+    private static boolean leadAt(String text, int p, int end, boolean boundary) {
+        char c = text.charAt(p);
+        int letter = (c | 0x20) - 'a';
+        if (!boundary || c >= 128 || letter < 0 || letter >= 26) {
+            return false;
+        }
+        for (String lead : LEADS_BY_LETTER[letter]) {
+            if (p + lead.length() <= end && startsWithLower(text, p, lead)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean asciiWord(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    private static boolean startsWithLower(String text, int at, String lead) {
+        for (int k = 1; k < lead.length(); k++) {
+            char c = text.charAt(at + k);
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            if (lower != lead.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

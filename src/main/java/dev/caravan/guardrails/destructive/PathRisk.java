@@ -92,6 +92,9 @@ enum PathRisk {
     private static final String[] TAILS = {"/*.*", "/*", "/.", "/"};
 
     static PathRisk of(String raw) {
+        if (surelyScoped(raw)) {
+            return SCOPED;
+        }
         String p = normalise(raw);
         if (p.isEmpty()) {
             return SCOPED;
@@ -117,6 +120,22 @@ enum PathRisk {
             return SCOPED;
         }
         return absolute(parts);
+    }
+
+    /**
+     * True for a word that is SCOPED whatever follows its first two characters: normalise() keeps its first character
+     * (lower-cased) and cannot turn its second into a drive colon, so its head is not empty, not a home, a variable,
+     * a drive or "everything here". Most arguments are such words, and this spares them normalise()'s copies.
+     */
+    private static boolean surelyScoped(String raw) {
+        if (raw.isEmpty()) {
+            return true;
+        }
+        char first = raw.charAt(0);
+        if (first <= ' ' || "\"'./\\~$%*".indexOf(first) >= 0) {
+            return false;
+        }
+        return raw.length() == 1 || raw.charAt(1) != ':';
     }
 
     private static PathRisk absolute(String[] parts) {

@@ -169,6 +169,15 @@ final class ShellContext {
             "reason",
             "m");
 
+    /** The ASCII characters step() does more with than mark a token: quotes, blanks, separators, escapes, heredocs. */
+    private static final boolean[] BREAKS = new boolean[128];
+
+    static {
+        for (char c : "\\'\"` \t\r\n;|(){}&<".toCharArray()) {
+            BREAKS[c] = true;
+        }
+    }
+
     private final String text;
     private int pos;
     private int lineStart;
@@ -213,9 +222,30 @@ final class ShellContext {
                 i = skipLine(i, target);
                 continue;
             }
+            if (tokenStart[depth] >= 0 && inWord(c)) {
+                i = wordEnd(i + 1, target);
+                continue;
+            }
             i = step(i, c);
         }
         pos = Math.max(pos, i);
+    }
+
+    /**
+     * True for the characters that step() treats as no more than part of an open token: once a token is open,
+     * markToken() and the '#', '/' and '-' cases change nothing, so a run of them can be skipped in one tight loop.
+     */
+    private static boolean inWord(char c) {
+        return c >= 128 || !BREAKS[c];
+    }
+
+    /** The end of the run of inWord characters from i, at most target. */
+    private int wordEnd(int from, int target) {
+        int i = from;
+        while (i < target && inWord(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private int skipLine(int from, int target) {

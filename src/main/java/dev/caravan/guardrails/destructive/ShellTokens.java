@@ -30,7 +30,7 @@ final class ShellTokens {
         int i = from;
         StringBuilder value = new StringBuilder();
         while (i < to && tokens.size() < MOST_TOKENS) {
-            while (i < to && Character.isWhitespace(text.charAt(i))) {
+            while (i < to && blank(text.charAt(i))) {
                 i++;
             }
             if (i >= to) {
@@ -38,30 +38,46 @@ final class ShellTokens {
             }
             int start = i;
             value.setLength(0);
+            // Most words have no quote or escape: their value is then a plain substring, copied only once one is met.
+            boolean copied = false;
             char quote = 0;
             while (i < to) {
                 char c = text.charAt(i);
-                if (quote == 0 && Character.isWhitespace(c)) {
+                if (quote == 0 && blank(c)) {
                     break;
                 }
                 if (c == '\\' && i + 1 < to && isEscapable(text.charAt(i + 1))) {
+                    if (!copied) {
+                        value.append(text, start, i);
+                        copied = true;
+                    }
                     value.append(text.charAt(i + 1));
                     i += 2;
                     continue;
                 }
-                if (quote != 0 && c == quote) {
-                    quote = 0;
-                } else if (quote == 0
-                        && (c == '"' || c == '\'' && (i == start || !Character.isLetterOrDigit(text.charAt(i - 1))))) {
-                    quote = c;
-                } else {
+                boolean closes = quote != 0 && c == quote;
+                boolean opens = !closes
+                        && quote == 0
+                        && (c == '"' || c == '\'' && (i == start || !Character.isLetterOrDigit(text.charAt(i - 1))));
+                if (closes || opens) {
+                    if (!copied) {
+                        value.append(text, start, i);
+                        copied = true;
+                    }
+                    quote = closes ? 0 : c;
+                } else if (copied) {
                     value.append(c);
                 }
                 i++;
             }
-            tokens.add(new Token(start, i, value.toString()));
+            tokens.add(new Token(start, i, copied ? value.toString() : text.substring(start, i)));
         }
         return tokens;
+    }
+
+    /** Character.isWhitespace, without its table look-up for printable ASCII, which is never white space. */
+    private static boolean blank(char c) {
+        return (c <= ' ' || c >= 128) && Character.isWhitespace(c);
     }
 
     private static boolean isEscapable(char c) {

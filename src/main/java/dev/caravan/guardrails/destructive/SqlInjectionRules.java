@@ -95,8 +95,7 @@ final class SqlInjectionRules {
         }
         if (lead == 'u') {
             m = UNION.matcher(text).region(i, limit);
-            boolean payload = m.lookingAt()
-                    && UNION_PAYLOAD.matcher(text).region(m.end(), limit).find();
+            boolean payload = m.lookingAt() && unionPayload(text, m.end(), limit);
             return payload ? Hit.injection(i, tail(text, m.end(), limit), Hit.STRONG) : null;
         }
         m = COMMENT_CUT.matcher(text).region(i, limit);
@@ -190,8 +189,7 @@ final class SqlInjectionRules {
             return null;
         }
         Matcher m = UNION.matcher(text).region(s.start(), limit);
-        if (!m.lookingAt()
-                || !UNION_PAYLOAD.matcher(text).region(m.end(), limit).find()) {
+        if (!m.lookingAt() || !unionPayload(text, m.end(), limit)) {
             return null;
         }
         int start = i - 1;
@@ -199,6 +197,115 @@ final class SqlInjectionRules {
             start--;
         }
         return Hit.injection(start, tail(text, m.end(), limit), Hit.LIKELY);
+    }
+
+    /**
+     * Whether UNION_PAYLOAD occurs in [from, limit), in one pass instead of trying every alternative at every position.
+     * Alternatives that need no word boundary ({@code @@}, {@code --}, {@code #}, {@code 0x41}, catalogue names) settle
+     * it at once; the others are only looked for by their literal core, and the regex decides when one is there.
+     */
+    private static boolean unionPayload(String text, int from, int limit) {
+        boolean maybe = false;
+        for (int p = from; p < limit; p++) {
+            char c = text.charAt(p);
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            switch (lower) {
+                case '#' -> {
+                    return true;
+                }
+                case '@', '-' -> {
+                    if (p + 1 < limit && text.charAt(p + 1) == c) {
+                        return true;
+                    }
+                }
+                case '0' -> {
+                    if (p + 3 < limit
+                            && (text.charAt(p + 1) | 0x20) == 'x'
+                            && hex(text.charAt(p + 2))
+                            && hex(text.charAt(p + 3))) {
+                        return true;
+                    }
+                }
+                case ',' -> maybe |= digitBefore(text, from, p); // the 1, 2, 3 column list
+                case 'i' -> {
+                    if (literal(text, p, limit, "information_schema")) {
+                        return true;
+                    }
+                }
+                case 'l' -> {
+                    if (literal(text, p, limit, "load_file")) {
+                        return true;
+                    }
+                }
+                case 'p' -> {
+                    if (literal(text, p, limit, "pg_catalog")) {
+                        return true;
+                    }
+                }
+                case 's' -> {
+                    if (literal(text, p, limit, "sqlite_master") || literal(text, p, limit, "sys.")) {
+                        return true;
+                    }
+                    maybe |= call(text, p, limit, "sleep");
+                }
+                case 'n' -> maybe |= literal(text, p, limit, "null");
+                case 'v' -> maybe |= call(text, p, limit, "version");
+                case 'u' -> maybe |= call(text, p, limit, "user");
+                case 'd' -> maybe |= call(text, p, limit, "database");
+                case 'c' ->
+                    maybe |= call(text, p, limit, "char")
+                            || literal(text, p, limit, "concat")
+                            || literal(text, p, limit, "column_name");
+                case 't' -> maybe |= literal(text, p, limit, "table_name");
+                default -> {}
+            }
+        }
+        return maybe && UNION_PAYLOAD.matcher(text).region(from, limit).find();
+    }
+
+    private static boolean hex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    /** The word at p (ASCII case folded), then white space and an opening parenthesis. */
+    private static boolean call(String text, int p, int limit, String word) {
+        if (!literal(text, p, limit, word)) {
+            return false;
+        }
+        int i = p + word.length();
+        while (i < limit && regexSpace(text.charAt(i))) {
+            i++;
+        }
+        return i < limit && text.charAt(i) == '(';
+    }
+
+    /** A digit, then only white space, before the comma at p: where {@code 1, 2, 3} could be. */
+    private static boolean digitBefore(String text, int from, int p) {
+        int i = p;
+        while (i > from && regexSpace(text.charAt(i - 1))) {
+            i--;
+        }
+        return i > from && text.charAt(i - 1) >= '0' && text.charAt(i - 1) <= '9';
+    }
+
+    /** The characters of the regex class {@code \s} (without UNICODE_CHARACTER_CLASS). */
+    private static boolean regexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** The lower-case word at p, folding ASCII case only (as {@code (?i)} does), within limit. */
+    private static boolean literal(String text, int p, int limit, String word) {
+        if (p + word.length() > limit) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            char c = text.charAt(p + k);
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            if (lower != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int lineLimit(String text, int from) {

@@ -75,7 +75,10 @@ enum Trigger {
         return words;
     }
 
-    /** SQL-injection triggers are tracked apart from destructive ones: one text can be both. */
+    /**
+     * SQL-injection triggers are tracked apart from destructive ones: one text can be both. Their rules read only the
+     * text, never {@link Spot#close()}, which lets the detector keep their first verdict.
+     */
     boolean injection() {
         return this == TIMING || this == UNION || this == QUOTE;
     }

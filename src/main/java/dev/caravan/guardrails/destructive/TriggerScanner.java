@@ -11,6 +11,7 @@ final class TriggerScanner {
     static final int PER_BLOCK = 8;
     static final int REPEAT_GAP = 24;
     private static final int BLOCK_SHIFT = 9;
+    private static final int TRIGGERS = Trigger.values().length;
     private static final int LONGEST_WORD = 16;
     private static final int TABLE_MASK = 255;
     private static final String[] TABLE_WORDS = new String[TABLE_MASK + 1];
@@ -49,18 +50,19 @@ final class TriggerScanner {
         Candidates found = null;
         Budget budget = new Budget();
         int n = text.length();
-        int wordStart = -1;
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        while (i < n) {
             char c = text.charAt(i);
-            if (c < 128 && WORD_LOWER[c] != 0) {
-                if (wordStart < 0) {
-                    wordStart = i;
+            if (wordChar(c)) {
+                int start = i;
+                do {
+                    i++;
+                } while (i < n && wordChar(text.charAt(i)));
+                found = word(text, start, i, found, budget);
+                if (i == n) {
+                    break;
                 }
-                continue;
-            }
-            if (wordStart >= 0) {
-                found = word(text, wordStart, i, found, budget);
-                wordStart = -1;
+                c = text.charAt(i);
             }
             if ((c == '\'' || c == '"')
                     && budget.open(i)
@@ -68,8 +70,28 @@ final class TriggerScanner {
                     && budget.take(text, Trigger.QUOTE, i)) {
                 found = Candidates.add(found, Trigger.QUOTE, i, i + 1);
             }
+            i = budget.spent(i) ? nextBlock(text, i) : i + 1;
         }
-        return wordStart >= 0 ? word(text, wordStart, n, found, budget) : found;
+        return found;
+    }
+
+    private static boolean wordChar(char c) {
+        return c < 128 && WORD_LOWER[c] != 0;
+    }
+
+    /**
+     * Where scanning resumes once the block holding i has used its allowance: nothing more in it can become a
+     * candidate, so it is jumped over, together with the rest of a word begun in it.
+     */
+    private static int nextBlock(String text, int i) {
+        int n = text.length();
+        int j = Math.min(n, ((i >>> BLOCK_SHIFT) + 1) << BLOCK_SHIFT);
+        if (j < n && wordChar(text.charAt(j - 1))) {
+            while (j < n && wordChar(text.charAt(j))) {
+                j++;
+            }
+        }
+        return j;
     }
 
     private static Candidates word(String text, int start, int end, Candidates found, Budget budget) {
@@ -116,7 +138,7 @@ final class TriggerScanner {
 
     /** The per-block allowance of candidates. */
     private static final class Budget {
-        private final int[] lastAt = new int[Trigger.values().length];
+        private final int[] lastAt = new int[TRIGGERS];
         private long block = -1;
         private int taken;
 
@@ -128,6 +150,11 @@ final class TriggerScanner {
                 taken = 0;
             }
             return taken < PER_BLOCK;
+        }
+
+        /** True when pos lies in the block that has used its allowance. */
+        boolean spent(int pos) {
+            return taken >= PER_BLOCK && pos >>> BLOCK_SHIFT == block;
         }
 
         /** Counts every trigger against the block, so that a run of repeats cannot cost more than a full block. */

@@ -30,7 +30,8 @@ final class AdversarialSuffix {
             if (lineEnd < 0) {
                 lineEnd = n;
             }
-            int[] hit = hasSoupCharacter(text, lineStart, lineEnd) ? inLine(text, lineStart, lineEnd, starts, ends, odd)
+            int[] hit = hasSoupCharacter(text, lineStart, lineEnd)
+                    ? inLine(text, lineStart, lineEnd, starts, ends, odd)
                     : null;
             if (hit != null) {
                 return hit;
@@ -137,7 +138,8 @@ final class AdversarialSuffix {
             char c = text.charAt(k);
             if (Character.isLetterOrDigit(c) || c == '\'' || c == '-') {
                 letters++;
-            } else if (!(k == e - 1 && ".,;:?!".indexOf(c) >= 0) && !(k == s && (c == '"' || c == '('))
+            } else if (!(k == e - 1 && ".,;:?!".indexOf(c) >= 0)
+                    && !(k == s && (c == '"' || c == '('))
                     && !(k == e - 1 && (c == '"' || c == ')'))) {
                 return false;
             }
@@ -162,8 +164,11 @@ final class AdversarialSuffix {
                     inner++;
                 }
                 seen |= 1 << g;
-            } else if (k - s >= 3 && Character.isUpperCase(c) && Character.isLowerCase(text.charAt(k - 1))
-                    && k + 1 < e && Character.isLowerCase(text.charAt(k + 1))) {
+            } else if (k - s >= 3
+                    && Character.isUpperCase(c)
+                    && Character.isLowerCase(text.charAt(k - 1))
+                    && k + 1 < e
+                    && Character.isLowerCase(text.charAt(k + 1))) {
                 camel = true;
             }
         }

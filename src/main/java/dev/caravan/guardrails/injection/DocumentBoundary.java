@@ -24,16 +24,27 @@ final class DocumentBoundary {
         return first >= 0 && first < limit ? first : -1;
     }
 
+    private static boolean blankFrom(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code [0, level 1 start, level 2 start]}; a level without material starts at the text's end. */
     static int[] starts(String text) {
         int n = text.length();
         int limit = Math.min(n, SEARCH_LIMIT);
         int loose = n;
         int newline = text.indexOf('\n');
-        if (newline >= 0 && newline + 1 < n && !text.substring(newline + 1).isBlank()) {
+        if (newline >= 0 && newline + 1 < n && !blankFrom(text, newline + 1)) {
             loose = newline + 1;
         }
-        for (int colon = text.indexOf(':'); colon >= 0 && colon < Math.min(loose, limit); colon = text.indexOf(':', colon + 1)) {
+        for (int colon = text.indexOf(':');
+                colon >= 0 && colon < Math.min(loose, limit);
+                colon = text.indexOf(':', colon + 1)) {
             int k = colon + 1;
             while (k < n && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
                 k++;

@@ -15,6 +15,7 @@ import java.util.Map;
 final class EvidenceScorer {
     private static final double REPORT_FLOOR = 0.1;
     private static final double AMPLIFIERS_ALONE = 0.35;
+    private static final String FORBIDDEN_REQUEST = "jb.harmful";
 
     List<Finding> score(List<Evidence> evidence, Source source, int textLength) {
         if (evidence.isEmpty()) {
@@ -49,21 +50,33 @@ final class EvidenceScorer {
         }
         double coreMiss = 1.0;
         double amplifierMiss = 1.0;
+        int amplifiers = 0;
+        boolean forbiddenRequest = false;
         for (var entry : strongest.entrySet()) {
             if (entry.getKey().amplifier()) {
                 amplifierMiss *= 1.0 - entry.getValue();
+                amplifiers++;
+                forbiddenRequest |= entry.getKey().id().equals(FORBIDDEN_REQUEST);
             } else {
                 coreMiss *= 1.0 - entry.getValue();
             }
         }
-        if (!anyCore) {
+        // A request for forbidden content wrapped in two or more framings (a story, a dead grandmother, a simulated
+        // world, a detailed recipe) is the jailbreak itself, even with no single strong cue.
+        if (!anyCore && !(forbiddenRequest && amplifiers >= 3)) {
             return Math.min(1.0 - amplifierMiss, AMPLIFIERS_ALONE);
         }
         return 1.0 - coreMiss * amplifierMiss;
     }
 
-    private static void add(List<Finding> out, List<Evidence> evidence, Category category, double own, double other,
-            double trust, int textLength) {
+    private static void add(
+            List<Finding> out,
+            List<Evidence> evidence,
+            Category category,
+            double own,
+            double other,
+            double trust,
+            int textLength) {
         if (own <= 0) {
             return;
         }

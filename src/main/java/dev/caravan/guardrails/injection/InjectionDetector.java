@@ -14,13 +14,12 @@ public final class InjectionDetector implements Guardrail {
     private static final Rule INVISIBLE = Rule.synthetic("hidden.zero_width", Category.PROMPT_INJECTION, 0.3);
     private static final Rule ENCODED = Rule.synthetic("encoded.instructions", Category.PROMPT_INJECTION, 0.3);
     private static final Rule SUFFIX = Rule.synthetic("jb.adversarial_suffix", Category.JAILBREAK, 0.6);
-    private static final List<String> DECODE_HINTS =
-            List.of("rot13", "rot-13", "rot 13", "caesar", "cipher", "backward", "revers", "mirror", "decod", "decrypt");
+    private static final List<String> DECODE_HINTS = List.of(
+            "rot13", "rot-13", "rot 13", "caesar", "cipher", "backward", "revers", "mirror", "decod", "decrypt");
     private static final int HINT_WINDOW = 4_000;
     private static final int MIN_HIDDEN_TAGS = 8;
     private static final int MIN_INVISIBLE = 6;
     private static final int MAX_DECODE_DEPTH = 2;
-    private static final int LEET_VARIANT_LIMIT = 65_536;
 
     private final TextNormalizer normalizer = new TextNormalizer();
     private final RuleMatcher matcher;
@@ -35,6 +34,8 @@ public final class InjectionDetector implements Guardrail {
         rules.addAll(PromptInjectionRules.rules());
         rules.addAll(JailbreakRules.rules());
         rules.addAll(MultilingualRules.rules());
+        rules.addAll(ReaderDirectedRules.rules());
+        rules.addAll(JailbreakFamilyRules.rules());
         this.matcher = new RuleMatcher(rules);
     }
 
@@ -53,12 +54,8 @@ public final class InjectionDetector implements Guardrail {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        try {
-            return scorer.score(evidence(text), source == null ? Source.USER : source, text.length());
-        } catch (RuntimeException | StackOverflowError e) {
-            // A detector fails open by contract; the policy records it. Never let one odd input break a request.
-            return List.of();
-        }
+        // No catch-all here: a failure must reach the guard engine, which records it and fails open or closed.
+        return scorer.score(evidence(text), source == null ? Source.USER : source, text.length());
     }
 
     /** Every piece of evidence in {@code text}, before scoring. */
@@ -75,15 +72,19 @@ public final class InjectionDetector implements Guardrail {
         int[] documentStarts = DocumentBoundary.starts(folded);
         List<Signal> signals = new ArrayList<>();
         matcher.match(folded, nonAscii, documentStarts, signals);
-        // Leetspeak lives in short prompts; re-reading a huge text for its '1's would double the cost for nothing.
-        if (nt.leetVariant() != null && folded.length() <= LEET_VARIANT_LIMIT) {
+        if (nt.leetVariant() != null) {
             matcher.match(nt.leetVariant(), false, documentStarts, signals);
         }
         for (Signal s : signals) {
             int[] region = Regions.around(folded, s.start(), s.end());
             double weight = s.rule().weight() * mentions.damping(folded, s.start(), s.end());
-            out.add(new Evidence(s.rule(), weight, nt.originalStart(s.start()), nt.originalEnd(s.end()),
-                    nt.originalStart(region[0]), nt.originalEnd(region[1])));
+            out.add(new Evidence(
+                    s.rule(),
+                    weight,
+                    nt.originalStart(s.start()),
+                    nt.originalEnd(s.end()),
+                    nt.originalStart(region[0]),
+                    nt.originalEnd(region[1])));
         }
         hiddenText(text, nt, out);
         transformed(folded, nt, documentStarts, out);
@@ -127,8 +128,8 @@ public final class InjectionDetector implements Guardrail {
         addTransformed(signals, folded, nt, true, out);
     }
 
-    private static void addTransformed(List<Signal> signals, String folded, NormalizedText nt, boolean reversed,
-            List<Evidence> out) {
+    private static void addTransformed(
+            List<Signal> signals, String folded, NormalizedText nt, boolean reversed, List<Evidence> out) {
         int n = folded.length();
         for (Signal s : signals) {
             if (s.rule().weight() < 0.4) {
@@ -139,8 +140,8 @@ public final class InjectionDetector implements Guardrail {
             int[] region = Regions.around(folded, start, end);
             int os = nt.originalStart(start);
             int oe = nt.originalEnd(end);
-            out.add(new Evidence(s.rule(), s.rule().weight(), os, oe, nt.originalStart(region[0]),
-                    nt.originalEnd(region[1])));
+            out.add(new Evidence(
+                    s.rule(), s.rule().weight(), os, oe, nt.originalStart(region[0]), nt.originalEnd(region[1])));
             out.add(new Evidence(ENCODED, ENCODED.weight(), os, oe, os, oe));
         }
     }
@@ -180,5 +181,4 @@ public final class InjectionDetector implements Guardrail {
         }
         return c;
     }
-
 }

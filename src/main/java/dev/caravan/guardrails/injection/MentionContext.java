@@ -15,6 +15,7 @@ final class MentionContext {
     private static final Pattern TALK_CUES = Pattern.compile(
             "\\b(?:detect\\w*|classifier\\w*|sanitiz\\w*|regex\\w*|regular\\s+expressions?|pytest|unit\\s+tests?|test\\s+cases?|our\\s+logs|logs\\s+show|triage|definition|prompt\\s+injections?|injection\\s+attacks?|jailbreak\\s+(?:attempts?|prompts?|attacks?)|red[\\s-]team\\w*|threat\\s+model|mitigat\\w*)\\b",
             Pattern.CASE_INSENSITIVE);
+
     private static final int CUE_REACH = 160;
     private static final double QUOTED = 0.35;
     private static final double DISCUSSED = 0.6;
@@ -23,7 +24,8 @@ final class MentionContext {
     double damping(String text, int start, int end) {
         int from = Math.max(0, start - CUE_REACH);
         int to = Math.min(text.length(), end + CUE_REACH);
-        if (quoted(text, start, end) && QUOTE_CUES.matcher(text).region(from, to).find()) {
+        if (quoted(text, start, end)
+                && QUOTE_CUES.matcher(text).region(from, to).find()) {
             return QUOTED;
         }
         return TALK_CUES.matcher(text).region(from, to).find() ? DISCUSSED : 1.0;
@@ -44,11 +46,13 @@ final class MentionContext {
                 case '“' -> curly++;
                 case '”' -> curly = Math.max(0, curly - 1);
                 case '\'' -> {
-                    boolean inWord = i > 0 && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i - 1))
+                    boolean inWord = i > 0
+                            && i + 1 < text.length()
+                            && Character.isLetterOrDigit(text.charAt(i - 1))
                             && Character.isLetterOrDigit(text.charAt(i + 1));
                     singles += inWord ? 0 : 1;
                 }
-                default -> { }
+                default -> {}
             }
         }
         return doubles % 2 == 1 || singles % 2 == 1 || backticks % 2 == 1 || curly > 0;

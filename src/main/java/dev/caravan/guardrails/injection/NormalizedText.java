@@ -2,9 +2,10 @@ package dev.caravan.guardrails.injection;
 
 /**
  * Text folded for keyword matching, with the way back to the original: {@code starts[i]} and {@code ends[i]} are the
- * original span of normalized char {@code i}; both are null when offsets are unchanged (plain ASCII that was only lower-cased).
+ * original span of normalized char {@code i} (the arrays may be longer than the text); both are null when offsets are unchanged (plain ASCII that was only lower-cased).
  */
-record NormalizedText(String text, String leetVariant, int[] starts, int[] ends, int hiddenTagChars, int invisibleChars) {
+record NormalizedText(
+        String text, String leetVariant, int[] starts, int[] ends, int hiddenTagChars, int invisibleChars) {
 
     static NormalizedText identity(String text) {
         return new NormalizedText(text, null, null, null, 0, 0);
@@ -18,19 +19,19 @@ record NormalizedText(String text, String leetVariant, int[] starts, int[] ends,
         if (starts == null) {
             return index;
         }
-        if (starts.length == 0) {
+        if (text.isEmpty()) {
             return 0;
         }
-        return starts[Math.min(Math.max(index, 0), starts.length - 1)];
+        return starts[Math.min(Math.max(index, 0), text.length() - 1)];
     }
 
     int originalEnd(int index) {
         if (ends == null) {
             return index;
         }
-        if (index <= 0 || ends.length == 0) {
+        if (index <= 0 || text.isEmpty()) {
             return originalStart(0);
         }
-        return ends[Math.min(index, ends.length) - 1];
+        return ends[Math.min(index, text.length()) - 1];
     }
 }

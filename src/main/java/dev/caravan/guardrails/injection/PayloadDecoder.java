@@ -66,7 +66,10 @@ final class PayloadDecoder {
 
     static {
         for (char c = 0; c < 128; c++) {
-            RUN_CHARS[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "+/=_-:%".indexOf(c) >= 0;
+            RUN_CHARS[c] = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || "+/=_-:%".indexOf(c) >= 0;
         }
     }
 
@@ -80,19 +83,23 @@ final class PayloadDecoder {
         if (c != ' ' && c != ',') {
             return false;
         }
-        return at > 0 && at + 1 < text.length() && Character.isDigit(text.charAt(at - 1))
+        return at > 0
+                && at + 1 < text.length()
+                && Character.isDigit(text.charAt(at - 1))
                 && Character.isDigit(text.charAt(at + 1));
     }
 
     private static String decodeRun(String run) {
         String digitsOnly = run.replaceAll("[ ,/:]", "");
-        if (run.matches("[01]{8}(?:[ ,/:]?[01]{8}){5,}")) {
+        // Hand-written shape checks: java.util.regex recurses once per repeated group and overflows the stack on long
+        // runs.
+        if (binaryOctets(run)) {
             return bytes(octets(run, 2, 8));
         }
-        if (run.matches("\\d{2,3}(?:[ ,]+\\d{2,3}){7,}")) {
+        if (charCodeList(run)) {
             return charCodes(run);
         }
-        if (run.matches("(?:(?:\\\\x|0x)?[0-9a-fA-F]{2}[ :,-]?){10,}") && digitsOnly.length() % 2 == 0) {
+        if (hexBytes(run) && digitsOnly.length() % 2 == 0) {
             return bytes(octets(run.replaceAll("\\\\x|0x", ""), 16, 2));
         }
         String trimmed = valuePart(run.replaceAll("^[:_-]+|[:_-]+$", ""));
@@ -109,6 +116,78 @@ final class PayloadDecoder {
             }
         }
         return null;
+    }
+
+    /** Six or more groups of eight 0/1 digits, each optionally followed by one of {@code " ,/:"}. */
+    private static boolean binaryOctets(String run) {
+        int i = 0;
+        int groups = 0;
+        int n = run.length();
+        while (i < n) {
+            for (int k = 0; k < 8; k++, i++) {
+                if (i >= n || (run.charAt(i) != '0' && run.charAt(i) != '1')) {
+                    return false;
+                }
+            }
+            groups++;
+            if (i < n && " ,/:".indexOf(run.charAt(i)) >= 0) {
+                i++;
+                if (i == n) {
+                    return false;
+                }
+            }
+        }
+        return groups >= 6;
+    }
+
+    /** Eight or more numbers of two or three digits separated by spaces or commas. */
+    private static boolean charCodeList(String run) {
+        int i = 0;
+        int numbers = 0;
+        int n = run.length();
+        while (i < n) {
+            int start = i;
+            while (i < n && run.charAt(i) >= '0' && run.charAt(i) <= '9') {
+                i++;
+            }
+            if (i - start < 2 || i - start > 3) {
+                return false;
+            }
+            numbers++;
+            int separators = i;
+            while (i < n && (run.charAt(i) == ' ' || run.charAt(i) == ',')) {
+                i++;
+            }
+            if (i == n && separators < n) {
+                return false;
+            }
+        }
+        return numbers >= 8;
+    }
+
+    /** Ten or more hex bytes, each optionally prefixed {@code \x} or {@code 0x} and followed by one of {@code " :,-"}. */
+    private static boolean hexBytes(String run) {
+        int i = 0;
+        int bytes = 0;
+        int n = run.length();
+        while (i < n) {
+            if (i + 1 < n && (run.charAt(i) == '\\' || run.charAt(i) == '0') && run.charAt(i + 1) == 'x') {
+                i += 2;
+            }
+            if (i + 1 >= n || !isHex(run.charAt(i)) || !isHex(run.charAt(i + 1))) {
+                return false;
+            }
+            i += 2;
+            bytes++;
+            if (i < n && " :,-".indexOf(run.charAt(i)) >= 0) {
+                i++;
+            }
+        }
+        return bytes >= 10;
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     /** In {@code key=value} or {@code key:value} only the value can be an encoding. */

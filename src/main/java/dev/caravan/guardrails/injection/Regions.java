@@ -54,7 +54,9 @@ final class Regions {
         int last = -1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c >= '\u200B' && c <= '\u200F') || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2060' && c <= '\u2069')
+            if ((c >= '\u200B' && c <= '\u200F')
+                    || (c >= '\u202A' && c <= '\u202E')
+                    || (c >= '\u2060' && c <= '\u2069')
                     || c == '\uFEFF') {
                 if (first < 0) {
                     first = i;

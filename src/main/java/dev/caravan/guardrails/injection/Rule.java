@@ -22,43 +22,111 @@ record Rule(
         int back,
         int forward,
         int documentLevel,
-        boolean amplifier) {
+        boolean amplifier,
+        List<String> needs) {
 
     /** Patterns see lower-cased text (the normalizer's job), so they need no case folding of their own. */
     private static final int FLAGS = Pattern.MULTILINE;
 
     /** A rule woken by ASCII word prefixes (a '|'-separated list). */
     static Rule of(String id, Category category, double weight, String triggers, String regex) {
-        return new Rule(id, category, weight, List.of(triggers.split("\\|")), List.of(), Pattern.compile(regex, FLAGS),
-                null, 40, 320, 0, false);
+        return new Rule(
+                id,
+                category,
+                weight,
+                List.of(triggers.split("\\|")),
+                List.of(),
+                Pattern.compile(regex, FLAGS),
+                null,
+                40,
+                320,
+                0,
+                false,
+                List.of());
     }
 
     /** A rule woken by literal phrases, for scripts written without spaces between words. */
     static Rule literal(String id, Category category, double weight, String literals, String regex) {
-        return new Rule(id, category, weight, List.of(), List.of(literals.split("\\|")), Pattern.compile(regex, FLAGS),
-                null, 80, 200, 0, false);
+        return new Rule(
+                id,
+                category,
+                weight,
+                List.of(),
+                List.of(literals.split("\\|")),
+                Pattern.compile(regex, FLAGS),
+                null,
+                80,
+                200,
+                0,
+                false,
+                List.of());
     }
 
     /** Evidence that is not a rule match: hidden text, decoded payloads, adversarial suffixes. */
     static Rule synthetic(String id, Category category, double weight) {
-        return new Rule(id, category, weight, List.of(), List.of(), Pattern.compile("(?!)"), null, 0, 0, 0, false);
+        return new Rule(
+                id, category, weight, List.of(), List.of(), Pattern.compile("(?!)"), null, 0, 0, 0, false, List.of());
     }
 
     Rule requiring(String contextRegex) {
-        return new Rule(id, category, weight, triggers, literals, pattern, Pattern.compile(contextRegex, FLAGS), back,
-                forward, documentLevel, amplifier);
+        return new Rule(
+                id,
+                category,
+                weight,
+                triggers,
+                literals,
+                pattern,
+                Pattern.compile(contextRegex, FLAGS),
+                back,
+                forward,
+                documentLevel,
+                amplifier,
+                needs);
     }
 
     Rule window(int newBack, int newForward) {
-        return new Rule(id, category, weight, triggers, literals, pattern, context, newBack, newForward, documentLevel,
-                amplifier);
+        return new Rule(
+                id,
+                category,
+                weight,
+                triggers,
+                literals,
+                pattern,
+                context,
+                newBack,
+                newForward,
+                documentLevel,
+                amplifier,
+                needs);
     }
 
     Rule inDocument(int level) {
-        return new Rule(id, category, weight, triggers, literals, pattern, context, back, forward, level, amplifier);
+        return new Rule(
+                id, category, weight, triggers, literals, pattern, context, back, forward, level, amplifier, needs);
     }
 
     Rule amplifying() {
-        return new Rule(id, category, weight, triggers, literals, pattern, context, back, forward, documentLevel, true);
+        return new Rule(
+                id, category, weight, triggers, literals, pattern, context, back, forward, documentLevel, true, needs);
+    }
+
+    /**
+     * A rule whose pattern cannot match unless one of these words follows its trigger within the forward window; the
+     * cheap check spares the pattern most of its attempts on ordinary text.
+     */
+    Rule needing(String words) {
+        return new Rule(
+                id,
+                category,
+                weight,
+                triggers,
+                literals,
+                pattern,
+                context,
+                back,
+                forward,
+                documentLevel,
+                amplifier,
+                List.of(words.split("\\|")));
     }
 }

@@ -1,53 +1,125 @@
 package dev.caravan.guardrails.injection;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
- * Runs the rules in one pass: a hand-written word-prefix table finds the few places where a rule's trigger word starts,
- * and only a bounded window around each reaches that rule's pattern (a handful of anchored attempts, or a search from
- * the trigger's line start), with a cap on attempts per rule, so the cost stays linear in the input.
+ * Runs the rules in two cheap steps: one pass of a hand-written word-prefix table notes where each rule's trigger
+ * words (and the words its pattern cannot do without) start; then only triggers with a needed word close by reach the
+ * rule's pattern, tried at the few word starts just before the trigger, with a cap on attempts per rule, so the cost
+ * stays linear in the input.
  */
 final class RuleMatcher {
     /** Windows tried per rule and text; past this the rule has had a fair look at a hostile input. */
     private static final int MAX_WINDOWS = 96;
+    /** Phrase rules search a long window before each sighting (no word starts to skip to), so they get fewer tries. */
+    private static final int MAX_LITERAL_WINDOWS = 16;
+    /** Trigger sightings kept per rule before the needed-word filter; bounds the memory for hostile input. */
+    private static final int MAX_PENDING = 4 * MAX_WINDOWS;
+
     private static final int MAX_PREFIX = 24;
-    private static final int ANCHORED_BACK = 16;
     private static final int CONTEXT_REACH = 200;
+    private static final int PREFIX_BITS = 1 << 16;
 
     private final Rule[] rules;
     private final String[] keys;
     private final int[][] ruleIds;
+    private final int[][] needIds;
     private final int mask;
-    private final int lengths;
+    private final int shift;
+    /** Phrase triggers grouped by first char: the sorted distinct first chars, and each group's range in the arrays. */
+    private final long[] literalStarts = new long[1024];
+
+    private final char[] literalFirst;
+    private final int[] literalOffsets;
+    private final int[] literalRule;
+    private final String[] literalText;
+    /** Bit set of every key prefix (by hash and length): a word stops being read once no key can start like it. */
+    private final long[] prefixes = new long[PREFIX_BITS / 64];
+    /** The same for whole keys: only a word start whose bit is set here is looked up in the table. */
+    private final long[] wholeKeys = new long[PREFIX_BITS / 64];
 
     RuleMatcher(List<Rule> ruleList) {
         this.rules = ruleList.toArray(new Rule[0]);
-        java.util.Map<String, java.util.List<Integer>> byKey = new java.util.LinkedHashMap<>();
+        Map<String, List<Integer>> byKey = new LinkedHashMap<>();
+        Map<String, List<Integer>> byNeed = new LinkedHashMap<>();
         for (int r = 0; r < rules.length; r++) {
             for (String t : rules[r].triggers()) {
-                if (t.isEmpty() || t.length() > MAX_PREFIX) {
-                    throw new IllegalArgumentException("trigger length out of range: '" + t + "' in " + rules[r].id());
-                }
-                byKey.computeIfAbsent(t, k -> new java.util.ArrayList<>()).add(r);
+                checkKey(t, rules[r]);
+                byKey.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
+            }
+            for (String t : rules[r].needs()) {
+                checkKey(t, rules[r]);
+                byNeed.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
             }
         }
-        int size = Integer.highestOneBit(Math.max(16, byKey.size() * 4)) * 2;
+        Set<String> all = new LinkedHashSet<>(byKey.keySet());
+        all.addAll(byNeed.keySet());
+        int size = Integer.highestOneBit(Math.max(16, all.size() * 4)) * 2;
         keys = new String[size];
         ruleIds = new int[size][];
+        needIds = new int[size][];
         mask = size - 1;
-        int lengthBits = 0;
-        for (var e : byKey.entrySet()) {
-            String k = e.getKey();
-            int slot = slot(hash(k, 0, k.length()));
+        shift = 32 - Integer.numberOfTrailingZeros(size);
+        for (String k : all) {
+            int slot = slot(hash(k));
             while (keys[slot] != null) {
                 slot = (slot + 1) & mask;
             }
             keys[slot] = k;
-            ruleIds[slot] = e.getValue().stream().mapToInt(Integer::intValue).distinct().toArray();
-            lengthBits |= 1 << k.length();
+            ruleIds[slot] = byKey.getOrDefault(k, List.of()).stream()
+                    .mapToInt(Integer::intValue)
+                    .distinct()
+                    .toArray();
+            needIds[slot] = byNeed.getOrDefault(k, List.of()).stream()
+                    .mapToInt(Integer::intValue)
+                    .distinct()
+                    .toArray();
+            int h = 0;
+            for (int p = 0; p < k.length(); p++) {
+                h = 31 * h + k.charAt(p);
+                int bit = prefixBit(h, p + 1);
+                prefixes[bit >>> 6] |= 1L << bit;
+            }
+            int whole = prefixBit(h, k.length());
+            wholeKeys[whole >>> 6] |= 1L << whole;
         }
-        lengths = lengthBits;
+        List<Literal> literals = new ArrayList<>();
+        for (int r = 0; r < rules.length; r++) {
+            for (String lit : rules[r].literals()) {
+                literals.add(new Literal(lit.charAt(0), r, lit));
+            }
+        }
+        literals.sort(java.util.Comparator.comparing(Literal::first));
+        literalRule = literals.stream().mapToInt(Literal::rule).toArray();
+        literalText = literals.stream().map(Literal::text).toArray(String[]::new);
+        StringBuilder firsts = new StringBuilder();
+        List<Integer> offsets = new ArrayList<>();
+        for (int k = 0; k < literals.size(); k++) {
+            char c = literals.get(k).first();
+            if (firsts.length() == 0 || firsts.charAt(firsts.length() - 1) != c) {
+                firsts.append(c);
+                offsets.add(k);
+                literalStarts[c >>> 6] |= 1L << c;
+            }
+        }
+        offsets.add(literals.size());
+        literalFirst = firsts.toString().toCharArray();
+        literalOffsets = offsets.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private record Literal(char first, int rule, String text) {}
+
+    private static void checkKey(String key, Rule rule) {
+        if (key.isEmpty() || key.length() > MAX_PREFIX) {
+            throw new IllegalArgumentException("trigger length out of range: '" + key + "' in " + rule.id());
+        }
     }
 
     /**
@@ -58,10 +130,13 @@ final class RuleMatcher {
         int n = text.length();
         int[] tried = new int[rules.length];
         boolean[] done = new boolean[rules.length];
+        Matcher[] matchers = new Matcher[rules.length];
+        int[] pendingCount = new int[rules.length];
+        Positions pending = new Positions();
+        Positions[] needed = new Positions[rules.length];
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
-            if (!wordChar(c)) {
+            if (!wordChar(text.charAt(i))) {
                 i++;
                 continue;
             }
@@ -75,16 +150,23 @@ final class RuleMatcher {
                 h = 31 * h + w;
                 j++;
                 int len = j - i;
-                if ((lengths & (1 << len)) != 0) {
-                    int slot = slot(h);
-                    String k;
-                    while ((k = keys[slot]) != null) {
+                int bit = prefixBit(h, len);
+                if ((prefixes[bit >>> 6] & (1L << bit)) == 0) {
+                    break;
+                }
+                if ((wholeKeys[bit >>> 6] & (1L << bit)) != 0) {
+                    for (int slot = slot(h); keys[slot] != null; slot = (slot + 1) & mask) {
+                        String k = keys[slot];
                         if (k.length() == len && text.regionMatches(i, k, 0, len)) {
                             for (int r : ruleIds[slot]) {
-                                tryRule(r, text, i, documentStarts, tried, done, out);
+                                if (pendingCount[r]++ < MAX_PENDING) {
+                                    pending.add(r, i);
+                                }
+                            }
+                            for (int r : needIds[slot]) {
+                                (needed[r] == null ? needed[r] = new Positions() : needed[r]).add(r, i);
                             }
                         }
-                        slot = (slot + 1) & mask;
                     }
                 }
             }
@@ -93,36 +175,95 @@ final class RuleMatcher {
             }
             i = j;
         }
+        for (int k = 0; k < pending.size; k++) {
+            int r = pending.rules[k];
+            int at = pending.at[k];
+            Rule rule = rules[r];
+            if (rule.needs().isEmpty()
+                    || (needed[r] != null && needed[r].anyIn(at - rule.back(), at + rule.forward()))) {
+                tryRule(r, text, at, documentStarts, tried, done, matchers, out);
+            }
+        }
         if (literals) {
-            for (int r = 0; r < rules.length; r++) {
-                for (String lit : rules[r].literals()) {
-                    int from = 0;
-                    int at;
-                    while (!done[r] && tried[r] < MAX_WINDOWS && (at = text.indexOf(lit, from)) >= 0) {
-                        tryRule(r, text, at, documentStarts, tried, done, out);
-                        from = at + lit.length();
-                    }
+            matchLiterals(text, documentStarts, tried, done, matchers, out);
+        }
+    }
+
+    /** One pass over the text for the phrase triggers: only chars that start some phrase are looked at twice. */
+    private void matchLiterals(
+            String text, int[] documentStarts, int[] tried, boolean[] done, Matcher[] matchers, List<Signal> out) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if ((literalStarts[c >>> 6] & (1L << c)) == 0) {
+                continue;
+            }
+            int at = Arrays.binarySearch(literalFirst, c);
+            for (int k = literalOffsets[at]; k < literalOffsets[at + 1]; k++) {
+                int r = literalRule[k];
+                if (!done[r] && tried[r] < MAX_LITERAL_WINDOWS && text.startsWith(literalText[k], i)) {
+                    tryRule(r, text, i, documentStarts, tried, done, matchers, out);
                 }
             }
         }
     }
 
+    /** A growable list of (rule, position) pairs in ascending position order. */
+    private static final class Positions {
+        int[] rules = new int[16];
+        int[] at = new int[16];
+        int size;
+
+        void add(int rule, int position) {
+            if (size == at.length) {
+                rules = Arrays.copyOf(rules, size * 2);
+                at = Arrays.copyOf(at, size * 2);
+            }
+            rules[size] = rule;
+            at[size++] = position;
+        }
+
+        boolean anyIn(int from, int to) {
+            int lo = 0;
+            int hi = size;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (at[mid] < from) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo < size && at[lo] <= to;
+        }
+    }
+
     private void tryRule(
-            int r, String text, int at, int[] documentStarts, int[] tried, boolean[] done, List<Signal> out) {
+            int r,
+            String text,
+            int at,
+            int[] documentStarts,
+            int[] tried,
+            boolean[] done,
+            Matcher[] matchers,
+            List<Signal> out) {
         Rule rule = rules[r];
         int documentStart = documentStarts[rule.documentLevel()];
         if (done[r] || tried[r] >= MAX_WINDOWS || at < documentStart) {
             return;
         }
         tried[r]++;
-        Matcher m = rule.pattern().matcher(text);
-        m.useTransparentBounds(true).useAnchoringBounds(false);
-        if (!(rule.back() <= ANCHORED_BACK ? anchored(m, text, at, documentStart, rule)
-                : nearby(m, text, at, documentStart, rule))) {
+        Matcher m = matchers[r];
+        if (m == null) {
+            m = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            matchers[r] = m;
+        }
+        if (!attempt(m, text, at, documentStart, rule)) {
             return;
         }
         if (rule.context() != null) {
-            Matcher ctx = rule.context().matcher(text)
+            Matcher ctx = rule.context()
+                    .matcher(text)
                     .region(Math.max(0, m.start() - CONTEXT_REACH), Math.min(text.length(), m.end() + CONTEXT_REACH));
             if (!ctx.useTransparentBounds(true).find()) {
                 return;
@@ -132,19 +273,11 @@ final class RuleMatcher {
         out.add(new Signal(rule, m.start(), m.end()));
     }
 
-    /** A pattern that starts at (or just before) its trigger is tried only at those few starting points. */
-    private static boolean anchored(Matcher m, String text, int at, int documentStart, Rule rule) {
-        int to = Math.min(text.length(), at + rule.forward());
-        for (int p = at; p >= Math.max(documentStart, at - rule.back()); p--) {
-            if (m.region(p, to).lookingAt()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A pattern that may start well before its trigger is searched from the start of the trigger's line. */
-    private static boolean nearby(Matcher m, String text, int at, int documentStart, Rule rule) {
+    /**
+     * A match must start in the trigger's line, at most {@code back} chars before it and not after it, and never inside
+     * a word: only those few starting points are tried, each anchored, so a miss costs a handful of short attempts.
+     */
+    private static boolean attempt(Matcher m, String text, int at, int documentStart, Rule rule) {
         int from = Math.max(documentStart, at - rule.back());
         for (int k = at - 1; k > from; k--) {
             if (text.charAt(k) == '\n') {
@@ -152,16 +285,30 @@ final class RuleMatcher {
                 break;
             }
         }
-        return m.region(Math.min(from, at), Math.min(text.length(), at + rule.forward())).find();
+        from = Math.min(from, at);
+        int to = Math.min(text.length(), at + rule.forward());
+        for (int p = from; p <= at; p++) {
+            if (p < at && p > 0 && wordChar(text.charAt(p)) && wordChar(text.charAt(p - 1))) {
+                continue;
+            }
+            if (m.region(p, to).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int slot(int h) {
-        return (h ^ (h >>> 16)) * 0x9E3779B1 >>> 7 & mask;
+        return (h * 0x9E3779B1) >>> shift;
     }
 
-    private static int hash(String s, int from, int to) {
+    private static int prefixBit(int h, int length) {
+        return ((h + length * 0x632BE5AB) * 0x85EBCA6B) >>> 16;
+    }
+
+    private static int hash(String s) {
         int h = 0;
-        for (int k = from; k < to; k++) {
+        for (int k = 0; k < s.length(); k++) {
             h = 31 * h + s.charAt(k);
         }
         return h;
@@ -170,5 +317,4 @@ final class RuleMatcher {
     private static boolean wordChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
-
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
  */
 final class TextNormalizer {
     private static final char[] HOMOGLYPHS = new char[0x530];
+    private static final int LEET_VARIANT_LIMIT = 65_536;
 
     static {
         fold("аa вb еe ёe кk мm нh оo рp сc тt уy хx іi їi јj ѕs ԁd һh ԛq ԝw ӏl");
@@ -33,8 +34,10 @@ final class TextNormalizer {
         foldTokens(first, hadOne);
         Buffer collapsed = collapseSpacedLetters(first);
         String folded = new String(collapsed.chars, 0, collapsed.length);
-        String variant = hadOne[0] ? leetOneAsL(folded, collapsed, text) : null;
-        return new NormalizedText(folded, variant, collapsed.starts(), collapsed.ends(), first.tags, first.invisible);
+        // Leetspeak lives in short prompts; re-reading a huge text for its '1's would double the cost for nothing.
+        String variant =
+                hadOne[0] && folded.length() <= LEET_VARIANT_LIMIT ? leetOneAsL(folded, collapsed, text) : null;
+        return new NormalizedText(folded, variant, collapsed.startMap, collapsed.endMap, first.tags, first.invisible);
     }
 
     /** Cheap single pass: only non-ASCII, leetspeak-looking digits or spaced-out letters need the slow path. */
@@ -48,15 +51,22 @@ final class TextNormalizer {
                 return true;
             }
             if (c >= '0' && c <= '9') {
-                // '@' and '$' alone never send a text down the slow path: e-mail addresses and shell variables are common.
-                if (isLeetDigit(c) && i + 1 < n && isAsciiLetter(text.charAt(i + 1)) && !(previous >= '0' && previous <= '9')) {
+                // '@' and '$' alone never send a text down the slow path: e-mail addresses and shell variables are
+                // common.
+                if (isLeetDigit(c)
+                        && i + 1 < n
+                        && isAsciiLetter(text.charAt(i + 1))
+                        && !(previous >= '0' && previous <= '9')) {
                     return true;
                 }
             } else if (isAsciiLetter(c)) {
                 if (isAsciiLetter(previous)) {
                     spacedRun = 0;
-                } else if (i + 2 < n && isSeparator(text.charAt(i + 1)) && isAsciiLetter(text.charAt(i + 2))
-                        && (i + 3 >= n || !isAsciiLetter(text.charAt(i + 3))) && ++spacedRun >= 3) {
+                } else if (i + 2 < n
+                        && isSeparator(text.charAt(i + 1))
+                        && isAsciiLetter(text.charAt(i + 2))
+                        && (i + 3 >= n || !isAsciiLetter(text.charAt(i + 3)))
+                        && ++spacedRun >= 3) {
                     return true;
                 }
             }
@@ -94,8 +104,13 @@ final class TextNormalizer {
     }
 
     private static boolean invisible(int cp) {
-        return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2069)
-                || cp == 0xFEFF || cp == 0x00AD || cp == 0x180E || cp == 0x034F;
+        return (cp >= 0x200B && cp <= 0x200F)
+                || (cp >= 0x202A && cp <= 0x202E)
+                || (cp >= 0x2060 && cp <= 0x2069)
+                || cp == 0xFEFF
+                || cp == 0x00AD
+                || cp == 0x180E
+                || cp == 0x034F;
     }
 
     private static Buffer decodeCodePoints(String text) {
@@ -138,7 +153,8 @@ final class TextNormalizer {
                 }
             } else {
                 String one = text.substring(i, next);
-                String nfkc = Normalizer.isNormalized(one, Normalizer.Form.NFKC) ? one
+                String nfkc = Normalizer.isNormalized(one, Normalizer.Form.NFKC)
+                        ? one
                         : Normalizer.normalize(one, Normalizer.Form.NFKC);
                 for (int k = 0; k < nfkc.length(); k++) {
                     out.append(nfkc.charAt(k), i, next);
@@ -152,8 +168,12 @@ final class TextNormalizer {
 
     /** Blocks whose characters NFKC rewrites: Latin-1 extras, letterlike and enclosed forms, CJK and math compatibility. */
     private static boolean compatibilityBlock(int cp) {
-        return (cp >= 0xA0 && cp <= 0xFF) || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x33FF)
-                || (cp >= 0xFB00 && cp <= 0xFFEF) || (cp >= 0x1D400 && cp <= 0x1D7FF) || (cp >= 0x1F100 && cp <= 0x1F1FF)
+        return (cp >= 0xA0 && cp <= 0xFF)
+                || (cp >= 0x2000 && cp <= 0x2BFF)
+                || (cp >= 0x3000 && cp <= 0x33FF)
+                || (cp >= 0xFB00 && cp <= 0xFFEF)
+                || (cp >= 0x1D400 && cp <= 0x1D7FF)
+                || (cp >= 0x1F100 && cp <= 0x1F1FF)
                 || (cp >= 0x2460 && cp <= 0x24FF);
     }
 
@@ -205,6 +225,9 @@ final class TextNormalizer {
 
     /** "i g n o r e   a l l" becomes "ignore all": single letters joined, wider gaps kept as word breaks. */
     private static Buffer collapseSpacedLetters(Buffer in) {
+        if (!hasSpacedLetters(in)) {
+            return in;
+        }
         Buffer out = new Buffer(in.length);
         char[] c = in.chars;
         int n = in.length;
@@ -246,8 +269,20 @@ final class TextNormalizer {
         return out;
     }
 
+    private static boolean hasSpacedLetters(Buffer in) {
+        for (int i = 0; i + 2 < in.length; i++) {
+            if (singleLetter(in.chars, in.length, i)
+                    && isSeparator(in.chars[i + 1])
+                    && singleLetter(in.chars, in.length, i + 2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean singleLetter(char[] c, int n, int i) {
-        return Character.isLetter(c[i]) && (i == 0 || !Character.isLetterOrDigit(c[i - 1]))
+        return Character.isLetter(c[i])
+                && (i == 0 || !Character.isLetterOrDigit(c[i - 1]))
                 && (i + 1 >= n || !Character.isLetterOrDigit(c[i + 1]));
     }
 
@@ -288,14 +323,6 @@ final class TextNormalizer {
             startMap[length] = start;
             endMap[length] = end;
             length++;
-        }
-
-        int[] starts() {
-            return java.util.Arrays.copyOf(startMap, length);
-        }
-
-        int[] ends() {
-            return java.util.Arrays.copyOf(endMap, length);
         }
     }
 }

@@ -8,6 +8,8 @@ record AssignedValue(int start, int end, boolean quoted, boolean basicAuth) {
     static final int MAX_LENGTH = 256;
 
     private static final String[] AUTH_SCHEMES = {"Bearer ", "Basic ", "Token ", "token ", "bearer "};
+    /** {@link #isDelimiter} for ASCII, computed from it once: values are mostly ASCII and read char by char. */
+    private static final boolean[] ASCII_DELIMITERS = asciiDelimiters();
 
     /** Reads the value that begins at or after {@code at} (leading spaces skipped); null when there is none. */
     static AssignedValue read(String text, int at) {
@@ -68,7 +70,19 @@ record AssignedValue(int start, int end, boolean quoted, boolean basicAuth) {
         return from;
     }
 
+    private static boolean[] asciiDelimiters() {
+        boolean[] delimiters = new boolean[128];
+        for (char c = 0; c < 128; c++) {
+            delimiters[c] = isAnyDelimiter(c);
+        }
+        return delimiters;
+    }
+
     static boolean isDelimiter(char c) {
+        return c < 128 ? ASCII_DELIMITERS[c] : isAnyDelimiter(c);
+    }
+
+    private static boolean isAnyDelimiter(char c) {
         return Character.isWhitespace(c)
                 || c == '"'
                 || c == '\''

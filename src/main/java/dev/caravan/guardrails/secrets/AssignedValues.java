@@ -13,12 +13,13 @@ final class AssignedValues {
 
     static double score(String text, int from, int to, Kind kind, boolean quoted) {
         int length = to - from;
+        // all pure tests, so their order only matters for speed: the costly dummy-value test comes last
         if (kind == Kind.NONE
                 || length < MIN_LENGTH
-                || !ValueShape.looksGenuine(text, from, to)
                 || isReference(text, from, to, quoted)
                 || ProviderTokens.hasKnownPrefix(text, from)
-                || isWordy(text, from, to)) {
+                || isWordy(text, from, to)
+                || !ValueShape.looksGenuine(text, from, to)) {
             return 0;
         }
         ValueShape shape = ValueShape.of(text, from, to);

@@ -44,7 +44,7 @@ final class CommandLineCredentials {
             }
             return nameEnd;
         }
-        if (nameLength == 11 && text.regionMatches(true, nameStart, "AsPlainText", 0, 11)) {
+        if (nameLength == 11 && TokenAlphabet.regionMatchesIgnoreCase(text, nameStart, "AsPlainText")) {
             plainTextSecureString(text, dash, hits);
             return nameEnd;
         }
@@ -67,7 +67,7 @@ final class CommandLineCredentials {
         } else if (shortPassword) {
             hits.add(value.start(), value.end(), strongPassword(text, value.start(), value.end()));
         } else {
-            Kind kind = SecretKeyNames.classify(text, nameStart, nameEnd);
+            Kind kind = SecretKeyNames.classifyHinted(text, nameStart, nameEnd);
             hits.add(
                     value.start(),
                     value.end(),

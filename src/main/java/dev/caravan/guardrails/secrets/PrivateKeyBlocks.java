@@ -47,8 +47,9 @@ final class PrivateKeyBlocks {
 
     private static int indexWithin(String text, String needle, int from, int to) {
         int last = Math.min(to, text.length() - needle.length());
+        char first = needle.charAt(0);
         for (int i = from; i <= last; i++) {
-            if (text.startsWith(needle, i)) {
+            if (text.charAt(i) == first && text.startsWith(needle, i)) {
                 return i;
             }
         }

@@ -91,7 +91,8 @@ final class ProviderTokens {
             new TokenFormat("AC", HEX_LOWER, 32, 32, BodyRule.NONE, 0.9, Pairing.TWILIO_ACCOUNT));
 
     private static final TokenFormat[][] BY_TWO_CHARS = index(FORMATS);
-    private static final boolean[] FIRST_CHARS = firstChars(FORMATS);
+    /** Pairs of first characters that some format or a JWT begins with: one look-up per word, no extra branches. */
+    private static final boolean[] STARTS = starts(BY_TWO_CHARS);
 
     /** Prefixes of values that are public by design: publishable keys, public keys, SRI digests, object ids. */
     private static final List<String> PUBLIC_PREFIXES = List.of(
@@ -137,14 +138,13 @@ final class ProviderTokens {
         return table;
     }
 
-    private static boolean[] firstChars(List<TokenFormat> formats) {
-        boolean[] first = new boolean[128];
-        formats.forEach(f -> first[f.prefix().charAt(0)] = true);
-        for (char c = '0'; c <= '9'; c++) {
-            first[c] = true;
+    private static boolean[] starts(TokenFormat[][] byTwoChars) {
+        boolean[] starts = new boolean[byTwoChars.length];
+        for (int k = 0; k < starts.length; k++) {
+            starts[k] = byTwoChars[k] != null;
         }
-        first['e'] = true;
-        return first;
+        starts[JsonWebTokens.HEADER_START.charAt(0) * 128 + JsonWebTokens.HEADER_START.charAt(1)] = true;
+        return starts;
     }
 
     private static TokenFormat[] formatsAt(String text, int at) {
@@ -156,12 +156,7 @@ final class ProviderTokens {
         return first < 128 && second < 128 ? BY_TWO_CHARS[first * 128 + second] : null;
     }
 
-    /** Whether some format, a JWT or a bot token begins with {@code c}. */
-    static boolean isFirstChar(char c) {
-        return c < 128 && FIRST_CHARS[c];
-    }
-
-    /** Whether a format, a JWT or a bot token can start at {@code at}, whose character passed {@link #isFirstChar}. */
+    /** Whether a format, a JWT or a bot token can start at {@code at}. */
     static boolean canStart(String text, int at) {
         char first = text.charAt(at);
         int n = text.length();
@@ -178,7 +173,7 @@ final class ProviderTokens {
             return false;
         }
         char second = text.charAt(at + 1);
-        return second < 128 && (BY_TWO_CHARS[first * 128 + second] != null || (first == 'e' && second == 'y'));
+        return first < 128 && second < 128 && STARTS[first * 128 + second];
     }
 
     /**

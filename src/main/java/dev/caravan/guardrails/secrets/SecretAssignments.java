@@ -56,7 +56,7 @@ final class SecretAssignments {
                 || contains(text, value.start(), value.end(), "://")) {
             return value == null ? op + 1 : Math.max(op + 1, value.end());
         }
-        Kind kind = SecretKeyNames.classify(text, nameStart, nameEnd);
+        Kind kind = SecretKeyNames.classifyHinted(text, nameStart, nameEnd);
         double score = value.basicAuth() && kind != Kind.NONE
                 ? basicCredentials(text, value.start(), value.end())
                 : AssignedValues.score(text, value.start(), value.end(), kind, value.quoted());
@@ -80,13 +80,15 @@ final class SecretAssignments {
         return CredentialUrls.isPlausiblePassword(decoded, colon + 1, decoded.length(), user, "") ? 0.85 : 0;
     }
 
+    /** Letters, digits, '_', '-' and '.': the same set as a word continuation, so one table look-up. */
     private static boolean isNameChar(char c) {
-        return TokenAlphabet.isAlnum(c) || c == '_' || c == '-' || c == '.';
+        return TokenAlphabet.continuesWord(c);
     }
 
     private static boolean contains(String text, int from, int to, String needle) {
+        char first = needle.charAt(0);
         for (int i = from; i + needle.length() <= to; i++) {
-            if (text.startsWith(needle, i)) {
+            if (text.charAt(i) == first && text.startsWith(needle, i)) {
                 return true;
             }
         }

@@ -171,10 +171,11 @@ final class SecretKeyNames {
         return to - from >= 2 && hasHint(text, from, to);
     }
 
-    static Kind classify(String text, int from, int to) {
-        if (!mayNameSecret(text, from, to)) {
-            return Kind.NONE;
-        }
+    /**
+     * What a name that already passed {@link #mayNameSecret} says about its value; callers check that first (and
+     * cheaply rule out most names with it), so it is not repeated here. A name without a hint is {@code NONE}.
+     */
+    static Kind classifyHinted(String text, int from, int to) {
         List<String> words = words(text, from, to);
         if (words.isEmpty()) {
             return Kind.NONE;
@@ -218,12 +219,13 @@ final class SecretKeyNames {
     }
 
     private static boolean hasHint(String text, int from, int to) {
+        char b = from < to ? text.charAt(from) : 0;
         for (int i = from; i + 1 < to; i++) {
-            char a = text.charAt(i);
-            char b = text.charAt(i + 1);
+            char a = b;
+            b = text.charAt(i + 1);
             if (a < 128 && b < 128 && HINT_PAIRS[(a | 0x20) * 128 + (b | 0x20)]) {
                 for (String hint : HINTS) {
-                    if (i + hint.length() <= to && text.regionMatches(true, i, hint, 0, hint.length())) {
+                    if (i + hint.length() <= to && TokenAlphabet.regionMatchesIgnoreCase(text, i, hint)) {
                         return true;
                     }
                 }

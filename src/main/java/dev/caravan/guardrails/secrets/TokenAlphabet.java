@@ -11,6 +11,11 @@ enum TokenAlphabet {
     UPPER_DIGIT;
 
     boolean accepts(char c) {
+        return c < 128 && MEMBERS[ordinal()][c];
+    }
+
+    /** The definition of each alphabet, from which {@link #MEMBERS} is built. */
+    private boolean decides(char c) {
         return switch (this) {
             case ALNUM -> isAlnum(c);
             case ALNUM_UNDERSCORE -> isAlnum(c) || c == '_';
@@ -38,6 +43,23 @@ enum TokenAlphabet {
         return flags;
     }
 
+    /**
+     * Each alphabet's ASCII members (all alphabets are ASCII), so that a body is read with one look-up per char.
+     * Declared after FLAGS, which building it reads.
+     */
+    private static final boolean[][] MEMBERS = members();
+
+    private static boolean[][] members() {
+        TokenAlphabet[] alphabets = values();
+        boolean[][] members = new boolean[alphabets.length][128];
+        for (TokenAlphabet alphabet : alphabets) {
+            for (char c = 0; c < 128; c++) {
+                members[alphabet.ordinal()][c] = alphabet.decides(c);
+            }
+        }
+        return members;
+    }
+
     static boolean isAlnum(char c) {
         return c < 128 && (FLAGS[c] & ALNUM_FLAG) != 0;
     }
@@ -48,6 +70,45 @@ enum TokenAlphabet {
 
     static boolean isBase64(char c) {
         return isAlnum(c) || c == '+' || c == '/';
+    }
+
+    /** {@link Character#toLowerCase(char)}, answering ASCII (nearly every character scanned) without the tables. */
+    static char toLowerCase(char c) {
+        return c < 128 ? lowerAscii(c) : Character.toLowerCase(c);
+    }
+
+    private static char lowerAscii(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    /**
+     * Same answer as {@code text.regionMatches(true, at, needle, 0, needle.length())}, which takes a slow generic
+     * path when the text holds any non-Latin-1 character; only non-ASCII characters pay for the Unicode case rules.
+     */
+    static boolean regionMatchesIgnoreCase(String text, int at, String needle) {
+        int length = needle.length();
+        if (at < 0 || at > text.length() - length) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if (!sameIgnoringCase(text.charAt(at + k), needle.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The per-character rule of {@link String#regionMatches(boolean, int, String, int, int)} with ignoreCase. */
+    private static boolean sameIgnoringCase(char a, char b) {
+        if (a == b) {
+            return true;
+        }
+        if ((a | b) < 128) {
+            return lowerAscii(a) == lowerAscii(b);
+        }
+        char upperA = Character.toUpperCase(a);
+        char upperB = Character.toUpperCase(b);
+        return upperA == upperB || Character.toLowerCase(upperA) == Character.toLowerCase(upperB);
     }
 
     /** Whether a token that starts right after {@code c} would be the continuation of a longer word. */

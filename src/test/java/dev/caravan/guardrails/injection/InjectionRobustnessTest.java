@@ -10,10 +10,63 @@ import org.junit.jupiter.api.Test;
 
 class InjectionRobustnessTest {
     private static final String[] PIECES = {
-        "ignore", " ", "  ", "previous", "instructions", "system:", "<|im_start|>", "[INST]", "%2", "%41", "==", "QUJD",
-        "0", "1", "3", "4", "5", "7", "@", "$", "\n", ".", "!", "[", "]", "{", "}", "^", "\\", "```", ":", "'", "\"",
-        "\u200B", "\u200D", "\u202E", "\uFEFF", "Ｉ", "і", "Ι", "ⓐ", "\uDB40\uDC41", "\uDB40", "\uDC41", "😀", "🏴",
-        "忽略", "指令", "игнорируй", "AI:", "assistant", "dan", "mode", "base64", "rot13", "reverse", "http://x.test/?q=",
+        "ignore",
+        " ",
+        "  ",
+        "previous",
+        "instructions",
+        "system:",
+        "<|im_start|>",
+        "[INST]",
+        "%2",
+        "%41",
+        "==",
+        "QUJD",
+        "0",
+        "1",
+        "3",
+        "4",
+        "5",
+        "7",
+        "@",
+        "$",
+        "\n",
+        ".",
+        "!",
+        "[",
+        "]",
+        "{",
+        "}",
+        "^",
+        "\\",
+        "```",
+        ":",
+        "'",
+        "\"",
+        "\u200B",
+        "\u200D",
+        "\u202E",
+        "\uFEFF",
+        "Ｉ",
+        "і",
+        "Ι",
+        "ⓐ",
+        "\uDB40\uDC41",
+        "\uDB40",
+        "\uDC41",
+        "😀",
+        "🏴",
+        "忽略",
+        "指令",
+        "игнорируй",
+        "AI:",
+        "assistant",
+        "dan",
+        "mode",
+        "base64",
+        "rot13",
+        "reverse",
+        "http://x.test/?q=",
     };
     private final InjectionDetector detector = new InjectionDetector();
 
@@ -48,6 +101,10 @@ class InjectionRobustnessTest {
     @Test
     void largeRandomInputsFinishQuickly() {
         Random random = new Random(11);
+        // The bound is about the algorithm, not the JIT: a few small scans first so the timed ones run compiled code.
+        for (int i = 0; i < 40; i++) {
+            detector.scan(random(random, 5_000), Source.USER);
+        }
         for (int i = 0; i < 6; i++) {
             String text = random(random, 100_000);
             long start = System.nanoTime();

@@ -27,24 +27,29 @@ class PayloadDecoderTest {
     @Test
     void base64AfterAnAssignmentDecodes() {
         assertThat(decoder.decode("banner=" + b64("hello from the config file")))
-                .singleElement().satisfies(p -> assertThat(p.decoded()).isEqualTo("hello from the config file"));
+                .singleElement()
+                .satisfies(p -> assertThat(p.decoded()).isEqualTo("hello from the config file"));
     }
 
     @Test
     void binaryHexCodesAndUrlEncodingDecode() {
         assertThat(decoder.decode("01101000 01100101 01101100 01101100 01101111 00100000 01111001 01101111"))
-                .singleElement().satisfies(p -> assertThat(p.decoded()).isEqualTo("hello yo"));
-        assertThat(decoder.decode("68:65:6c:6c:6f:20:77:6f:72:6c:64")).singleElement()
+                .singleElement()
+                .satisfies(p -> assertThat(p.decoded()).isEqualTo("hello yo"));
+        assertThat(decoder.decode("68:65:6c:6c:6f:20:77:6f:72:6c:64"))
+                .singleElement()
                 .satisfies(p -> assertThat(p.decoded()).isEqualTo("hello world"));
-        assertThat(decoder.decode("104,101,108,108,111,32,119,111,114,108,100")).singleElement()
+        assertThat(decoder.decode("104,101,108,108,111,32,119,111,114,108,100"))
+                .singleElement()
                 .satisfies(p -> assertThat(p.decoded()).isEqualTo("hello world"));
-        assertThat(decoder.decode("go%20to%20the%20shop")).singleElement()
-                .satisfies(p -> assertThat(p.decoded()).isEqualTo("go to the shop"));
+        assertThat(decoder.decode("go%20to%20the%20shop")).singleElement().satisfies(p -> assertThat(p.decoded())
+                .isEqualTo("go to the shop"));
     }
 
     @Test
     void hashesAndIdentifiersAreNotReadableText() {
         assertThat(decoder.decode("commit 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 and "
-                + "getUserAccountSettingsFromDatabase plus uuid 3f2504e0-4f89-11d3-9a0c-0305e82c3301")).isEmpty();
+                        + "getUserAccountSettingsFromDatabase plus uuid 3f2504e0-4f89-11d3-9a0c-0305e82c3301"))
+                .isEmpty();
     }
 }
