@@ -1,7 +1,6 @@
 package dev.caravan.processors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.call.CallRecord;
@@ -12,7 +11,6 @@ import dev.caravan.guardrails.policy.Phase;
 import dev.caravan.providers.openai.ChatCompletionVerdicts;
 import dev.caravan.providers.openai.ChatTexts;
 import dev.caravan.routes.Vars;
-import java.io.IOException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -34,7 +32,7 @@ public final class GuardCompletion implements Processor {
     public void process(Exchange exchange) {
         Message out = exchange.getMessage();
         CallRecord record = Vars.callRecord(exchange);
-        ObjectNode answer = successfulAnswer(out);
+        ObjectNode answer = Vars.answer(exchange);
         if (answer == null) {
             return;
         }
@@ -55,20 +53,6 @@ public final class GuardCompletion implements Processor {
                 outcome.failedOpen(),
                 (System.nanoTime() - started) / 1_000);
         Replies.guardrails(record, out::setHeader);
-    }
-
-    private static ObjectNode successfulAnswer(Message out) {
-        Integer status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        String type = out.getHeader(Exchange.CONTENT_TYPE, String.class);
-        if (status == null || status != 200 || type == null || !type.contains("json")) {
-            return null;
-        }
-        try {
-            JsonNode tree = JSON.readTree(out.getBody(byte[].class));
-            return tree instanceof ObjectNode o ? o : null;
-        } catch (IOException e) {
-            return null; // not ours to repair: the client gets the provider's bytes as they came
-        }
     }
 
     private static byte[] write(ObjectNode answer) {

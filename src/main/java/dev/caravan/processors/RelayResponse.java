@@ -1,24 +1,30 @@
 package dev.caravan.processors;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.call.CallRecord;
-import dev.caravan.call.Usage;
 import dev.caravan.http.UpstreamExchange;
 import dev.caravan.providers.openai.ChatUsage;
 import dev.caravan.routes.Vars;
+import java.io.IOException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 /** Answers with the upstream's status, content type and body unchanged (errors too), and records the usage it reports. */
 public final class RelayResponse implements Processor {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Override
     public void process(Exchange exchange) {
         UpstreamExchange upstream = Vars.upstreamExchange(exchange);
         byte[] body = upstream.readAll();
         CallRecord record = Vars.callRecord(exchange);
+        ObjectNode answer = successfulAnswer(upstream, body);
+        exchange.setVariable(Vars.ANSWER, answer);
         record.completed(
                 upstream.status(),
-                usage(upstream, body),
+                answer == null ? null : ChatUsage.of(answer),
                 false,
                 upstream.status() >= 400 ? "upstream_" + upstream.status() : null,
                 System.nanoTime());
@@ -39,10 +45,15 @@ public final class RelayResponse implements Processor {
         out.setBody(body);
     }
 
-    private static Usage usage(UpstreamExchange upstream, byte[] body) {
+    /** The answer as a JSON tree, parsed once here for usage and later for the completion guardrails. */
+    private static ObjectNode successfulAnswer(UpstreamExchange upstream, byte[] body) {
         if (upstream.status() != 200 || !upstream.contentType().contains("json")) {
             return null;
         }
-        return ChatUsage.fromBody(body);
+        try {
+            return JSON.readTree(body) instanceof ObjectNode tree ? tree : null;
+        } catch (IOException e) {
+            return null; // not ours to repair: the client gets the provider's bytes as they came
+        }
     }
 }

@@ -23,6 +23,7 @@ public final class Vars {
     public static final String PROVIDER_KEY = "caravan.providerKey";
     public static final String UPSTREAM_EXCHANGE = "caravan.upstreamExchange";
     public static final String STREAMING = "caravan.streaming";
+    public static final String ANSWER = "caravan.answer";
 
     public static CallRecord callRecord(Exchange e) {
         return e.getVariable(CALL_RECORD, CallRecord.class);
@@ -55,6 +56,11 @@ public final class Vars {
 
     public static UpstreamExchange upstreamExchange(Exchange e) {
         return e.getVariable(UPSTREAM_EXCHANGE, UpstreamExchange.class);
+    }
+
+    /** A successful non-streamed answer, parsed once for usage and the completion guardrails (null otherwise). */
+    public static com.fasterxml.jackson.databind.node.ObjectNode answer(Exchange e) {
+        return e.getVariable(ANSWER, com.fasterxml.jackson.databind.node.ObjectNode.class);
     }
 
     /** Whether a stream relay took over the response, and with it the closing of the call. */
