@@ -80,4 +80,35 @@ public final class BenchTexts {
         }
         return out.substring(0, length);
     }
+
+    /**
+     * Sentences drawn from {@code words} with a line of {@code code} every fourth sentence, as a prompt about a coding
+     * task reads; numbers never stand next to each other (tables are another benchmark's subject).
+     */
+    public static String prose(Random random, int length, String[] words, String[] code) {
+        StringBuilder sb = new StringBuilder(length + 200);
+        int sentence = 0;
+        while (sb.length() < length) {
+            if (++sentence % 4 == 0) {
+                sb.append('\n').append(code[random.nextInt(code.length)]).append('\n');
+                continue;
+            }
+            int count = 8 + random.nextInt(12);
+            boolean lastWasNumber = false;
+            for (int w = 0; w < count; w++) {
+                String word = words[random.nextInt(words.length)];
+                boolean number = Character.isDigit(word.charAt(0));
+                if (number && lastWasNumber) {
+                    continue;
+                }
+                lastWasNumber = number;
+                sb.append(w == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word)
+                        .append(' ');
+            }
+            sb.setLength(sb.length() - 1);
+            sb.append(". ");
+        }
+        sb.setLength(length);
+        return sb.toString();
+    }
 }

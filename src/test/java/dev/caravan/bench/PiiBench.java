@@ -79,8 +79,8 @@ public class PiiBench {
     @Setup
     public void setUp() {
         Random random = new Random(7);
-        prompt1k = prose(random, 1024);
-        prose100k = prose(random, 100 * 1024);
+        prompt1k = BenchTexts.prose(random, 1024, WORDS, CODE);
+        prose100k = BenchTexts.prose(random, 100 * 1024, WORDS, CODE);
         adversarial1m = nasty(random, 1024 * 1024);
         digits1m = digitRuns(random, 1024 * 1024);
     }
@@ -103,34 +103,6 @@ public class PiiBench {
     @Benchmark
     public List<Finding> phoneShapedRuns1m() {
         return detector.scan(digits1m, Source.USER);
-    }
-
-    /** English sentences with a code line every few sentences, as a user prompt about a coding task reads. */
-    static String prose(Random random, int length) {
-        StringBuilder sb = new StringBuilder(length + 200);
-        int sentence = 0;
-        while (sb.length() < length) {
-            if (++sentence % 4 == 0) {
-                sb.append('\n').append(CODE[random.nextInt(CODE.length)]).append('\n');
-                continue;
-            }
-            int words = 8 + random.nextInt(12);
-            boolean lastWasNumber = false;
-            for (int w = 0; w < words; w++) {
-                String word = WORDS[random.nextInt(WORDS.length)];
-                boolean number = Character.isDigit(word.charAt(0));
-                if (number && lastWasNumber) {
-                    continue; // prose does not run numbers together; tables are another benchmark's subject
-                }
-                lastWasNumber = number;
-                sb.append(w == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word)
-                        .append(' ');
-            }
-            sb.setLength(sb.length() - 1);
-            sb.append(". ");
-        }
-        sb.setLength(length);
-        return sb.toString();
     }
 
     static String nasty(Random random, int length) {

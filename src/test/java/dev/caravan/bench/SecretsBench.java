@@ -78,8 +78,8 @@ public class SecretsBench {
     @Setup
     public void setUp() {
         Random random = new Random(11);
-        prompt1k = prose(random, 1024);
-        prose100k = prose(random, 100 * 1024);
+        prompt1k = BenchTexts.prose(random, 1024, WORDS, CODE);
+        prose100k = BenchTexts.prose(random, 100 * 1024, WORDS, CODE);
         adversarial1m = triggerRuns(random, 1024 * 1024);
     }
 
@@ -96,24 +96,6 @@ public class SecretsBench {
     @Benchmark
     public List<Finding> adversarial1m() {
         return detector.scan(adversarial1m, Source.USER);
-    }
-
-    /** English sentences with a line of code every few sentences, as a prompt about a coding task reads. */
-    static String prose(Random random, int length) {
-        StringBuilder sb = new StringBuilder(length + 200);
-        int sentence = 0;
-        while (sb.length() < length) {
-            if (++sentence % 4 == 0) {
-                sb.append('\n').append(CODE[random.nextInt(CODE.length)]).append('\n');
-                continue;
-            }
-            int words = 8 + random.nextInt(12);
-            for (int w = 0; w < words; w++) {
-                sb.append(w == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
-            }
-            sb.append(". ");
-        }
-        return sb.substring(0, length);
     }
 
     /** Long runs of one trigger fragment each, then a mix of all of them. */
