@@ -10,9 +10,22 @@ const recs = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) =
 const env = (k, d = '') => process.env[`BENCH_META_${k}`] ?? d;
 
 const gwLabel = env('GATEWAY_LABEL', 'gateway');
-const targets = ['direct', 'gateway'];
-if (recs.some((r) => r.target === 'nginx-proxy')) targets.push('nginx-proxy');
-const colName = { direct: 'direct', gateway: gwLabel, 'nginx-proxy': 'nginx-proxy' };
+const hasTarget = (t) => recs.some((r) => r.target === t);
+// Main table: every step. Streaming table: also the ungoverned Caravan (completion guardrails off).
+const mainTargets = ['direct', 'gateway'];
+if (hasTarget('nginx-proxy')) mainTargets.push('nginx-proxy');
+const withUngoverned = hasTarget('ungoverned');
+const sseTargets = ['direct', 'gateway'];
+if (withUngoverned) sseTargets.push('ungoverned');
+if (hasTarget('nginx-proxy')) sseTargets.push('nginx-proxy');
+const governedLabel = /\)$/.test(gwLabel) ? gwLabel.replace(/\)$/, ', governed)') : `${gwLabel} (governed)`;
+const colName = { direct: 'direct', gateway: gwLabel, 'nginx-proxy': 'nginx-proxy', ungoverned: 'ungoverned (completion off)' };
+const sseColName = { ...colName, gateway: withUngoverned ? governedLabel : gwLabel };
+// The mock's gap between content events (bench/nginx/mock.lua CHUNK_INTERVAL). Its first token ("Hello")
+// does not end at a word boundary, so a redactor may hold it until the second one: the added time to first
+// content may be one gap + 1 ms.
+const UPSTREAM_GAP_MS = 10;
+const TTFC_TARGET_MS = UPSTREAM_GAP_MS + 1;
 
 const median = (xs) => {
   const v = xs.filter((x) => x !== null && x !== undefined && Number.isFinite(x)).sort((a, b) => a - b);
@@ -37,7 +50,9 @@ const fmtCpu = (x, ticks) => (x === null ? 'n/a' : ticks !== null && ticks < 20 
 const fmtMb = (kb) => (kb === null || kb === undefined ? 'n/a' : (kb / 1024).toFixed(1));
 
 // Each row: label, per-target cell function, target text, check(gatewayValue) -> bool, raw value getter.
-const rows = [];
+// Rows go to the current table (main or streaming), whose columns are `targets`.
+let rows = [];
+let targets = mainTargets;
 let anyFail = false;
 function row(label, cell, target = '–', check = null) {
   const cells = targets.map((t) => {
@@ -92,6 +107,9 @@ function sseSection(step, title, addTarget) {
   row('streams/s completed', (t) => fmtInt(m(t, 'streams_per_s')));
   row('time to first event p50 (ms)', (t) => fmtMs(m(t, 'ttfe_p50_ms')));
   row('time to first event p99 (ms)', (t) => fmtMs(m(t, 'ttfe_p99_ms')));
+  row('time to first content p50 (ms)', (t) => fmtMs(m(t, 'ttfc_p50_ms')));
+  row('time to first content p99 (ms)', (t) => fmtMs(m(t, 'ttfc_p99_ms')));
+  row('content events per stream (median; mock sends 20)', (t) => (m(t, 'content_events_p50') === null ? 'n/a' : String(m(t, 'content_events_p50'))));
   row('stream total p50 (ms)', (t) => fmtMs(m(t, 'total_p50_ms')));
   row('stream total p99 (ms)', (t) => fmtMs(m(t, 'total_p99_ms')));
   const added = (t) => (m(t, 'ttfe_p50_ms') === null || m('direct', 'ttfe_p50_ms') === null
@@ -101,6 +119,12 @@ function sseSection(step, title, addTarget) {
   const addedP99 = (t) => (m(t, 'ttfe_p99_ms') === null || m('direct', 'ttfe_p99_ms') === null
     ? null : m(t, 'ttfe_p99_ms') - m('direct', 'ttfe_p99_ms'));
   row('added TTFE p99 vs direct (ms)', notDirect((t) => fmtAdd(addedP99(t))));
+  const addedC = (t) => addedTtfc(step, t, 'direct');
+  row('added TTFC p50 vs direct (ms)', notDirect((t) => fmtAdd(addedC(t))), `≤ ${TTFC_TARGET_MS}`,
+    () => (addedC('gateway') === null ? null : addedC('gateway') <= TTFC_TARGET_MS));
+  const addedCP99 = (t) => (m(t, 'ttfc_p99_ms') === null || m('direct', 'ttfc_p99_ms') === null
+    ? null : m(t, 'ttfc_p99_ms') - m('direct', 'ttfc_p99_ms'));
+  row('added TTFC p99 vs direct (ms)', notDirect((t) => fmtAdd(addedCP99(t))));
   const cpu = (t) => m(t, 'cpu_us_per_stream');
   row('gateway CPU per stream (µs)', notDirect((t) => fmtCpu(cpu(t), m(t, 'cpu_ticks'))));
   const errs = (t) => sum('sse', step, t, 'errors');
@@ -109,9 +133,27 @@ function sseSection(step, title, addTarget) {
     () => (errs('gateway') === null ? null : errs('gateway') === 0));
 }
 
+// median TTFC p50 of target t minus that of target base, for one SSE step
+function addedTtfc(step, t, base) {
+  const a = med('sse', step, t, 'ttfc_p50_ms');
+  const b = med('sse', step, base, 'ttfc_p50_ms');
+  return a === null || b === null ? null : a - b;
+}
+
 wrkSection('a', 'a. non-stream, 1 connection', { addedP50: true });
 wrkSection('b', 'b. non-stream, 32 connections', { addedP50: true });
 wrkSection('c', 'c. 50 ms upstream, 256 connections', { ratioTarget: 0.95 });
+const rss = (t) => recs.find((r) => r.kind === 'rss' && r.target === t) || null;
+if (targets.some((t) => rss(t))) {
+  section('memory (gateway process, at the end)');
+  row('VmHWM, peak RSS (MiB)', notDirect((t) => fmtMb(rss(t)?.vmhwm_kb)), '≤ 300',
+    () => (rss('gateway') ? rss('gateway').vmhwm_kb / 1024 <= 300 : null));
+  row('VmRSS (MiB)', notDirect((t) => fmtMb(rss(t)?.vmrss_kb)));
+}
+const mainRows = rows;
+
+rows = [];
+targets = sseTargets;
 sseSection('d1', 'd. SSE, 1 stream at a time', 1);
 sseSection('d64', 'd. SSE, 64 concurrent streams', 5);
 if (has('sse', 'usage')) {
@@ -121,19 +163,36 @@ if (has('sse', 'usage')) {
   row('streams failing (usage chunk must arrive exactly once)', (t) => (errs(t) === null ? 'n/a' : `${fmtInt(errs(t))} / ${fmtInt(started(t))}`), '0',
     () => (errs('gateway') === null ? null : errs('gateway') === 0));
 }
-const rss = (t) => recs.find((r) => r.kind === 'rss' && r.target === t) || null;
-if (targets.some((t) => rss(t))) {
-  section('memory (gateway process, at the end)');
-  row('VmHWM, peak RSS (MiB)', notDirect((t) => fmtMb(rss(t)?.vmhwm_kb)), '≤ 300',
-    () => (rss('gateway') ? rss('gateway').vmhwm_kb / 1024 <= 300 : null));
-  row('VmRSS (MiB)', notDirect((t) => fmtMb(rss(t)?.vmrss_kb)));
+const sseRows = rows;
+
+// Derived lines under the streaming table.
+const derived = [];
+const fmtMsOpt = (x) => (x === null ? 'n/a' : `${fmtAdd(x)} ms`);
+const cpuDiff = (step) => {
+  const g = med('sse', step, 'gateway', 'cpu_us_per_stream');
+  const u = med('sse', step, 'ungoverned', 'cpu_us_per_stream');
+  if (g === null || u === null) return 'n/a';
+  const ticks = Math.min(med('sse', step, 'gateway', 'cpu_ticks') ?? 0, med('sse', step, 'ungoverned', 'cpu_ticks') ?? 0);
+  const d = g - u;
+  return `${d >= 0 ? '+' : '−'}${fmtInt(Math.abs(d))} µs${ticks < 20 ? ' (coarse: few clock ticks)' : ''}`;
+};
+if (withUngoverned && (has('sse', 'd1') || has('sse', 'd64'))) {
+  derived.push(`- **governed vs ungoverned** (the same Caravan with \`guardrails.completion.mode: off\`): added TTFC p50 = ${fmtMsOpt(addedTtfc('d1', 'gateway', 'ungoverned'))} at 1 stream, ${fmtMsOpt(addedTtfc('d64', 'gateway', 'ungoverned'))} at 64 streams; CPU per stream ${cpuDiff('d1')} at 1 stream (mostly the JVM's own background work at that rate), ${cpuDiff('d64')} at 64 streams.`);
+}
+if (has('sse', 'd1') || has('sse', 'd64')) {
+  const verdict = (x) => (x === null ? '' : x <= TTFC_TARGET_MS ? ' (met)' : ' (**missed**)');
+  const g1 = addedTtfc('d1', 'gateway', 'direct');
+  const g64 = addedTtfc('d64', 'gateway', 'direct');
+  derived.push(`- **${withUngoverned ? 'gateway (governed)' : 'gateway'} vs direct**: added TTFC p50 = ${fmtMsOpt(g1)} at 1 stream${verdict(g1)}, ${fmtMsOpt(g64)} at 64 streams${verdict(g64)}; target ≤ ${TTFC_TARGET_MS} ms (one upstream gap of ${UPSTREAM_GAP_MS} ms + 1 ms).`);
+  const u = rss('ungoverned');
+  if (u) derived.push(`- ungoverned Caravan memory at the end: VmHWM ${fmtMb(u.vmhwm_kb)} MiB, VmRSS ${fmtMb(u.vmrss_kb)} MiB (it served only the SSE steps).`);
 }
 
 // Error reasons, if any.
 const reasons = [];
 for (const r of recs) {
   if (r.kind === 'sse' && r.errors > 0) {
-    reasons.push(`- step ${r.step}, ${colName[r.target]}, rep ${r.rep}: ${Object.entries(r.error_reasons).map(([k, v]) => `${v}× ${k}`).join('; ')}`);
+    reasons.push(`- step ${r.step}, ${sseColName[r.target]}, rep ${r.rep}: ${Object.entries(r.error_reasons).map(([k, v]) => `${v}× ${k}`).join('; ')}`);
   }
   if (r.kind === 'wrk' && r.errors > 0) {
     reasons.push(`- step ${r.step}, ${colName[r.target]}, rep ${r.rep}: ${r.errors} errors (${r.error_detail})`);
@@ -147,10 +206,21 @@ out.push(`Mode: **${env('MODE')}** — ${env('REPS')} repetition(s) per measurem
 out.push('Load is **closed-loop** (a fixed number of connections / streams, each sending its next request when the previous one finished), so tail latency under saturation is understated (coordinated omission).');
 if (env('NOISE').includes('WARNING')) out.push('', env('NOISE') + '.');
 out.push('');
-out.push(`| ${['metric', ...targets.map((t) => colName[t]), 'target', 'pass/fail'].join(' | ')} |`);
-out.push(`|${['---', ...targets.map(() => '---:'), '---', '---'].map((x) => x).join('|')}|`);
-out.push(...rows);
-out.push('');
+const tableHead = (ts, names) => [
+  `| ${['metric', ...ts.map((t) => names[t]), 'target', 'pass/fail'].join(' | ')} |`,
+  `|${['---', ...ts.map(() => '---:'), '---', '---'].join('|')}|`,
+];
+if (mainRows.length) {
+  out.push(...tableHead(mainTargets, colName), ...mainRows, '');
+}
+if (sseRows.length) {
+  out.push('### Streaming');
+  out.push('');
+  out.push(`TTFE: time to the first event (the role). TTFC: time to the first event with non-empty \`delta.content\`. The mock streams 20 OpenAI-shaped tokens ${UPSTREAM_GAP_MS} ms apart, the first one "Hello" (no trailing space), so a governing gateway may hold it until the next token; the ≤ 1 ms case (a first delta ending at a boundary no detector can extend) is not measured here. Fewer content events than 20 mean the gateway merged held text into later events.`);
+  out.push('');
+  out.push(...tableHead(sseTargets, sseColName), ...sseRows, '');
+  if (derived.length) out.push(...derived, '');
+}
 out.push(`Overall: ${anyFail ? '**some targets missed**' : 'all checked targets met'} (targets apply to the \`${gwLabel}\` column).`);
 out.push('');
 out.push('## Run facts');
@@ -164,6 +234,9 @@ const facts = [
   ['JDK', env('JDK')],
   ['JVM flags (BENCH_JVM_OPTS)', env('JVM_OPTS') || '(none)'],
   ['nginx-proxy column', env('NGINX_PROXY_DESC')],
+  ['ungoverned column', env('UNGOVERNED_DESC')],
+  ['ungoverned command', env('UNGOVERNED_CMDLINE') ? '`' + env('UNGOVERNED_CMDLINE') + '`' : ''],
+  ['ungoverned Caravan, idle', env('UNGOVERNED_IDLE')],
   ['mock', env('MOCK_DESC')],
   ['tools', env('TOOLS')],
   ['background load', env('NOISE')],

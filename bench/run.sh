@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Caravan benchmark: direct-to-mock vs through the gateway, in one run. See bench/README.md.
 #
-#   bench/run.sh                         # Caravan (target/caravan.jar), full run (~4.5 min)
-#   QUICK=1 bench/run.sh                 # one repetition, short steps (~1 min)
+#   bench/run.sh                         # Caravan (target/caravan.jar), full run (~5.5 min)
+#   QUICK=1 bench/run.sh                 # one repetition, short steps (~1.5 min)
 #   bench/run.sh --gateway=nginx-proxy   # plain nginx reverse proxy as the "gateway" (stand-in)
-#   bench/run.sh --with-nginx-proxy      # Caravan, plus an nginx-proxy comparison column (~6.5 min)
+#   bench/run.sh --with-nginx-proxy      # Caravan, plus an nginx-proxy comparison column (~7.5 min)
 #   GATEWAY_CMD='my-proxy --port $GW_PORT' bench/run.sh   # any other gateway
 #
 # Only ever talks to 127.0.0.1. Stops everything it started on exit.
@@ -26,7 +26,8 @@ Options:
   -h, --help
 Environment: QUICK=1, REPS, DURATION (s per wrk run), SSE_DURATION, WARMUP (s),
   BENCH_JAVA_HOME, BENCH_JVM_OPTS, GATEWAY_CMD, GW_READY_TIMEOUT (s, default 90),
-  LOAD_CPU (default 0), GW_CPU (default 1), KEEP_TMP=1, NO_INSTALL=1.
+  LOAD_CPU (default 0), GW_CPU (default 1), KEEP_TMP=1, NO_INSTALL=1,
+  NO_UNGOVERNED=1 (Caravan only: skip the second, ungoverned Caravan in the SSE steps).
 EOF
 }
 
@@ -50,6 +51,9 @@ case "$GATEWAY" in
   *) die "unknown --gateway=$GATEWAY (caravan, nginx-proxy or custom)" ;;
 esac
 [[ $GATEWAY == nginx-proxy ]] && WITH_NGINX=0   # it already is the gateway column
+# Caravan only: a second Caravan with the completion guardrails off, measured in the SSE steps.
+WITH_UNGOVERNED=0
+[[ $GATEWAY == caravan && ${NO_UNGOVERNED:-0} != 1 ]] && WITH_UNGOVERNED=1
 
 QUICK=${QUICK:-0}
 if [[ $QUICK == 1 ]]; then
@@ -310,6 +314,28 @@ T_GW=$(date +%s%N)
 wait_ready "gateway" "$GW_PID" "$GW_READY_URL" "$GW_READY_TIMEOUT" "$DIRECT_BASE/v1" "$GW_LOG"
 log "gateway ready after $(( ($(date +%s%N) - T_GW) / 1000000 )) ms"
 
+# The ungoverned Caravan: same jar, JVM, flags and CPU, its own port and data dir, and a config that
+# switches the completion phase off (streamed events are relayed untouched). Started once the first
+# gateway is ready, so the two JVMs do not share the CPU while booting.
+UG_PID=""
+UG_PORT=""
+UNGOVERNED_CMDLINE=""
+if [[ $WITH_UNGOVERNED == 1 ]]; then
+  UG_PORT=$(free_port)
+  mkdir -p "$TMP/data-ungoverned"
+  printf 'guardrails:\n  completion:\n    mode: off\n' > "$TMP/ungoverned.yaml"
+  UG_ARGV=("$JAVA" ${JVM_OPTS[@]+"${JVM_OPTS[@]}"} -jar "$TMP/caravan.jar" serve --config "$TMP/ungoverned.yaml"
+    --port "$UG_PORT" --data-dir "$TMP/data-ungoverned")
+  UNGOVERNED_CMDLINE="${UG_ARGV[*]}"
+  start_bg "$GW_CPU" "$TMP/ungoverned.log" "${UG_ARGV[@]}"
+  UG_PID=$LAST_PID
+  log "ungoverned Caravan (guardrails.completion.mode: off) on $HOST:$UG_PORT (pid $UG_PID, CPU $GW_CPU)"
+  T_UG=$(date +%s%N)
+  wait_ready "ungoverned Caravan" "$UG_PID" "http://$HOST:$UG_PORT/v1/chat/completions" "$GW_READY_TIMEOUT" \
+    "$DIRECT_BASE/v1" "$TMP/ungoverned.log"
+  log "ungoverned Caravan ready after $(( ($(date +%s%N) - T_UG) / 1000000 )) ms"
+fi
+
 NGX_PID=""
 if [[ $WITH_NGINX == 1 ]]; then
   NGX_PORT=$(free_port)
@@ -321,10 +347,16 @@ fi
 
 # base URL and pid per target
 target_base() {
-  case $1 in direct) echo "$DIRECT_BASE" ;; gateway) echo "$GW_BASE" ;; nginx-proxy) echo "http://$HOST:$NGX_PORT" ;; esac
+  case $1 in
+    direct) echo "$DIRECT_BASE" ;; gateway) echo "$GW_BASE" ;;
+    nginx-proxy) echo "http://$HOST:$NGX_PORT" ;; ungoverned) echo "http://$HOST:$UG_PORT" ;;
+  esac
 }
 target_pid() {
-  case $1 in direct) echo "" ;; gateway) echo "$GW_PID" ;; nginx-proxy) echo "$NGX_PID" ;; esac
+  case $1 in direct) echo "" ;; gateway) echo "$GW_PID" ;; nginx-proxy) echo "$NGX_PID" ;; ungoverned) echo "$UG_PID" ;; esac
+}
+target_log() {
+  case $1 in gateway) echo "${GW_LOG:-}" ;; ungoverned) echo "$TMP/ungoverned.log" ;; *) echo "" ;; esac
 }
 # URL for a target and path kind (fast|slow); direct goes straight to the mock's path.
 target_url() {
@@ -337,23 +369,28 @@ target_url() {
 }
 upstream_for() { [[ $1 == slow ]] && echo "$DIRECT_BASE/slow/v1" || echo "$DIRECT_BASE/v1"; }
 
+# TARGETS: every step; SSE_TARGETS: the streaming steps, which also measure the ungoverned Caravan.
 TARGETS=(direct gateway)
 [[ $WITH_NGINX == 1 ]] && TARGETS+=(nginx-proxy)
+SSE_TARGETS=(direct gateway)
+[[ $WITH_UNGOVERNED == 1 ]] && SSE_TARGETS+=(ungoverned)
+[[ $WITH_NGINX == 1 ]] && SSE_TARGETS+=(nginx-proxy)
 
 # ---------------------------------------------------------------- sanity check through the gateway
 sanity() {
-  local t=$1 body code
+  local t=$1 body code logf
   body=$(curl -s --max-time 10 -w '\n%{http_code}' -X POST -H "Content-Type: application/json" -H "$AUTH" \
     -H "X-Caravan-Upstream: $(upstream_for fast)" \
     -d '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hello"}]}' "$(target_url "$t" fast)" || true)
   code=${body##*$'\n'}; body=${body%$'\n'*}
   if [[ $code != 200 || $body != *'"chat.completion"'* ]]; then
     echo "--- $t answered HTTP $code: ${body:0:600}" >&2
-    [[ -n ${GW_LOG:-} && -f $GW_LOG && $t == gateway ]] && { echo "--- last lines of $GW_LOG" >&2; tail -30 "$GW_LOG" >&2; }
+    logf=$(target_log "$t")
+    [[ -n $logf && -f $logf ]] && { echo "--- last lines of $logf" >&2; tail -30 "$logf" >&2; }
     die "$t does not proxy a plain chat completion to the mock; not benchmarking it"
   fi
 }
-for t in "${TARGETS[@]}"; do sanity "$t"; done
+for t in "${SSE_TARGETS[@]}"; do sanity "$t"; done
 
 # ---------------------------------------------------------------- measurement helpers
 RESULTS=$TMP/results.jsonl
@@ -404,23 +441,28 @@ run_sse() {
     const cpu = pid && o.ok > 0 ? Math.round(Number(dticks) * 1e6 / Number(hz) / o.started) : null;
     console.log(JSON.stringify({ kind: "sse", step, target: t, rep: Number(rep), ...o, cpu_ticks: pid ? Number(dticks) : null, cpu_us_per_stream: cpu }));
   ' "$out" "$step" "$t" "$rep" "$pid" "$dticks" "$CLK_TCK" >> "$RESULTS"
-  log "$(node -e 'const o=JSON.parse(process.argv[1]);console.log(`step ${process.argv[2]} rep ${process.argv[4]} ${process.argv[3].padEnd(11)} ${o.ok}/${o.started} streams ok  TTFE p50 ${o.ttfe_p50_ms} ms p99 ${o.ttfe_p99_ms} ms  total p50 ${o.total_p50_ms} ms` + (o.errors ? `  ERRORS ${JSON.stringify(o.error_reasons)}` : ""))' "$out" "$step" "$t" "$rep")"
+  log "$(node -e 'const o=JSON.parse(process.argv[1]);console.log(`step ${process.argv[2]} rep ${process.argv[4]} ${process.argv[3].padEnd(11)} ${o.ok}/${o.started} streams ok  TTFE p50 ${o.ttfe_p50_ms} ms p99 ${o.ttfe_p99_ms} ms  TTFC p50 ${o.ttfc_p50_ms} ms  content events ${o.content_events_p50}  total p50 ${o.total_p50_ms} ms` + (o.errors ? `  ERRORS ${JSON.stringify(o.error_reasons)}` : ""))' "$out" "$step" "$t" "$rep")"
 }
 
-# targets in alternating order: forward on odd repetitions, reversed on even ones
+# order_for_rep REP TARGET...: the targets rotated by one place per repetition, so that over as many
+# repetitions as targets each one runs in each position once (2 targets: a b, then b a).
 order_for_rep() {
-  local rep=$1 i
-  if (( rep % 2 == 1 )); then printf '%s\n' "${TARGETS[@]}"
-  else for (( i=${#TARGETS[@]}-1; i>=0; i-- )); do echo "${TARGETS[$i]}"; done; fi
+  local rep=$1 i n; shift
+  n=$#
+  local -a ts=("$@")
+  for (( i=0; i<n; i++ )); do echo "${ts[(i + rep - 1) % n]}"; done
 }
 
 # ---------------------------------------------------------------- warm-up (JIT, pools)
-for t in "${TARGETS[@]}"; do
+for t in "${SSE_TARGETS[@]}"; do
   [[ $t == direct ]] && continue
   W1=$(( WARMUP / 2 )); (( W1 >= 1 )) || W1=1
   W2=$(( WARMUP - W1 )); (( W2 >= 1 )) || W2=1
   # nginx has no JIT to warm: a short warm-up is enough for its connection pool.
   if [[ $t == nginx-proxy || ( $t == gateway && $GATEWAY == nginx-proxy ) ]]; then W1=1; W2=1; fi
+  # The ungoverned Caravan gets the gateway's warm-up, but at least 20 s: by the SSE steps the
+  # gateway has also served steps a-c, which in QUICK mode is most of its JIT warm-up.
+  if [[ $t == ungoverned ]] && (( WARMUP < 20 )); then W1=10; W2=10; fi
   log "warm-up $t: ${W1}s non-stream (32 connections), ${W2}s SSE (16 streams)"
   BENCH_UPSTREAM=$(upstream_for fast) timeout -k 5 $((W1 + 30)) taskset -c "$LOAD_CPU" \
     wrk -t1 -c32 -d"${W1}s" --timeout 5s -s "$BENCH_DIR/wrk/chat.lua" "$(target_url "$t" fast)" > "$TMP/raw/warmup-$t.txt" 2>&1 \
@@ -439,15 +481,24 @@ read -r SYS_BUSY0 SYS_STEAL0 <<< "$(sys_ticks)"
 OWN0=$(cpu_ticks $$)
 T_STEPS0=$(date +%s%N)
 LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
-for rep in $(seq 1 "$REPS"); do for t in $(order_for_rep "$rep"); do run_wrk a "$t" 1 fast "$rep"; done; done
-for rep in $(seq 1 "$REPS"); do for t in $(order_for_rep "$rep"); do run_wrk b "$t" 32 fast "$rep"; done; done
-for rep in $(seq 1 "$REPS"); do for t in $(order_for_rep "$rep"); do run_wrk c "$t" 256 slow "$rep"; done; done
-for rep in $(seq 1 "$REPS"); do for t in $(order_for_rep "$rep"); do run_sse d1 "$t" 1 "$rep"; done; done
-for rep in $(seq 1 "$REPS"); do for t in $(order_for_rep "$rep"); do run_sse d64 "$t" 64 "$rep"; done; done
+# The ungoverned Caravan idles on the gateway's CPU during steps a-c: say how much CPU it took there.
+[[ -n $UG_PID ]] && { UG_IDLE0=$(cpu_ticks "$UG_PID"); T_UG_IDLE0=$(date +%s%N); }
+for rep in $(seq 1 "$REPS"); do for t in $(order_for_rep "$rep" "${TARGETS[@]}"); do run_wrk a "$t" 1 fast "$rep"; done; done
+for rep in $(seq 1 "$REPS"); do for t in $(order_for_rep "$rep" "${TARGETS[@]}"); do run_wrk b "$t" 32 fast "$rep"; done; done
+for rep in $(seq 1 "$REPS"); do for t in $(order_for_rep "$rep" "${TARGETS[@]}"); do run_wrk c "$t" 256 slow "$rep"; done; done
+UG_IDLE_DESC=""
+if [[ -n $UG_PID ]]; then
+  UG_IDLE_DESC=$(awk -v d=$(( $(cpu_ticks "$UG_PID") - UG_IDLE0 )) -v hz="$CLK_TCK" \
+    -v ms=$(( ($(date +%s%N) - T_UG_IDLE0) / 1000000 )) \
+    'BEGIN { printf "%.0f ms CPU over %.0f s (%.2f%% of one CPU)", d * 1000 / hz, ms / 1000, 100 * d * 1000 / hz / ms }')
+  log "ungoverned Caravan, idle during steps a-c: $UG_IDLE_DESC"
+fi
+for rep in $(seq 1 "$REPS"); do for t in $(order_for_rep "$rep" "${SSE_TARGETS[@]}"); do run_sse d1 "$t" 1 "$rep"; done; done
+for rep in $(seq 1 "$REPS"); do for t in $(order_for_rep "$rep" "${SSE_TARGETS[@]}"); do run_sse d64 "$t" 64 "$rep"; done; done
 # correctness: with include_usage requested, the usage chunk must arrive (count-bounded, not timed)
-for t in "${TARGETS[@]}"; do run_sse usage "$t" 4 1 --include-usage --max-streams 12; done
+for t in "${SSE_TARGETS[@]}"; do run_sse usage "$t" 4 1 --include-usage --max-streams 12; done
 
-for t in "${TARGETS[@]}"; do
+for t in "${SSE_TARGETS[@]}"; do
   [[ $t == direct ]] && continue
   read -r hwm rss <<< "$(mem_kb "$(target_pid "$t")")"
   echo "{\"kind\":\"rss\",\"target\":\"$t\",\"vmhwm_kb\":$hwm,\"vmrss_kb\":$rss}" >> "$RESULTS"
@@ -487,7 +538,12 @@ export BENCH_META_JDK=$JDK_DESC BENCH_META_JVM_OPTS=$JVM_OPTS_DESC
 if [[ $WITH_NGINX == 1 ]]; then
   export BENCH_META_NGINX_PROXY_DESC="plain nginx reverse proxy (bench/nginx/proxy.conf), 1 worker on CPU $GW_CPU, upstream keepalive, proxy_buffering off"
 fi
-export BENCH_META_MOCK_DESC="nginx + Lua (bench/nginx/mock.conf), 1 worker on CPU $LOAD_CPU: ~1.1 KB chat.completion; /slow adds 50 ms; SSE = 20 content chunks 10 ms apart + finish (+ usage if asked) + [DONE]"
+if [[ $WITH_UNGOVERNED == 1 ]]; then
+  export BENCH_META_UNGOVERNED_DESC="a second Caravan (same jar, JVM and flags, CPU $GW_CPU, own port and data dir) with guardrails.completion.mode: off, measured in the SSE steps only"
+  export BENCH_META_UNGOVERNED_CMDLINE=$UNGOVERNED_CMDLINE
+  export BENCH_META_UNGOVERNED_IDLE="$UG_IDLE_DESC while idle on CPU $GW_CPU during steps a–c"
+fi
+export BENCH_META_MOCK_DESC="nginx + Lua (bench/nginx/mock.conf), 1 worker on CPU $LOAD_CPU: ~1.1 KB chat.completion; /slow adds 50 ms; SSE = 20 content chunks 10 ms apart, one OpenAI-shaped token each (\"Hello\", \"!\", \" Here\", \" is\" … \".\": leading space, none trailing; the first also carries the role) + finish (+ usage if asked) + [DONE]"
 export BENCH_META_TOOLS; BENCH_META_TOOLS="$(nginx -v 2>&1 | sed 's/.*: //'), $(wrk -v 2>&1 | head -1 | awk '{print "wrk", $2}'), node $(node -v)"
 BENCH_META_NOISE="other processes used ~$FOREIGN_CPUS CPUs on average during the measured steps (from /proc/stat minus this run's own processes); steal ${STEAL_PCT}%; load average $LOAD0 at the start, $LOAD1 at the end"
 if awk -v f="$FOREIGN_CPUS" 'BEGIN { exit !(f > 0.1) }'; then

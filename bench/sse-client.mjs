@@ -4,12 +4,14 @@
 // Keeps N streams open concurrently (closed loop: each of the N workers starts a new stream as
 // soon as its previous one ended) until --duration seconds have passed or --max-streams streams
 // were started. Per stream it measures, from just before the request is sent:
-//   ttfe  - time to the first complete `data:` event
+//   ttfe  - time to the first complete `data:` event (the mock's first event carries the role)
+//   ttfc  - time to the first event whose choices[0].delta.content is a non-empty string
 //   total - time to the end of the response
-// and it FAILS a stream (counted as an error, with the reason) when:
+// and counts the events that carried content (a gateway that holds text back may merge or drop
+// events: that is reported, not failed). It FAILS a stream (counted as an error, with the reason) when:
 //   - the status is not 200, or the socket errors / times out,
-//   - any of the --chunks content events is missing, out of order or altered
-//     (content "tok01 " .. "tokNN ", one per event),
+//   - the concatenated content is not the first --chunks tokens of TOKENS (missing, reordered or
+//     altered text),
 //   - there is no finish_reason, or no `data: [DONE]`,
 //   - a usage chunk ("choices":[]) arrives although the request did not ask for include_usage
 //     (with --include-usage the usage chunk is required instead),
@@ -51,7 +53,13 @@ function parseArgs(argv) {
 
 const opt = parseArgs(process.argv);
 const url = new URL(opt.url);
-const expectedText = Array.from({ length: opt.chunks }, (_, i) => `tok${String(i + 1).padStart(2, '0')} `).join('');
+// The mock's answer, one token per content event: the same list as M.TOKENS in nginx/mock.lua.
+const TOKENS = [
+  'Hello', '!', ' Here', ' is', ' a', ' short', ' answer', ' from', ' the', ' mock', ',',
+  ' sent', ' one', ' piece', ' at', ' a', ' time', ' for', ' timing', '.',
+];
+if (!(opt.chunks >= 1 && opt.chunks <= TOKENS.length)) throw new Error(`--chunks must be 1..${TOKENS.length}`);
+const expectedText = TOKENS.slice(0, opt.chunks).join('');
 const body = JSON.stringify({
   model: 'gpt-4o-mini',
   stream: true,
@@ -75,7 +83,9 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: opt.streams, maxFree
 
 const ns = () => process.hrtime.bigint();
 const ttfes = [];
+const ttfcs = [];
 const totals = [];
+const contentCounts = [];
 const errors = {};
 let ok = 0;
 let failed = 0;
@@ -91,6 +101,7 @@ function oneStream() {
     const t0 = ns();
     let done = false;
     let firstEvent = null;
+    let firstContent = null;
     let buf = '';
     let contentEvents = 0;
     let text = '';
@@ -109,7 +120,9 @@ function oneStream() {
       } else {
         ok++;
         ttfes.push(Number(firstEvent - t0) / 1e6);
+        ttfcs.push(Number(firstContent - t0) / 1e6);
         totals.push(Number(ns() - t0) / 1e6);
+        contentCounts.push(contentEvents);
       }
       resolve();
     };
@@ -136,6 +149,7 @@ function oneStream() {
       }
       const c = obj.choices[0];
       if (c.delta && typeof c.delta.content === 'string' && c.delta.content.length > 0) {
+        if (firstContent === null) firstContent = ns();
         contentEvents++;
         text += c.delta.content;
       }
@@ -167,9 +181,9 @@ function oneStream() {
         if (buf.trim().length > 0) handleEvent(buf);
         if (problem) return finish(problem);
         if (firstEvent === null) return finish('no data event');
-        if (contentEvents !== opt.chunks || text !== expectedText) {
-          return finish(contentEvents !== opt.chunks
-            ? `content events: got ${contentEvents}, want ${opt.chunks}` : 'content text altered');
+        if (text !== expectedText) {
+          return finish(text.length < expectedText.length && expectedText.startsWith(text)
+            ? 'content text truncated' : 'content text altered');
         }
         if (!sawFinish) return finish('no finish_reason');
         if (!sawDone) return finish('no [DONE]');
@@ -195,6 +209,8 @@ function pct(arr, p) {
   const k = Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1));
   return Math.round(s[k] * 1000) / 1000;
 }
+const minOf = (arr) => (arr.length ? arr.reduce((a, b) => Math.min(a, b)) : null);
+const maxOf = (arr) => (arr.length ? arr.reduce((a, b) => Math.max(a, b)) : null);
 
 const tStart = ns();
 const deadline = tStart + BigInt(Math.round(opt.duration * 1e9));
@@ -219,6 +235,11 @@ const out = {
   streams_per_s: Math.round((ok / elapsed) * 100) / 100,
   ttfe_p50_ms: pct(ttfes, 50),
   ttfe_p99_ms: pct(ttfes, 99),
+  ttfc_p50_ms: pct(ttfcs, 50),
+  ttfc_p99_ms: pct(ttfcs, 99),
+  content_events_p50: pct(contentCounts, 50),
+  content_events_min: minOf(contentCounts),
+  content_events_max: maxOf(contentCounts),
   total_p50_ms: pct(totals, 50),
   total_p99_ms: pct(totals, 99),
 };

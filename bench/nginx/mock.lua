@@ -4,7 +4,6 @@ local M = {}
 
 local ngx = ngx
 local find = string.find
-local fmt = string.format
 
 local ID = "chatcmpl-bench000000000000000000000001"
 local CREATED = 1700000000
@@ -39,11 +38,23 @@ local function chunk(delta, finish)
     finish .. '}]}\n\n'
 end
 
--- Content event i carries the text "tokNN " (NN = 01..20); the first one also carries the role.
+-- The streamed answer, one token per content event, shaped like OpenAI's deltas: a word carries its
+-- leading space and never a trailing one, punctuation is a token of its own, the first token has no
+-- space. So an event's text usually ends inside a word that the next event may still extend, which is
+-- what a streaming redactor has to hold back (chunks ending in a space would never make it hold).
+-- Plain prose: no digits, e-mail, key names or other text a detector acts on.
+-- bench/sse-client.mjs checks the same list (TOKENS); keep the two identical.
+M.TOKENS = {
+  "Hello", "!", " Here", " is", " a", " short", " answer", " from", " the", " mock", ",",
+  " sent", " one", " piece", " at", " a", " time", " for", " timing", ".",
+}
+assert(#M.TOKENS == M.CHUNK_COUNT, "mock.lua: TOKENS must have CHUNK_COUNT entries")
+
+-- Content event i carries TOKENS[i]; the first one also carries the role.
 M.CHUNKS = {}
 for i = 1, M.CHUNK_COUNT do
   local role = (i == 1) and '"role":"assistant",' or ''
-  M.CHUNKS[i] = chunk('{' .. role .. '"content":"' .. fmt("tok%02d ", i) .. '"}', 'null')
+  M.CHUNKS[i] = chunk('{' .. role .. '"content":"' .. M.TOKENS[i] .. '"}', 'null')
 end
 M.FINISH = chunk('{}', '"stop"')
 M.USAGE = 'data: {"id":"' .. ID .. '","object":"chat.completion.chunk","created":' .. CREATED ..

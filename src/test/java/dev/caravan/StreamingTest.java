@@ -43,7 +43,11 @@ class StreamingTest {
         List<Long> arrivals = new ArrayList<>();
         List<String> events = new ArrayList<>();
         HttpResponse<InputStream> response = Http.client()
-                .send(streamRequest("mock?chunks=10&chunk_delay_ms=100"), HttpResponse.BodyHandlers.ofInputStream());
+                .send(
+                        // words, so that the default stream governance has a word boundary in every paced piece
+                        streamRequest("mock?chunks=10&chunk_delay_ms=100&reply="
+                                + "alpha+beta+gamma+delta+epsilon+zeta+eta+theta+iota+kappa+lambda+mu"),
+                        HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader reader =
                 new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {

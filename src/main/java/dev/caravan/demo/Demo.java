@@ -104,19 +104,37 @@ public final class Demo {
                         .startsWith("echo:");
     }
 
+    /** The content text of one streamed event line, or nothing. */
+    private static String contentOf(String line) {
+        if (!line.startsWith("data: {")) {
+            return "";
+        }
+        try {
+            return JSON.readTree(line.substring(6))
+                    .path("choices")
+                    .path(0)
+                    .path("delta")
+                    .path("content")
+                    .asText("");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     private boolean streamed(String chat, MockUpstream mock) throws Exception {
         long start = System.nanoTime();
         HttpResponse<InputStream> response = http.send(
                 request(
                                 chat,
                                 mock,
-                                "{\"model\":\"mock?chunks=10&chunk_delay_ms=30\","
+                                "{\"model\":\"mock?chunks=12&chunk_delay_ms=30&leak=secret\","
                                         + "\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Stream this\"}]}")
                         .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         int events = 0;
         long firstEventMs = -1;
         boolean done = false;
+        StringBuilder content = new StringBuilder();
         try (BufferedReader reader =
                 new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -124,14 +142,19 @@ public final class Demo {
                     events++;
                     firstEventMs = firstEventMs < 0 ? (System.nanoTime() - start) / 1_000_000 : firstEventMs;
                     done |= line.equals("data: [DONE]");
+                    content.append(contentOf(line));
                 }
             }
         }
         long totalMs = (System.nanoTime() - start) / 1_000_000;
         out.printf(
-                "2. streamed call   -> %d, %d events as the upstream sent them (first after %d ms, last after %d ms), [DONE] %s%n",
+                "2. streamed call   -> %d, %d events governed as they streamed (first after %d ms, last after %d ms), [DONE] %s%n",
                 response.statusCode(), events, firstEventMs, totalMs, done ? "received" : "MISSING");
-        return response.statusCode() == 200 && done && events >= 12;
+        boolean masked = content.indexOf("[REDACTED:secret]") >= 0 && content.indexOf("sk-") < 0;
+        out.printf(
+                "                      the key the model leaked arrived as %s%n",
+                masked ? "[REDACTED:secret]" : "UNMASKED (failure)");
+        return response.statusCode() == 200 && done && events >= 6 && firstEventMs < totalMs / 2 && masked;
     }
 
     private boolean refused(String chat) throws IOException, InterruptedException {

@@ -56,8 +56,11 @@ public final class SseRelay implements Runnable {
                         break;
                     }
                 }
+                if (tap.ended()) {
+                    break;
+                }
             }
-            if (!client.isClosed()) {
+            if (!client.isClosed() && !tap.ended()) {
                 emit(tap.remainder());
                 cut = tap.done() ? null : ApiError.UPSTREAM_STREAM_FAILED;
             }
@@ -81,12 +84,15 @@ public final class SseRelay implements Runnable {
     /** Signs the receipt over what was emitted, then sends the receipt line and the terminal event. */
     private void finish(ApiError cut, String cutMessage) {
         boolean clientGone = client.isClosed();
-        if (cut == null && !clientGone) {
+        if (cut == null && !clientGone && !tap.ended()) {
             upstream.release();
         } else {
-            upstream.abort();
+            upstream.abort(); // a cut, a client gone, or a stream the policy ended: nothing more is read
         }
         String outcome = cut != null ? cut.openAiCode() : clientGone ? "client_disconnected" : null;
+        if (tap.governor() != null) {
+            tap.governor().recordInto(record);
+        }
         record.responseHashed(HexFormat.of().formatHex(emitted.digest()));
         record.completed(200, tap.usage(), cut != null || clientGone, outcome, System.nanoTime());
         ReceiptChain.Issued receipt = receipts.issue(record);

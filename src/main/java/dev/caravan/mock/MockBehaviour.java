@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The knobs a caller sets through the model field, as in {@code mock?status=503&delay_ms=200}; {@code reply} answers a
- * fixed text instead of the echo.
+ * fixed text instead of the echo, {@code leak=secret|card|email} an answer leaking a value made up for the call.
  */
 record MockBehaviour(
         String model,
@@ -56,6 +56,7 @@ record MockBehaviour(
                 case "chunk_delay_ms" -> chunkDelayMs = number(name, value, 0, MAX_DELAY_MS);
                 case "cut_after" -> cutAfter = number(name, value, 0, MAX_COUNT);
                 case "reply" -> reply = value;
+                case "leak" -> reply = Leaks.reply(value);
                 default -> throw new IllegalArgumentException("unknown mock knob '" + name + "'");
             }
         }

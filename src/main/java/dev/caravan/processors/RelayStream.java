@@ -2,9 +2,14 @@ package dev.caravan.processors;
 
 import dev.caravan.call.CallLedger;
 import dev.caravan.call.CallRecord;
+import dev.caravan.guardrails.policy.GuardEngine;
+import dev.caravan.guardrails.policy.Mode;
+import dev.caravan.guardrails.policy.Phase;
 import dev.caravan.http.SseRelay;
 import dev.caravan.http.StreamingResponse;
 import dev.caravan.http.UpstreamExchange;
+import dev.caravan.providers.openai.ChatRequest;
+import dev.caravan.providers.openai.ChatStreamGovernor;
 import dev.caravan.providers.openai.ChatStreamTap;
 import dev.caravan.receipts.CallReceipts;
 import dev.caravan.routes.Vars;
@@ -15,16 +20,21 @@ import java.util.concurrent.ExecutorService;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/** Answers with a chunked event stream that a relay worker fills as the upstream sends, without buffering. */
+/**
+ * Answers with a chunked event stream that a relay worker fills as the upstream sends, without buffering; under a
+ * completion policy each event passes through the stream's governor, which redacts incrementally.
+ */
 public final class RelayStream implements Processor {
     private final ExecutorService workers;
     private final CallLedger ledger;
     private final CallReceipts receipts;
+    private final GuardEngine guardrails;
 
-    public RelayStream(ExecutorService workers, CallLedger ledger, CallReceipts receipts) {
+    public RelayStream(ExecutorService workers, CallLedger ledger, CallReceipts receipts, GuardEngine guardrails) {
         this.workers = workers;
         this.ledger = ledger;
         this.receipts = receipts;
+        this.guardrails = guardrails;
     }
 
     @Override
@@ -32,21 +42,26 @@ public final class RelayStream implements Processor {
         UpstreamExchange upstream = Vars.upstreamExchange(exchange);
         CallRecord record = Vars.callRecord(exchange);
         StreamingResponse response = new StreamingResponse(upstream.status(), Vars.channel(exchange), upstream::abort);
+        ChatRequest request = Vars.chatRequest(exchange);
         HttpHeaders headers = response.headers();
         headers.set(HttpHeaderNames.CONTENT_TYPE, upstream.contentType());
         headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         headers.set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
         Replies.passBack(upstream.headers(), headers::set);
-        Replies.caravan(
-                record,
-                Vars.trace(exchange),
-                record.upstream(),
-                Vars.chatRequest(exchange).model(),
-                headers::set);
-        ChatStreamTap tap = new ChatStreamTap(Vars.chatRequest(exchange).usageInjected());
+        Replies.caravan(record, Vars.trace(exchange), record.upstream(), request.model(), headers::set);
+        ChatStreamTap tap = new ChatStreamTap(request.usageInjected(), governor(request));
         workers.execute(new SseRelay(upstream, tap, response, record, ledger, receipts));
         exchange.setVariable(Vars.STREAMING, true);
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setBody(response);
+    }
+
+    /** The completion phase's governor for this stream, or null when the policy turns that phase off. */
+    private ChatStreamGovernor governor(ChatRequest request) {
+        if (guardrails.policy().completion().mode() == Mode.OFF) {
+            return null;
+        }
+        return new ChatStreamGovernor(
+                guardrails.stream(Phase.COMPLETION), request.json().path("n").asInt(1));
     }
 }

@@ -19,7 +19,8 @@ import dev.caravan.routing.UpstreamCatalog;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.builder.RouteBuilder;
 
-/** The OpenAI-shaped ingress: Chat Completions, plain and streamed, guarded on the way in and (plain) on the way out. */
+/** The OpenAI-shaped ingress: Chat Completions, plain and streamed, guarded on the way in and on the way out
+ * (a stream incrementally). */
 public final class OpenAiRoutes extends RouteBuilder {
     private static final String CHAT_PATH = "/v1/chat/completions";
 
@@ -59,7 +60,7 @@ public final class OpenAiRoutes extends RouteBuilder {
                 .process(new SelectUpstream(catalog)).id("select-upstream")
                 .process(new CallUpstream(client, "/chat/completions")).id("call-upstream")
                 .choice().id("stream-or-not")
-                    .when(Vars::upstreamStreams).process(new RelayStream(workers, ledger, receipts)).id("relay-stream")
+                    .when(Vars::upstreamStreams).process(new RelayStream(workers, ledger, receipts, guardrails)).id("relay-stream")
                     .otherwise().process(new RelayResponse()).id("relay-response")
                         .process(new GuardCompletion(guardrails)).id("guard-completion")
                 .end()

@@ -62,6 +62,12 @@ final class AccountCodes {
         return j;
     }
 
+    /** The length of an IBAN of the country whose code starts at {@code i}, or -1 for no IBAN country. */
+    static int ibanLength(String text, int i) {
+        IBANValidator.Validator country = IBAN.getValidator(text.substring(i, i + 2));
+        return country == null ? -1 : country.getIbanLength();
+    }
+
     private static int pan(String text, int i, List<Finding> out) {
         int e = i + PAN_LENGTH;
         if (e > text.length() || (e < text.length() && Character.isLetterOrDigit(text.charAt(e)))) {

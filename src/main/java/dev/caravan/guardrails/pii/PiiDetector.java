@@ -4,6 +4,7 @@ import dev.caravan.guardrails.Category;
 import dev.caravan.guardrails.Finding;
 import dev.caravan.guardrails.Guardrail;
 import dev.caravan.guardrails.Source;
+import dev.caravan.guardrails.StreamTails;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +34,9 @@ public final class PiiDetector implements Guardrail {
             Category.PII_EMAIL,
             Category.PII_PHONE,
             Category.IP_ADDRESS);
+
+    /** The longest finding is an e-mail address: a 64-char local part, '@' and a 253-char domain. */
+    private static final int LONGEST_MATCH = 320;
 
     /** The ASCII characters where a candidate can start: digits, '@', ':' and capitals; all else is skipped. */
     private static final boolean[] TRIGGERS = new boolean[128];
@@ -84,6 +88,27 @@ public final class PiiDetector implements Guardrail {
             }
         }
         return out.size() < 2 ? out : withoutOverlaps(out);
+    }
+
+    /**
+     * Holds the last token (an address or code may still grow), a run of digit groups that more digits, a cue word
+     * after it or a change in the last token could still make a finding, and an IBAN still being written.
+     */
+    @Override
+    public int holdFrom(String text) {
+        if (text == null) {
+            return 0;
+        }
+        int floor = Math.max(0, text.length() - LONGEST_MATCH);
+        int tail = StreamTails.lastToken(text, LONGEST_MATCH);
+        int hold = Math.min(tail, OpenNumbers.holdFrom(text, floor, tail));
+        hold = Math.min(hold, OpenIbans.holdFrom(text));
+        return Math.max(hold, floor);
+    }
+
+    @Override
+    public int longestMatch() {
+        return LONGEST_MATCH;
     }
 
     private static int numbers(String text, int first, DigitGroups g, PhoneNumbers.Budget budget, List<Finding> out) {

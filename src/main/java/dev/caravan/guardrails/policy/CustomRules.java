@@ -7,6 +7,7 @@ import dev.caravan.guardrails.Category;
 import dev.caravan.guardrails.Finding;
 import dev.caravan.guardrails.Guardrail;
 import dev.caravan.guardrails.Source;
+import dev.caravan.guardrails.StreamTails;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,8 +22,13 @@ import org.ahocorasick.trie.Trie;
 public final class CustomRules implements Guardrail {
     private record Compiled(Category category, Pattern pattern, Trie keywords) {}
 
+    /** How much of a stream's last line is held back for a custom regex, which could match anything. */
+    static final int REGEX_HOLD = 256;
+
     private final List<Compiled> rules;
     private final Set<Category> categories;
+    private final boolean anyRegex;
+    private final int longestKeyword;
 
     public CustomRules(List<CustomRule> rules) {
         List<Compiled> compiled = new ArrayList<>();
@@ -42,6 +48,13 @@ public final class CustomRules implements Guardrail {
         }
         this.rules = List.copyOf(compiled);
         this.categories = Set.copyOf(cats);
+        this.anyRegex = rules.stream().anyMatch(r -> r.regex() != null);
+        this.longestKeyword = rules.stream()
+                .filter(r -> r.regex() == null)
+                .flatMap(r -> r.keywords().stream())
+                .mapToInt(String::length)
+                .max()
+                .orElse(0);
     }
 
     /** Compiles a rule's pattern, or explains why it cannot be used. */
@@ -62,6 +75,29 @@ public final class CustomRules implements Guardrail {
     @Override
     public Set<Category> categories() {
         return categories;
+    }
+
+    /**
+     * A regex could match anything, so a stream holds its last line (at most {@value #REGEX_HOLD} characters); for
+     * keyword lists it holds the trailing words that could still be (the start of) a keyword.
+     */
+    @Override
+    public int holdFrom(String text) {
+        if (anyRegex) {
+            return StreamTails.lastLine(text, longestMatch());
+        }
+        int n = text.length();
+        int from = StreamTails.lastToken(text);
+        for (int t = StreamTails.previousToken(text, from); t < from && n - t <= longestKeyword; ) {
+            from = t;
+            t = StreamTails.previousToken(text, from);
+        }
+        return from;
+    }
+
+    @Override
+    public int longestMatch() {
+        return Math.max(anyRegex ? REGEX_HOLD : 0, longestKeyword + 1);
     }
 
     @Override

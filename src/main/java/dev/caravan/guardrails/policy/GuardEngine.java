@@ -3,6 +3,7 @@ package dev.caravan.guardrails.policy;
 import dev.caravan.guardrails.Category;
 import dev.caravan.guardrails.Finding;
 import dev.caravan.guardrails.Guardrail;
+import dev.caravan.guardrails.Source;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,6 +32,11 @@ public final class GuardEngine {
 
     public GuardPolicy policy() {
         return policy;
+    }
+
+    /** A fresh guard for one streamed answer: redactors for its texts, and the phase's outcome once it ends. */
+    public StreamGuard stream(Phase phase) {
+        return new StreamGuard(guardrails, policy.phase(phase), phase, policy.failClosed());
     }
 
     public Outcome check(Phase phase, List<ScanText> texts) {
@@ -93,9 +99,14 @@ public final class GuardEngine {
     }
 
     private static List<Finding> scan(Guardrail guardrail, ScanText text, Set<String> failed) {
+        return scan(guardrail, text.text(), text.source(), failed);
+    }
+
+    /** One guardrail's findings, or none when it throws or reports a span outside the text (recorded in failed). */
+    static List<Finding> scan(Guardrail guardrail, String text, Source source, Set<String> failed) {
         try {
-            List<Finding> found = guardrail.scan(text.text(), text.source());
-            int length = text.text().length();
+            List<Finding> found = guardrail.scan(text, source);
+            int length = text.length();
             for (Finding f : found) {
                 if (f.end() > length) {
                     throw new IllegalStateException("span [" + f.start() + ", " + f.end() + ") past the text's end");
@@ -110,12 +121,12 @@ public final class GuardEngine {
         }
     }
 
-    private static Action stronger(Action a, Action b) {
+    static Action stronger(Action a, Action b) {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** Built-in categories in their canonical order, then custom ones by name. */
-    private static Set<Category> ordered(Set<Category> categories) {
+    static Set<Category> ordered(Set<Category> categories) {
         List<Category> sorted = new ArrayList<>(categories);
         sorted.sort(Comparator.comparingInt((Category c) -> {
                     int i = Category.BUILT_IN.indexOf(c);

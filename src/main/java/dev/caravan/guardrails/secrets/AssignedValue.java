@@ -6,6 +6,8 @@ package dev.caravan.guardrails.secrets;
  */
 record AssignedValue(int start, int end, boolean quoted, boolean basicAuth) {
     static final int MAX_LENGTH = 256;
+    /** How many spaces or tabs may come before a value. */
+    static final int MAX_BLANKS = 8;
 
     private static final String[] AUTH_SCHEMES = {"Bearer ", "Basic ", "Token ", "token ", "bearer "};
     /** {@link #isDelimiter} for ASCII, computed from it once: values are mostly ASCII and read char by char. */
@@ -15,7 +17,7 @@ record AssignedValue(int start, int end, boolean quoted, boolean basicAuth) {
     static AssignedValue read(String text, int at) {
         int n = text.length();
         int i = at;
-        while (i < n && i - at < 8 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+        while (i < n && i - at < MAX_BLANKS && isBlank(text.charAt(i))) {
             i++;
         }
         if (i >= n) {
@@ -37,6 +39,43 @@ record AssignedValue(int start, int end, boolean quoted, boolean basicAuth) {
             end++;
         }
         return end > start ? new AssignedValue(start, end, false, isBasic(text, i, start)) : null;
+    }
+
+    /** Where the bare value that {@code text} ends with begins: its trailing run of non-delimiters, capped in length. */
+    static int trailingStart(String text) {
+        int n = text.length();
+        int i = n;
+        while (i > 0 && n - i < MAX_LENGTH && !isDelimiter(text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
+    /** Where an auth scheme and its spaces written just before {@code value} begin, or {@code value} itself. */
+    static int schemeBefore(String text, int value) {
+        int i = value;
+        while (i > 0 && text.charAt(i - 1) == ' ') {
+            i--;
+        }
+        if (i == value) {
+            return value;
+        }
+        for (String scheme : AUTH_SCHEMES) {
+            int word = i - (scheme.length() - 1);
+            if (word >= 0 && text.startsWith(scheme, word)) {
+                return word;
+            }
+        }
+        return value;
+    }
+
+    static boolean isQuote(char c) {
+        return c == '"' || c == '\'' || c == '`';
+    }
+
+    /** The blanks {@link #read} skips before a value. */
+    static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
     }
 
     private static boolean isBasic(String text, int valueStart, int tokenStart) {

@@ -8,7 +8,7 @@ import dev.caravan.guardrails.secrets.SecretKeyNames.Kind;
  * {@code ConvertTo-SecureString "..." -AsPlainText}.
  */
 final class CommandLineCredentials {
-    private static final int MAX_FLAG = 40;
+    static final int MAX_FLAG = 40;
 
     private CommandLineCredentials() {}
 
@@ -33,9 +33,7 @@ final class CommandLineCredentials {
         if (nameEnd == nameStart || nameEnd >= n || !Character.isLetter(text.charAt(nameStart))) {
             return nameEnd;
         }
-        int nameLength = nameEnd - nameStart;
-        boolean singleDash = nameStart == dash + 1;
-        if (singleDash && nameLength >= 9 && text.charAt(nameStart) == 'p') {
+        if (gluesPassword(text, dash, nameStart, nameEnd)) {
             // mysql-style -pSECRET: the password is glued to the flag
             AssignedValue glued = AssignedValue.read(text, nameStart + 1);
             if (glued != null && glued.start() == nameStart + 1) {
@@ -44,7 +42,7 @@ final class CommandLineCredentials {
             }
             return nameEnd;
         }
-        if (nameLength == 11 && TokenAlphabet.regionMatchesIgnoreCase(text, nameStart, "AsPlainText")) {
+        if (isPlainTextFlag(text, nameStart, nameEnd)) {
             plainTextSecureString(text, dash, hits);
             return nameEnd;
         }
@@ -52,9 +50,8 @@ final class CommandLineCredentials {
         if (separator != ' ' && separator != '=') {
             return nameEnd;
         }
-        boolean user = (nameLength == 1 && text.charAt(nameStart) == 'u')
-                || (nameLength == 4 && text.startsWith("user", nameStart));
-        boolean shortPassword = nameLength == 1 && text.charAt(nameStart) == 'p';
+        boolean user = isUserFlag(text, nameStart, nameEnd);
+        boolean shortPassword = isShortPasswordFlag(text, nameStart, nameEnd);
         if (!user && !shortPassword && !SecretKeyNames.mayNameSecret(text, nameStart, nameEnd)) {
             return nameEnd;
         }
@@ -93,8 +90,16 @@ final class CommandLineCredentials {
         while (close >= 0 && text.charAt(close) == ' ') {
             close--;
         }
+        int open = openingQuote(text, close);
+        if (open >= 0) {
+            hits.add(open + 1, close, plainTextPassword(text, open + 1, close));
+        }
+    }
+
+    /** The opening quote of the non-empty one-line string whose closing quote is at {@code close}, else -1. */
+    static int openingQuote(String text, int close) {
         if (close < 1 || (text.charAt(close) != '"' && text.charAt(close) != '\'')) {
-            return;
+            return -1;
         }
         char quote = text.charAt(close);
         int open = close - 1;
@@ -104,11 +109,36 @@ final class CommandLineCredentials {
                 && text.charAt(open) != '\n') {
             open--;
         }
-        if (open >= 0 && text.charAt(open) == quote && close - open > 1) {
-            ValueShape shape = ValueShape.of(text, open + 1, close);
-            boolean genuine = ValueShape.looksGenuine(text, open + 1, close) && !shape.hasSpace();
-            hits.add(open + 1, close, genuine ? AssignedValues.password(shape) : 0);
-        }
+        return open >= 0 && text.charAt(open) == quote && close - open > 1 ? open : -1;
+    }
+
+    /** The score of a quoted string that {@code -AsPlainText} turns into a credential. */
+    static double plainTextPassword(String text, int from, int to) {
+        ValueShape shape = ValueShape.of(text, from, to);
+        boolean genuine = ValueShape.looksGenuine(text, from, to) && !shape.hasSpace();
+        return genuine ? AssignedValues.password(shape) : 0;
+    }
+
+    /** {@code -pSECRET}: a single dash, a 'p' and eight or more characters is a password glued to its flag. */
+    static boolean gluesPassword(String text, int dash, int nameStart, int nameEnd) {
+        return nameStart == dash + 1 && nameEnd - nameStart >= 9 && text.charAt(nameStart) == 'p';
+    }
+
+    /** {@code -u} and {@code --user} take {@code user:password}. */
+    static boolean isUserFlag(String text, int nameStart, int nameEnd) {
+        int nameLength = nameEnd - nameStart;
+        return (nameLength == 1 && text.charAt(nameStart) == 'u')
+                || (nameLength == 4 && text.startsWith("user", nameStart));
+    }
+
+    /** {@code -p} takes a password, or a port, profile or path in other tools, so its value must look strong. */
+    static boolean isShortPasswordFlag(String text, int nameStart, int nameEnd) {
+        return nameEnd - nameStart == 1 && text.charAt(nameStart) == 'p';
+    }
+
+    /** PowerShell's {@code -AsPlainText}, which makes the quoted string before it a credential. */
+    static boolean isPlainTextFlag(String text, int nameStart, int nameEnd) {
+        return nameEnd - nameStart == 11 && TokenAlphabet.regionMatchesIgnoreCase(text, nameStart, "AsPlainText");
     }
 
     private static void userAndPassword(String text, AssignedValue value, Hits hits) {

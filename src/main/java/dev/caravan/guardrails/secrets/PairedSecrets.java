@@ -9,10 +9,10 @@ import java.util.Arrays;
  */
 final class PairedSecrets {
     /** How far (in chars) from the id its partner may sit: a few lines of a config file or one sentence. */
-    private static final int REACH = 320;
+    static final int REACH = 320;
 
-    private static final int AWS_SECRET_LENGTH = 40;
-    private static final int TWILIO_TOKEN_LENGTH = 32;
+    static final int AWS_SECRET_LENGTH = 40;
+    static final int TWILIO_TOKEN_LENGTH = 32;
 
     private int[] aws = new int[0];
     private int awsCount;
@@ -95,12 +95,12 @@ final class PairedSecrets {
         return -1;
     }
 
-    private static boolean isAwsSecret(String text, int start, int end) {
+    static boolean isAwsSecret(String text, int start, int end) {
         ValueShape shape = ValueShape.of(text, start, end);
         return shape.classes() >= 3 && shape.entropy() >= 4.0 && ValueShape.looksGenuine(text, start, end);
     }
 
-    private static boolean isTwilioToken(String text, int start, int end) {
+    static boolean isTwilioToken(String text, int start, int end) {
         for (int i = start; i < end; i++) {
             if (!TokenAlphabet.HEX_LOWER.accepts(text.charAt(i))) {
                 return false;

@@ -7,8 +7,8 @@ package dev.caravan.guardrails.secrets;
 final class PrivateKeyBlocks {
     static final String BEGIN = "-----BEGIN ";
 
-    private static final String DASHES = "-----";
-    private static final int MAX_LABEL = 48;
+    static final String DASHES = "-----";
+    static final int MAX_LABEL = 48;
     /** A real key body has hundreds of base64 characters; "MIIE..." stand-ins have a handful. */
     private static final int MIN_BODY = 64;
 
@@ -22,11 +22,11 @@ final class PrivateKeyBlocks {
             return labelStart;
         }
         String label = text.substring(labelStart, labelEnd);
-        if (!label.endsWith("PRIVATE KEY") && !label.equals("PGP PRIVATE KEY BLOCK")) {
+        if (!isPrivate(label)) {
             return labelStart;
         }
         int bodyStart = labelEnd + DASHES.length();
-        String endLine = "-----END " + label + DASHES;
+        String endLine = endLine(label);
         int endAt = text.indexOf(endLine, bodyStart);
         int bodyEnd = endAt < 0 ? text.length() : endAt;
         if (base64Count(text, bodyStart, bodyEnd) < MIN_BODY) {
@@ -36,16 +36,31 @@ final class PrivateKeyBlocks {
             hits.add(at, text.length(), 0.95);
             return text.length();
         }
-        int end = endAt + endLine.length();
-        // keys pasted inside JSON strings end with an escaped newline that belongs to the value
-        while (text.startsWith("\\n", end) || text.startsWith("\\r", end)) {
-            end += 2;
-        }
+        int end = escapedNewlinesEnd(text, endAt + endLine.length());
         hits.add(at, end, 0.99);
         return end;
     }
 
-    private static int indexWithin(String text, String needle, int from, int to) {
+    /** Whether a block with this label holds a private key; public keys, certificates and CSRs do not. */
+    static boolean isPrivate(String label) {
+        return label.endsWith("PRIVATE KEY") || label.equals("PGP PRIVATE KEY BLOCK");
+    }
+
+    static String endLine(String label) {
+        return "-----END " + label + DASHES;
+    }
+
+    /** Keys pasted inside JSON strings end with escaped newlines that belong to the value; where those end. */
+    static int escapedNewlinesEnd(String text, int from) {
+        int end = from;
+        while (text.startsWith("\\n", end) || text.startsWith("\\r", end)) {
+            end += 2;
+        }
+        return end;
+    }
+
+    /** The first {@code needle} starting in {@code from..to}, or -1. */
+    static int indexWithin(String text, String needle, int from, int to) {
         int last = Math.min(to, text.length() - needle.length());
         char first = needle.charAt(0);
         for (int i = from; i <= last; i++) {

@@ -91,6 +91,9 @@ final class ProviderTokens {
             new TokenFormat("AC", HEX_LOWER, 32, 32, BodyRule.NONE, 0.9, Pairing.TWILIO_ACCOUNT));
 
     private static final TokenFormat[][] BY_TWO_CHARS = index(FORMATS);
+    /** The formats that are one half of a two-part credential. */
+    private static final List<TokenFormat> PAIRED =
+            FORMATS.stream().filter(f -> f.pairing() != Pairing.NONE).toList();
     /** Pairs of first characters that some format or a JWT begins with: one look-up per word, no extra branches. */
     private static final boolean[] STARTS = starts(BY_TWO_CHARS);
 
@@ -252,6 +255,31 @@ final class ProviderTokens {
             return end;
         }
         return -1;
+    }
+
+    /** The pairing of the format that the alphanumeric run {@code at..end} matches as a whole, else NONE. */
+    static Pairing pairingOf(String text, int at, int end) {
+        for (TokenFormat f : PAIRED) {
+            int bodyStart = at + f.prefix().length();
+            int length = end - bodyStart;
+            if (length >= f.minBody()
+                    && length <= f.maxBody()
+                    && text.startsWith(f.prefix(), at)
+                    && accepted(text, bodyStart, end, f.alphabet())
+                    && ValueShape.looksGenuine(text, bodyStart, end)) {
+                return f.pairing();
+            }
+        }
+        return Pairing.NONE;
+    }
+
+    private static boolean accepted(String text, int from, int to, TokenAlphabet alphabet) {
+        for (int i = from; i < to; i++) {
+            if (!alphabet.accepts(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Telegram bot tokens: a numeric bot id, a colon and 35 characters starting with 'A'. */

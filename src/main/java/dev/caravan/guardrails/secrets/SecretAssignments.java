@@ -18,35 +18,12 @@ final class SecretAssignments {
      * which text has been read as this assignment's value, so that operators inside it are not examined again.
      */
     static int match(String text, int op, Hits hits) {
-        int n = text.length();
-        char c = text.charAt(op);
-        int valueAt = op + 1;
-        char next = op + 1 < n ? text.charAt(op + 1) : ' ';
-        char prev = op > 0 ? text.charAt(op - 1) : ' ';
-        if (c == '=') {
-            if (next == '=' || prev == '=' || prev == '!' || prev == '<' || prev == '>') {
-                return op + 1;
-            }
-            valueAt += next == '>' ? 1 : 0;
-        } else {
-            if (next == ':' || prev == ':') {
-                return op + 1;
-            }
-            valueAt += next == '=' ? 1 : 0;
+        int valueAt = valueAt(text, op);
+        if (valueAt < 0) {
+            return op + 1;
         }
-        int nameEnd = op;
-        while (nameEnd > 0
-                && op - nameEnd < 4
-                && (text.charAt(nameEnd - 1) == ' ' || text.charAt(nameEnd - 1) == '\t')) {
-            nameEnd--;
-        }
-        if (nameEnd > 0 && (text.charAt(nameEnd - 1) == '"' || text.charAt(nameEnd - 1) == '\'')) {
-            nameEnd--;
-        }
-        int nameStart = nameEnd;
-        while (nameStart > 0 && nameEnd - nameStart < MAX_NAME && isNameChar(text.charAt(nameStart - 1))) {
-            nameStart--;
-        }
+        int nameEnd = nameEnd(text, op);
+        int nameStart = nameStart(text, nameEnd);
         if (!SecretKeyNames.mayNameSecret(text, nameStart, nameEnd)) {
             return op + 1;
         }
@@ -62,6 +39,50 @@ final class SecretAssignments {
                 : AssignedValues.score(text, value.start(), value.end(), kind, value.quoted());
         hits.add(value.start(), value.end(), score);
         return kind == Kind.NONE ? op + 1 : value.end();
+    }
+
+    /**
+     * Where the value assigned by the operator at {@code op} begins to be read (after {@code =>} or {@code :=}), or -1
+     * when the operator is part of a comparison or a scope such as {@code ==}, {@code !=}, {@code <=} or {@code ::}.
+     */
+    static int valueAt(String text, int op) {
+        int n = text.length();
+        char c = text.charAt(op);
+        char next = op + 1 < n ? text.charAt(op + 1) : ' ';
+        char prev = op > 0 ? text.charAt(op - 1) : ' ';
+        if (c == '=') {
+            if (next == '=' || prev == '=' || prev == '!' || prev == '<' || prev == '>') {
+                return -1;
+            }
+            return op + 1 + (next == '>' ? 1 : 0);
+        }
+        if (next == ':' || prev == ':') {
+            return -1;
+        }
+        return op + 1 + (next == '=' ? 1 : 0);
+    }
+
+    /** The end of the name assigned to by the operator at {@code op}: up to four blanks and a quote come between. */
+    static int nameEnd(String text, int op) {
+        int nameEnd = op;
+        while (nameEnd > 0
+                && op - nameEnd < 4
+                && (text.charAt(nameEnd - 1) == ' ' || text.charAt(nameEnd - 1) == '\t')) {
+            nameEnd--;
+        }
+        if (nameEnd > 0 && (text.charAt(nameEnd - 1) == '"' || text.charAt(nameEnd - 1) == '\'')) {
+            nameEnd--;
+        }
+        return nameEnd;
+    }
+
+    /** The start of the name that ends at {@code nameEnd}, at most {@value #MAX_NAME} characters long. */
+    static int nameStart(String text, int nameEnd) {
+        int nameStart = nameEnd;
+        while (nameStart > 0 && nameEnd - nameStart < MAX_NAME && isNameChar(text.charAt(nameStart - 1))) {
+            nameStart--;
+        }
+        return nameStart;
     }
 
     /** {@code Basic} carries base64 of {@code user:password}; the decoded password decides, as in a URL. */

@@ -4,6 +4,7 @@ import dev.caravan.guardrails.Category;
 import dev.caravan.guardrails.Finding;
 import dev.caravan.guardrails.Guardrail;
 import dev.caravan.guardrails.Source;
+import dev.caravan.guardrails.StreamTails;
 import java.util.List;
 import java.util.Set;
 
@@ -13,6 +14,8 @@ import java.util.Set;
  */
 public final class SecretDetector implements Guardrail {
     private static final Set<Category> CATEGORIES = Set.of(Category.SECRET);
+    /** Room for an RSA 8192 private key block (about 6.5 KB) with headroom, and for the longest JWT read. */
+    private static final int LONGEST_MATCH = 16_384;
 
     private static final byte OTHER = 0;
     private static final byte WORD = 1;
@@ -86,6 +89,29 @@ public final class SecretDetector implements Guardrail {
         }
         // No catch-all here: a failure must reach the guard engine, which records it and fails open or closed.
         return scanText(text);
+    }
+
+    /**
+     * Holds the last token (a vendor token, URL or bare value may still grow), a secret-sounding name or credential
+     * flag whose value is still being written, an unfinished private key block, and a half of a key pair whose other
+     * half may still come.
+     */
+    @Override
+    public int holdFrom(String text) {
+        if (text == null) {
+            return 0;
+        }
+        int floor = Math.max(0, text.length() - LONGEST_MATCH);
+        int hold = Math.min(StreamTails.lastToken(text, LONGEST_MATCH), OpenAssignments.holdFrom(text));
+        hold = Math.min(hold, OpenFlags.holdFrom(text));
+        hold = Math.min(hold, OpenKeyBlocks.holdFrom(text, floor));
+        hold = Math.min(hold, OpenPairs.holdFrom(text, floor));
+        return Math.max(floor, hold);
+    }
+
+    @Override
+    public int longestMatch() {
+        return LONGEST_MATCH;
     }
 
     static List<Finding> scanText(String text) {

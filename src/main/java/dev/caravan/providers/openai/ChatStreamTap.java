@@ -13,15 +13,23 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ChatStreamTap {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] USAGE_KEY = "\"usage\"".getBytes(StandardCharsets.US_ASCII);
 
     private final boolean hideUsageChunk;
+    private final ChatStreamGovernor governor;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private Usage usage;
     private byte[] doneEvent;
 
     public ChatStreamTap(boolean hideUsageChunk) {
+        this(hideUsageChunk, null);
+    }
+
+    /** A tap whose events also pass through a governor (null for an ungoverned stream). */
+    public ChatStreamTap(boolean hideUsageChunk, ChatStreamGovernor governor) {
         this.hideUsageChunk = hideUsageChunk;
+        this.governor = governor;
     }
 
     /** Takes bytes read from upstream and returns the complete events to pass on (possibly none). */
@@ -31,8 +39,15 @@ public final class ChatStreamTap {
         ByteArrayOutputStream out = new ByteArrayOutputStream(all.length);
         int start = 0;
         for (int end = eventEnd(all, 0); end > 0; end = eventEnd(all, start)) {
+            if (ended()) {
+                break; // the gateway ended the stream: nothing after that is passed on
+            }
             if (!inspect(all, start, end)) {
-                out.write(all, start, end - start);
+                if (governor == null) {
+                    out.write(all, start, end - start);
+                } else {
+                    out.writeBytes(governor.rewrite(all, start, end));
+                }
             }
             start = end;
         }
@@ -41,11 +56,27 @@ public final class ChatStreamTap {
         return out.toByteArray();
     }
 
-    /** Whatever followed the last complete event (normally nothing). */
+    /**
+     * At the upstream's end: whatever followed the last complete event (normally nothing), after the text a governed
+     * stream still held.
+     */
     public byte[] remainder() {
-        byte[] rest = pending.toByteArray();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (governor != null && !ended()) {
+            out.writeBytes(governor.finish());
+        }
+        out.writeBytes(pending.toByteArray());
         pending.reset();
-        return rest;
+        return out.toByteArray();
+    }
+
+    /** True once the gateway's policy ended the stream (every choice denied). */
+    public boolean ended() {
+        return governor != null && governor.ended();
+    }
+
+    public ChatStreamGovernor governor() {
+        return governor;
     }
 
     public Usage usage() {
@@ -59,10 +90,10 @@ public final class ChatStreamTap {
 
     /**
      * The {@code data: [DONE]} event, held back from {@link #feed} so the relay can put the receipt line before it;
-     * null until it arrived.
+     * made up when the gateway ended the stream before the upstream did.
      */
     public byte[] doneEvent() {
-        return doneEvent;
+        return doneEvent != null ? doneEvent : DONE.clone();
     }
 
     /** The error event that ends a stream the upstream cut, as the official SDKs raise it. */
@@ -110,7 +141,16 @@ public final class ChatStreamTap {
         return i < end && b[i] == '{';
     }
 
-    private static JsonNode parseData(byte[] b, int start, int end) {
+    /** The JSON of an event's data lines, or null when it is not JSON. */
+    static JsonNode parseData(byte[] b, int start, int end) {
+        int json = singleDataLine(b, start, end);
+        if (json >= 0) {
+            try {
+                return JSON.readTree(b, json, end - json);
+            } catch (IOException e) {
+                return null;
+            }
+        }
         StringBuilder data = new StringBuilder();
         for (String line : new String(b, start, end - start, StandardCharsets.UTF_8).split("\r?\n")) {
             if (line.startsWith("data:")) {
@@ -122,6 +162,30 @@ public final class ChatStreamTap {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** Where the data starts when the event is one {@code data:} line (as every chat chunk is), or -1. */
+    static int singleDataLine(byte[] b, int start, int end) {
+        if (end - start < 6
+                || b[start] != 'd'
+                || b[start + 1] != 'a'
+                || b[start + 2] != 't'
+                || b[start + 3] != 'a'
+                || b[start + 4] != ':') {
+            return -1;
+        }
+        int body = b[start + 5] == ' ' ? start + 6 : start + 5;
+        for (int i = body; i < end; i++) {
+            if (b[i] == '\n' || b[i] == '\r') {
+                for (int j = i; j < end; j++) {
+                    if (b[j] != '\n' && b[j] != '\r') {
+                        return -1;
+                    }
+                }
+                return body;
+            }
+        }
+        return body;
     }
 
     /** The index just past the blank line that ends the event starting at {@code from}, or -1. */
