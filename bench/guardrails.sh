@@ -2,7 +2,7 @@
 # Guardrail quality and speed.
 #   bench/guardrails.sh quality [report|tuning]   precision/recall/FPR per category on the dev set's report half
 #   bench/guardrails.sh speed [regex]             JMH: the full default policy (1 KB, 100 KB, 1 MB adversarial) and
-#                                                 each detector alone; pinned to one core
+#                                                 each detector alone; per streamed delta (StreamBench); pinned to one core
 # The dev set lives outside the project (../shared/data/guardrails, or CARAVAN_GUARDRAIL_DATA).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +19,6 @@ case "$what" in
   speed)
     echo "# guardrails JMH, $(date -u '+%Y-%m-%d %H:%M UTC'), pinned to CPU $CPU, $("$JAVA" -version 2>&1 | head -1)"
     taskset -c "$CPU" "$JAVA" -cp "$cp" org.openjdk.jmh.Main -f 1 -wi 3 -w 2 -i 5 -r 2 -bm sample -tu us \
-      "${2:-GuardrailsBench|SecretsBench|PiiBench|InjectionBench|DestructiveBench}" ;;
+      "${2:-GuardrailsBench|SecretsBench|PiiBench|InjectionBench|DestructiveBench|StreamBench}" ;;
   *) echo "usage: $0 quality [report|tuning] | speed [benchmark regex]" >&2; exit 2 ;;
 esac

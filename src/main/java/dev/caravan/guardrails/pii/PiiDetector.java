@@ -100,11 +100,14 @@ public final class PiiDetector implements Guardrail {
             return 0;
         }
         int floor = Math.max(0, text.length() - LONGEST_MATCH);
-        int tail = StreamTails.lastToken(text, LONGEST_MATCH);
+        int tail = StreamTails.lastRun(text, LONGEST_MATCH, NO_PII_CHARS);
         int hold = Math.min(tail, OpenNumbers.holdFrom(text, floor, tail));
         hold = Math.min(hold, OpenIbans.holdFrom(text));
         return Math.max(hold, floor);
     }
+
+    /** Characters that end any e-mail address, number or code this detector finds, so a word ending in one is done. */
+    private static final String NO_PII_CHARS = "!?,;\"'`<>[]{}|";
 
     @Override
     public int longestMatch() {

@@ -102,11 +102,40 @@ public final class SecretDetector implements Guardrail {
             return 0;
         }
         int floor = Math.max(0, text.length() - LONGEST_MATCH);
-        int hold = Math.min(StreamTails.lastToken(text, LONGEST_MATCH), OpenAssignments.holdFrom(text));
+        int token = StreamTails.lastToken(text, LONGEST_MATCH);
+        int hold = Math.min(finishedWord(text, token) ? text.length() : token, OpenAssignments.holdFrom(text));
         hold = Math.min(hold, OpenFlags.holdFrom(text));
         hold = Math.min(hold, OpenKeyBlocks.holdFrom(text, floor));
         hold = Math.min(hold, OpenPairs.holdFrom(text, floor));
         return Math.max(floor, hold);
+    }
+
+    /**
+     * Whether the last token is a plain word that punctuation has ended ({@code Hello!}, {@code yes,}) and that no flag
+     * or operator before it makes a value: letters alone are never a secret, and what follows is a new token.
+     */
+    private static boolean finishedWord(String text, int token) {
+        int n = text.length();
+        int i = token;
+        while (i < n && Character.isLetter(text.charAt(i))) {
+            i++;
+        }
+        if (i == token || i == n) {
+            return false;
+        }
+        for (int j = i; j < n; j++) {
+            if ("!?,;)".indexOf(text.charAt(j)) < 0) {
+                return false;
+            }
+        }
+        int previous = StreamTails.previousToken(text, token);
+        int previousEnd = StreamTails.endOfToken(text, previous);
+        if (previousEnd <= previous || previous == token) {
+            return true; // nothing before it
+        }
+        char first = text.charAt(previous);
+        char last = text.charAt(previousEnd - 1);
+        return first != '-' && last != ':' && last != '=' && last != '"' && last != '\'';
     }
 
     @Override

@@ -171,4 +171,11 @@ class StreamHoldTest {
         }
         return texts;
     }
+
+    @Test
+    void aWordThatPunctuationEndedIsReleasedAtOnce() {
+        assertThat(held("Hello!")).isEmpty();
+        assertThat(held("Write to us, please;")).isEmpty();
+        assertThat(held("write to mara.li")).isEqualTo("mara.li");
+    }
 }

@@ -253,4 +253,13 @@ class StreamHoldTest {
         }
         return texts;
     }
+
+    @Test
+    void aPlainWordThatPunctuationEndedIsReleasedAtOnce() {
+        assertThat(held("Hello!")).isEmpty();
+        assertThat(held("Sure, yes,")).isEmpty();
+        assertThat(held("Your token SG.")).isEqualTo("SG.");
+        assertThat(held("mysql -p Hello!")).endsWith("Hello!");
+        assertThat(held("the value was abc12!")).isEqualTo("abc12!");
+    }
 }
