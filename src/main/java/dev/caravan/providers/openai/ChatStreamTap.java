@@ -58,12 +58,12 @@ public final class ChatStreamTap {
 
     /**
      * At the upstream's end: whatever followed the last complete event (normally nothing), after the text a governed
-     * stream still held.
+     * stream still held when the upstream ended it properly.
      */
     public byte[] remainder() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (governor != null && !ended()) {
-            out.writeBytes(governor.finish());
+        if (governor != null && !ended() && done()) {
+            out.writeBytes(governor.finish()); // a stream cut short drops what was held: it may be half a secret
         }
         out.writeBytes(pending.toByteArray());
         pending.reset();

@@ -116,8 +116,18 @@ class ChatStreamGovernorTest {
     @Test
     void aStreamThatEndsWithoutAFinishReasonStillFlushesWhatWasHeld() throws IOException {
         send(chunk(0, content("no finish"), null));
+        byte[] done = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
+        client.writeBytes(tap.feed(done, 0, done.length));
 
         assertThat(text(received(), 0)).isEqualTo("no finish");
+    }
+
+    @Test
+    void aStreamTheUpstreamCutDropsWhatWasHeldRatherThanReleaseHalfASecret() throws IOException {
+        send(chunk(0, content("The key is "), null));
+        send(chunk(0, content("sk-proj-Zq8vN2rT5w"), null));
+
+        assertThat(text(received(), 0)).isEqualTo("The key is ");
     }
 
     @Test
