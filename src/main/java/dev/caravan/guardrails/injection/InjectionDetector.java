@@ -14,6 +14,8 @@ public final class InjectionDetector implements Guardrail {
     private static final Rule INVISIBLE = Rule.synthetic("hidden.zero_width", Category.PROMPT_INJECTION, 0.3);
     private static final Rule ENCODED = Rule.synthetic("encoded.instructions", Category.PROMPT_INJECTION, 0.3);
     private static final Rule SUFFIX = Rule.synthetic("jb.adversarial_suffix", Category.JAILBREAK, 0.6);
+    private static final Rule LEARNED_INJECTION = Rule.synthetic("model.ngram", Category.PROMPT_INJECTION, 0.5);
+    private static final Rule LEARNED_JAILBREAK = Rule.synthetic("model.ngram_jailbreak", Category.JAILBREAK, 0.5);
     private static final List<String> DECODE_HINTS = List.of(
             "rot13", "rot-13", "rot 13", "caesar", "cipher", "backward", "revers", "mirror", "decod", "decrypt");
     private static final int HINT_WINDOW = 4_000;
@@ -27,6 +29,7 @@ public final class InjectionDetector implements Guardrail {
     private final AdversarialSuffix suffix = new AdversarialSuffix();
     private final MentionContext mentions = new MentionContext();
     private final EvidenceScorer scorer = new EvidenceScorer();
+    private final NgramModel model = NgramModel.bundled();
 
     /** The default rule set: English, multilingual, and jailbreak rules. */
     public InjectionDetector() {
@@ -86,6 +89,7 @@ public final class InjectionDetector implements Guardrail {
                     nt.originalStart(region[0]),
                     nt.originalEnd(region[1])));
         }
+        learned(folded, nt, signals, out);
         hiddenText(text, nt, out);
         transformed(folded, nt, documentStarts, out);
         decoded(text, 0, 0, out, MAX_DECODE_DEPTH);
@@ -93,6 +97,31 @@ public final class InjectionDetector implements Guardrail {
         if (soup != null) {
             out.add(new Evidence(SUFFIX, SUFFIX.weight(), soup[0], soup[1], soup[0], soup[1]));
         }
+    }
+
+    /**
+     * The n-gram model's strongest window, when it reaches the model's threshold, weighs from 0.5 up to 1. The model
+     * cannot tell a quoted attack from a meant one, so the window takes the mention damping of the rule matches in it
+     * (the least damped one); a window with no rule match keeps its full weight.
+     */
+    private void learned(String folded, NormalizedText nt, List<Signal> signals, List<Evidence> out) {
+        NgramModel.Window window = model.strongestWindow(folded);
+        if (window == null) {
+            return;
+        }
+        double damping = 0;
+        for (Signal s : signals) {
+            if (s.start() < window.end() && s.end() > window.start()) {
+                damping = Math.max(damping, mentions.damping(folded, s.start(), s.end()));
+            }
+        }
+        double threshold = model.threshold();
+        double weight = (damping == 0 ? 1.0 : damping)
+                * (0.5 + 0.5 * (window.probability() - threshold) / Math.max(1e-9, 1.0 - threshold));
+        int start = nt.originalStart(window.start());
+        int end = nt.originalEnd(window.end());
+        Rule rule = model.jailbreak(folded, window) ? LEARNED_JAILBREAK : LEARNED_INJECTION;
+        out.add(new Evidence(rule, Math.min(1.0, weight), start, end, start, end));
     }
 
     private static void hiddenText(String text, NormalizedText nt, List<Evidence> out) {
