@@ -69,6 +69,11 @@ public class InjectionBench {
         Random random = new Random(42);
         prompt1k = ordinary(random, 1_024);
         text100k = ordinary(random, 100 * 1_024);
+        hostile1m = hostile(random);
+    }
+
+    /** 1 MB of runs of what the rules key on. */
+    public static String hostile(Random random) {
         StringBuilder sb = new StringBuilder(1 << 20);
         while (sb.length() < 1 << 20) {
             String piece = HOSTILE[random.nextInt(HOSTILE.length)];
@@ -77,7 +82,7 @@ public class InjectionBench {
                 sb.append(piece);
             }
         }
-        hostile1m = sb.substring(0, 1 << 20);
+        return sb.substring(0, 1 << 20);
     }
 
     /** Ordinary prose with a code block every few sentences, cut to {@code size} chars. */

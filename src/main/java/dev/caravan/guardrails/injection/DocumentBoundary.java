@@ -1,6 +1,5 @@
 package dev.caravan.guardrails.injection;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -9,9 +8,9 @@ import java.util.regex.Pattern;
  * suspect in a way the same words in the request itself are not.
  */
 final class DocumentBoundary {
-    private static final Pattern ANNOUNCED = Pattern.compile(
+    private static final CueSearch ANNOUNCED = new CueSearch(Pattern.compile(
             "(?:here\\s+is|here's|below\\s+is|the\\s+following)\\b[^\\n]{0,60}?\\b(?:e-?mail|document|content|text|passage|article|page|form|table|code|answer|message|thread|report|review|data|context|file|transcript)\\b[^\\n]{0,40}?(?::|\\n)",
-            Pattern.CASE_INSENSITIVE);
+            Pattern.CASE_INSENSITIVE));
     private static final int SEARCH_LIMIT = 4_000;
     private static final String[] CUES = {"here", "below", "following"};
 
@@ -58,9 +57,9 @@ final class DocumentBoundary {
         for (String cue : CUES) {
             int at = indexOfIgnoreCase(text, cue, limit);
             if (at >= 0 && at < announced) {
-                Matcher a = ANNOUNCED.matcher(text).region(Math.max(0, at - 8), Math.min(n, at + 160));
-                if (a.find()) {
-                    announced = Math.min(announced, a.end());
+                int end = ANNOUNCED.end(text, Math.max(0, at - 8), Math.min(n, at + 160));
+                if (end >= 0) {
+                    announced = Math.min(announced, end);
                 }
             }
         }

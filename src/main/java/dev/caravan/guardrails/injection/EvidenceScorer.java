@@ -4,7 +4,7 @@ import dev.caravan.guardrails.Category;
 import dev.caravan.guardrails.Finding;
 import dev.caravan.guardrails.Source;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +42,7 @@ final class EvidenceScorer {
 
     /** Noisy-OR over distinct rules; amplifiers alone stay below any sensible threshold. */
     private static double combine(List<Evidence> evidence, Category category, boolean anyCore) {
-        Map<Rule, Double> strongest = new HashMap<>();
+        Map<Rule, Double> strongest = new LinkedHashMap<>(); // in evidence order, so the product is the same every run
         for (Evidence e : evidence) {
             if (e.rule().category().equals(category)) {
                 strongest.merge(e.rule(), e.weight(), Math::max);

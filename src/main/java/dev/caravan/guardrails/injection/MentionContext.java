@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
  */
 final class MentionContext {
     /** Words that discuss a quoted phrase: "the phrase '…'", "strings like '…'", "e.g. '…'". */
-    private static final Pattern QUOTE_CUES = Pattern.compile(
+    private static final CueSearch QUOTE_CUES = new CueSearch(Pattern.compile(
             "\\b(?:phrases?|strings?|patterns?|keywords?|for\\s+example|examples?\\s+(?:of|like|such)|e\\.g\\.|such\\s+as|detect\\w*|classifier\\w*|sanitiz\\w*|regex\\w*|regular\\s+expressions?|pytest|unit\\s+tests?|test\\s+cases?|logs?|triage|definition|prompt\\s+injections?|jailbreak\\s+(?:attempts?|prompts?|attacks?)|red[\\s-]team\\w*|threat\\s+model)\\b",
-            Pattern.CASE_INSENSITIVE);
+            Pattern.CASE_INSENSITIVE));
     /** Words that discuss attacks in general, without quoting one. */
-    private static final Pattern TALK_CUES = Pattern.compile(
+    private static final CueSearch TALK_CUES = new CueSearch(Pattern.compile(
             "\\b(?:detect\\w*|classifier\\w*|sanitiz\\w*|regex\\w*|regular\\s+expressions?|pytest|unit\\s+tests?|test\\s+cases?|our\\s+logs|logs\\s+show|triage|definition|prompt\\s+injections?|injection\\s+attacks?|jailbreak\\s+(?:attempts?|prompts?|attacks?)|red[\\s-]team\\w*|threat\\s+model|mitigat\\w*)\\b",
-            Pattern.CASE_INSENSITIVE);
+            Pattern.CASE_INSENSITIVE));
 
     private static final int CUE_REACH = 160;
     private static final double QUOTED = 0.35;
@@ -24,11 +24,10 @@ final class MentionContext {
     double damping(String text, int start, int end) {
         int from = Math.max(0, start - CUE_REACH);
         int to = Math.min(text.length(), end + CUE_REACH);
-        if (quoted(text, start, end)
-                && QUOTE_CUES.matcher(text).region(from, to).find()) {
+        if (quoted(text, start, end) && QUOTE_CUES.find(text, from, to)) {
             return QUOTED;
         }
-        return TALK_CUES.matcher(text).region(from, to).find() ? DISCUSSED : 1.0;
+        return TALK_CUES.find(text, from, to) ? DISCUSSED : 1.0;
     }
 
     /** Inside a quotation on its line: an odd number of quote marks (apostrophes inside words aside) precede it. */

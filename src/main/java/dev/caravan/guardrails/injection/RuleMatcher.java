@@ -28,6 +28,9 @@ final class RuleMatcher {
     private static final int PREFIX_BITS = 1 << 16;
 
     private final Rule[] rules;
+    /** Per rule, the words its pattern must start with (null: unknown), so only word starts with one are tried. */
+    private final LeadingWords[] leads;
+
     private final String[] keys;
     private final int[][] ruleIds;
     private final int[][] needIds;
@@ -47,6 +50,10 @@ final class RuleMatcher {
 
     RuleMatcher(List<Rule> ruleList) {
         this.rules = ruleList.toArray(new Rule[0]);
+        this.leads = new LeadingWords[rules.length];
+        for (int r = 0; r < rules.length; r++) {
+            leads[r] = LeadingWords.of(rules[r].pattern());
+        }
         Map<String, List<Integer>> byKey = new LinkedHashMap<>();
         Map<String, List<Integer>> byNeed = new LinkedHashMap<>();
         for (int r = 0; r < rules.length; r++) {
@@ -134,16 +141,18 @@ final class RuleMatcher {
         int[] pendingCount = new int[rules.length];
         Positions pending = new Positions();
         Positions[] needed = new Positions[rules.length];
+        // A char array and a class table: this loop reads every char of the text, so it is worth keeping lean.
+        char[] chars = text.toCharArray();
         int i = 0;
         while (i < n) {
-            if (!wordChar(text.charAt(i))) {
+            if (!wordChar(chars[i])) {
                 i++;
                 continue;
             }
             int h = 0;
             int j = i;
             while (j < n && j - i < MAX_PREFIX) {
-                char w = text.charAt(j);
+                char w = chars[j];
                 if (!wordChar(w)) {
                     break;
                 }
@@ -170,7 +179,7 @@ final class RuleMatcher {
                     }
                 }
             }
-            while (j < n && wordChar(text.charAt(j))) {
+            while (j < n && wordChar(chars[j])) {
                 j++;
             }
             i = j;
@@ -258,7 +267,7 @@ final class RuleMatcher {
             m = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
             matchers[r] = m;
         }
-        if (!attempt(m, text, at, documentStart, rule)) {
+        if (!attempt(m, text, at, documentStart, rule, leads[r])) {
             return;
         }
         if (rule.context() != null) {
@@ -277,7 +286,7 @@ final class RuleMatcher {
      * A match must start in the trigger's line, at most {@code back} chars before it and not after it, and never inside
      * a word: only those few starting points are tried, each anchored, so a miss costs a handful of short attempts.
      */
-    private static boolean attempt(Matcher m, String text, int at, int documentStart, Rule rule) {
+    private static boolean attempt(Matcher m, String text, int at, int documentStart, Rule rule, LeadingWords leads) {
         int from = Math.max(documentStart, at - rule.back());
         for (int k = at - 1; k > from; k--) {
             if (text.charAt(k) == '\n') {
@@ -289,6 +298,9 @@ final class RuleMatcher {
         int to = Math.min(text.length(), at + rule.forward());
         for (int p = from; p <= at; p++) {
             if (p < at && p > 0 && wordChar(text.charAt(p)) && wordChar(text.charAt(p - 1))) {
+                continue;
+            }
+            if (leads != null && !leads.startAt(text, p)) {
                 continue;
             }
             if (m.region(p, to).lookingAt()) {
@@ -314,7 +326,15 @@ final class RuleMatcher {
         return h;
     }
 
+    private static final boolean[] WORD_CHARS = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            WORD_CHARS[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        }
+    }
+
     private static boolean wordChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        return c < 128 && WORD_CHARS[c];
     }
 }

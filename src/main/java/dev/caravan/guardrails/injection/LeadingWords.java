@@ -1,0 +1,224 @@
+package dev.caravan.guardrails.injection;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The literal words every match of a pattern must start with, read from the pattern's source, so a matcher can skip
+ * the positions where none of them starts instead of running the regex there. A pattern whose start it cannot read
+ * for sure (a char class, a counted repeat, an escape, unusual flags) has no leading words: it is tried everywhere.
+ */
+final class LeadingWords {
+    private static final int SUPPORTED_FLAGS = Pattern.MULTILINE | Pattern.CASE_INSENSITIVE;
+
+    /** A leading word, and whether the pattern puts a word boundary before it. */
+    private record Lead(String word, boolean bounded) {}
+
+    /** The leads by first char (lower-cased when case is ignored); most positions are turned down by one lookup. */
+    private final Lead[][] byFirst = new Lead[128][];
+
+    private final boolean ignoreCase;
+
+    private LeadingWords(List<Lead> leads, boolean ignoreCase) {
+        this.ignoreCase = ignoreCase;
+        for (Lead lead : leads) {
+            int c = key(lead.word().charAt(0));
+            Lead[] old = byFirst[c] == null ? new Lead[0] : byFirst[c];
+            Lead[] grown = Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = lead;
+            byFirst[c] = grown;
+        }
+    }
+
+    private int key(char c) {
+        return ignoreCase ? Character.toLowerCase(c) : c;
+    }
+
+    /** The pattern's leading words, or null when a match could start with anything. */
+    static LeadingWords of(Pattern pattern) {
+        if ((pattern.flags() & ~SUPPORTED_FLAGS) != 0) {
+            return null;
+        }
+        List<Lead> leads = alternatives(pattern.pattern(), false);
+        return leads == null ? null : new LeadingWords(leads, (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0);
+    }
+
+    /** True if one of the words starts at {@code at}; every match starting there needs one. */
+    boolean startAt(CharSequence text, int at) {
+        char c = text.charAt(at);
+        Lead[] leads = c < 128 ? byFirst[key(c)] : null;
+        if (leads == null) {
+            return false;
+        }
+        // Two ASCII word chars never have a word boundary between them, whichever definition of \b the JDK uses.
+        boolean inWord = at > 0 && wordChar(text.charAt(at - 1));
+        for (Lead lead : leads) {
+            if (!(lead.bounded() && inWord) && startsWith(text, at, lead.word())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean wordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
+    private boolean startsWith(CharSequence text, int at, String word) {
+        if (at + word.length() > text.length()) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            char c = text.charAt(at + k);
+            char w = word.charAt(k);
+            // ASCII-only folding, like CASE_INSENSITIVE without UNICODE_CASE.
+            if (c != w && !(ignoreCase && c < 128 && Character.toLowerCase(c) == Character.toLowerCase(w))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Leading words of {@code regex} split at its top-level '|'; null if any alternative's start is unknown. */
+    private static List<Lead> alternatives(String regex, boolean bounded) {
+        List<Lead> out = new ArrayList<>();
+        int start = 0;
+        int depth = 0;
+        for (int i = 0; i <= regex.length(); i = skip(regex, i)) {
+            if (i == regex.length() || (depth == 0 && regex.charAt(i) == '|')) {
+                List<Lead> words = leading(regex.substring(start, i), bounded);
+                if (words == null) {
+                    return null;
+                }
+                out.addAll(words);
+                start = i + 1;
+                if (i == regex.length()) {
+                    break;
+                }
+            } else if (regex.charAt(i) == '(') {
+                depth++;
+            } else if (regex.charAt(i) == ')') {
+                depth--;
+            }
+        }
+        return out;
+    }
+
+    /** Leading words of one alternative: zero-width assertions are stepped over, then a group or a literal run. */
+    private static List<Lead> leading(String alt, boolean boundedBefore) {
+        int i = 0;
+        boolean bounded = boundedBefore;
+        while (true) {
+            if (alt.startsWith("\\b", i)) {
+                bounded = true;
+                i += 2;
+            } else if (alt.startsWith("^", i)) {
+                i += 1;
+            } else if (alt.startsWith("(?<=", i)
+                    || alt.startsWith("(?<!", i)
+                    || alt.startsWith("(?=", i)
+                    || alt.startsWith("(?!", i)) {
+                i = closing(alt, i) + 1;
+                if (i == 0) {
+                    return null;
+                }
+            } else {
+                break;
+            }
+        }
+        if (alt.startsWith("(", i)) {
+            int close = closing(alt, i);
+            boolean plain = alt.startsWith("(?:", i) || !alt.startsWith("(?", i);
+            if (close < 0 || !plain) {
+                return null;
+            }
+            List<Lead> inside = alternatives(alt.substring(alt.startsWith("(?:", i) ? i + 3 : i + 1, close), bounded);
+            if (!quantified(alt, close + 1)) {
+                return inside;
+            }
+            // An optional group: a match starts with the group's words or, skipping it, with what follows.
+            int after = optionalEnd(alt, close + 1);
+            List<Lead> rest = after < 0 ? null : leading(alt.substring(after), bounded);
+            if (inside == null || rest == null) {
+                return null;
+            }
+            List<Lead> both = new ArrayList<>(inside);
+            both.addAll(rest);
+            return both;
+        }
+        int end = i;
+        while (end < alt.length() && Character.isLetterOrDigit(alt.charAt(end)) && alt.charAt(end) < 128) {
+            end++;
+        }
+        if (quantified(alt, end)) {
+            end--;
+        }
+        return end <= i ? null : List.of(new Lead(alt.substring(i, end), bounded));
+    }
+
+    /** A quantifier at {@code at} that may repeat the preceding atom zero times ('+' keeps at least one). */
+    private static boolean quantified(String s, int at) {
+        if (at >= s.length()) {
+            return false;
+        }
+        char c = s.charAt(at);
+        return c == '?' || c == '*' || c == '{';
+    }
+
+    /** The index after a '?' or '*' quantifier at {@code at} (and its lazy or possessive mark), or -1 for others. */
+    private static int optionalEnd(String s, int at) {
+        if (s.charAt(at) != '?' && s.charAt(at) != '*') {
+            return -1;
+        }
+        int end = at + 1;
+        return end < s.length() && (s.charAt(end) == '?' || s.charAt(end) == '+') ? end + 1 : end;
+    }
+
+    /** The index of the ')' closing the group opened at {@code open}, or -1. */
+    private static int closing(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i = skip(s, i)) {
+            char c = s.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index after the token at {@code i}: an escape pair or a whole character class count as one token. */
+    private static int skip(String s, int i) {
+        if (i >= s.length()) {
+            return i + 1;
+        }
+        char c = s.charAt(i);
+        if (c == '\\') {
+            return i + 2;
+        }
+        if (c != '[') {
+            return i + 1;
+        }
+        int k = i + 1;
+        if (k < s.length() && s.charAt(k) == '^') {
+            k++;
+        }
+        if (k < s.length() && s.charAt(k) == ']') {
+            k++;
+        }
+        int depth = 1;
+        while (k < s.length() && depth > 0) {
+            char d = s.charAt(k);
+            if (d == '\\') {
+                k += 2;
+                continue;
+            }
+            depth += d == '[' ? 1 : d == ']' ? -1 : 0;
+            k++;
+        }
+        return k;
+    }
+}

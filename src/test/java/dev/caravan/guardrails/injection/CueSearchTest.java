@@ -1,0 +1,57 @@
+package dev.caravan.guardrails.injection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class CueSearchTest {
+    private static final List<Pattern> PATTERNS = List.of(
+            Pattern.compile("\\b(?:phrases?|e\\.g\\.|red[\\s-]team\\w*|our\\s+logs)\\b", Pattern.CASE_INSENSITIVE),
+            Pattern.compile(
+                    "(?:here\\s+is|here's|the\\s+following)\\b[^\\n]{0,30}?\\b(?:text|code)\\b[^\\n]{0,10}?(?::|\\n)"),
+            Pattern.compile("\\b(?:(?:exact\\s+)?opposite\\s+of|rules?\\s+are)\\b"),
+            Pattern.compile("(?<=(?:^|\\n)[ \\t]{0,4})(?:add|use)\\w*\\s+the\\b", Pattern.MULTILINE),
+            Pattern.compile("[\\[(]\\s*(?:safe|admin)\\s*[\\])]"));
+    private static final String[] WORDS = {
+        "phrase", "phrases", "e.g.", "Red-Team", "redteam", "our", "logs", "OUR LOGS", "here", "is", "here's", "the",
+        "following", "text", "code:", "exact", "opposite", "of", "rules", "rule", "are", "add", "used", "[admin]",
+        "( safe )", "x_phrase", "\n", "\t", ":", "ß", "é", "word"
+    };
+
+    @Test
+    void findsWhatARegionSearchFindsInAnyWindow() {
+        Random random = new Random(5);
+        for (int round = 0; round < 3_000; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int w = 0; w < 30; w++) {
+                sb.append(WORDS[random.nextInt(WORDS.length)]).append(random.nextInt(4) == 0 ? "" : " ");
+            }
+            String text = sb.toString();
+            int from = random.nextInt(text.length());
+            int to = from + random.nextInt(text.length() - from + 1);
+            for (Pattern p : PATTERNS) {
+                Matcher m = p.matcher(text).region(from, to);
+                int expected = m.find() ? m.end() : -1;
+                assertThat(new CueSearch(p).end(text, from, to))
+                        .as("%s in [%s]", p, text)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void readsTheWordsAMatchMustStartWith() {
+        assertThat(LeadingWords.of(PATTERNS.get(2))).isNotNull();
+        assertThat(LeadingWords.of(PATTERNS.get(4))).isNull();
+        LeadingWords opposite = LeadingWords.of(PATTERNS.get(2));
+        assertThat(opposite.startAt("the exact opposite", 4)).isTrue();
+        assertThat(opposite.startAt("the opposite", 4)).isTrue();
+        assertThat(opposite.startAt("the rules", 4)).isTrue();
+        assertThat(opposite.startAt("the xopposite", 5)).isFalse();
+        assertThat(opposite.startAt("the other", 4)).isFalse();
+    }
+}
