@@ -10,6 +10,16 @@ public final class HoldProperty {
 
     private HoldProperty() {}
 
+    /** Both properties over many texts: every violation, described; empty when the detector's holds are sound. */
+    public static List<String> misses(Guardrail guardrail, List<String> texts) {
+        List<String> misses = new java.util.ArrayList<>();
+        for (String text : texts) {
+            misses.addAll(releasedSplitFindings(guardrail, text));
+            misses.addAll(findingsReleasedUnmasked(guardrail, text));
+        }
+        return misses;
+    }
+
     /**
      * The findings of the whole text that a cut splits, or that end right at it, yet start before the hold of the text
      * up to that cut (unless they start more than {@link Guardrail#longestMatch} before it), one line each.
