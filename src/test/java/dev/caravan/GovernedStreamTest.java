@@ -216,6 +216,51 @@ class GovernedStreamTest {
         assertThat(events.get(0).data()).contains("\"role\":\"assistant\"");
     }
 
+    /** A reply of {@code pieces} pieces of 7 characters each, the first one being {@code first}. */
+    private static String sevenCharPieces(String first, int pieces) {
+        StringBuilder reply = new StringBuilder(first);
+        String filler = "we are streaming words at a steady pace to the client now ";
+        while (reply.length() < 7 * pieces) {
+            reply.append(filler);
+        }
+        reply.setLength(7 * pieces);
+        return reply.toString();
+    }
+
+    /** Milliseconds from the role event to the first event with content text. */
+    private static long firstContentAfterRole(List<Event> events) {
+        Event role = events.get(0);
+        Event content =
+                events.stream().filter(e -> !contentOf(e).isEmpty()).findFirst().orElseThrow();
+        return content.atMillis() - role.atMillis();
+    }
+
+    @Test
+    void aFirstDeltaEndingAtABoundaryNoDetectorCanExtendIsReleasedAtOnce() throws Exception {
+        // the mock sends the role event, then one 7-character piece every 150 ms
+        List<Event> events = events(replying(sevenCharPieces("Hello, ", 6), "chunks=6&chunk_delay_ms=150"));
+
+        assertThat(contentOf(events.stream()
+                        .filter(e -> !contentOf(e).isEmpty())
+                        .findFirst()
+                        .orElseThrow()))
+                .isEqualTo("Hello, ");
+        assertThat(firstContentAfterRole(events)).isLessThan(225);
+    }
+
+    @Test
+    void aFirstDeltaThatCouldStillGrowIsHeldForOneUpstreamGapOnly() throws Exception {
+        List<Event> events = events(replying(sevenCharPieces("Greetin", 6), "chunks=6&chunk_delay_ms=150"));
+
+        long waited = firstContentAfterRole(events);
+        assertThat(waited).isGreaterThanOrEqualTo(225);
+        assertThat(contentOf(events.stream()
+                        .filter(e -> !contentOf(e).isEmpty())
+                        .findFirst()
+                        .orElseThrow()))
+                .startsWith("Greetin");
+    }
+
     @Test
     void aDeniedWordMidStreamEndsTheStreamWithContentFilterAndKeepsWhatWasReleased() throws Exception {
         String reply =
