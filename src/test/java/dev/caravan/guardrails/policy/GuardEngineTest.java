@@ -154,22 +154,7 @@ class GuardEngineTest {
 
     @Test
     void aDetectorThatThrowsFailsOpenAndIsRecorded() {
-        Guardrail broken = new Guardrail() {
-            @Override
-            public String id() {
-                return "broken";
-            }
-
-            @Override
-            public Set<Category> categories() {
-                return Set.of(Category.SECRET);
-            }
-
-            @Override
-            public List<Finding> scan(String text, Source source) {
-                throw new IllegalStateException("boom");
-            }
-        };
+        Guardrail broken = new BrokenGuardrail();
         GuardEngine open = new GuardEngine(List.of(broken, SECRET), GuardPolicy.defaults());
         GuardPolicy d = GuardPolicy.defaults();
         GuardEngine closed = new GuardEngine(

@@ -3,7 +3,6 @@ package dev.caravan.guardrails.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.caravan.guardrails.Category;
-import dev.caravan.guardrails.Finding;
 import dev.caravan.guardrails.Guardrail;
 import dev.caravan.guardrails.Source;
 import java.security.KeyPairGenerator;
@@ -13,7 +12,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class StreamRedactorTest {
@@ -200,22 +198,7 @@ class StreamRedactorTest {
 
     @Test
     void aGuardrailThatThrowsFailsOpenAndIsRecorded() {
-        Guardrail broken = new Guardrail() {
-            @Override
-            public String id() {
-                return "broken";
-            }
-
-            @Override
-            public Set<Category> categories() {
-                return Set.of(Category.SECRET);
-            }
-
-            @Override
-            public List<Finding> scan(String text, Source source) {
-                throw new IllegalStateException("boom");
-            }
-        };
+        Guardrail broken = new BrokenGuardrail();
         StreamGuard guard = new GuardEngine(List.of(broken), GuardPolicy.defaults()).stream(Phase.COMPLETION);
 
         String out = String.join("", stream(guard.redactor(Source.COMPLETION), List.of("a ", "b ")));
