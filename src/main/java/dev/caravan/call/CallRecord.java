@@ -118,6 +118,28 @@ public final class CallRecord {
         this.upstreamModel = upstreamModel;
     }
 
+    /** The route-planning step: the alias the call was sent to (null for a direct call). */
+    public void routed(String alias) {
+        this.route = alias;
+    }
+
+    public String route() {
+        return route;
+    }
+
+    public String upstreamModel() {
+        return upstreamModel;
+    }
+
+    public int attempts() {
+        return attempts == null ? 0 : attempts;
+    }
+
+    /** Whether the answer came from the response cache. */
+    public void cache(boolean hit) {
+        this.cacheHit = hit;
+    }
+
     /** The call step: one attempt started now. */
     public void upstreamAttempted(long nanoTime) {
         this.attempts = attempts == null ? 1 : attempts + 1;

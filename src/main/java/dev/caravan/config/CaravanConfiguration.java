@@ -22,9 +22,13 @@ import dev.caravan.routes.ErrorHandling;
 import dev.caravan.routes.FallbackRoutes;
 import dev.caravan.routes.OpenAiRoutes;
 import dev.caravan.routes.ReceiptRoutes;
+import dev.caravan.routes.RoutingRoutes;
+import dev.caravan.routing.LiveRouting;
+import dev.caravan.routing.ResponseCache;
+import dev.caravan.routing.RoutePlanner;
 import dev.caravan.routing.Secret;
+import dev.caravan.routing.TargetHealth;
 import dev.caravan.routing.UpstreamAddressGuard;
-import dev.caravan.routing.UpstreamCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -61,7 +65,9 @@ public final class CaravanConfiguration implements CamelConfiguration {
         CaravanFile file = CaravanFile.load(settings.configFile());
         UpstreamAddressGuard guard =
                 new UpstreamAddressGuard(settings.allowPrivateUpstreams(), settings.allowedUpstreamHosts());
-        UpstreamCatalog catalog = UpstreamCatalog.load(file, environment, guard);
+        TargetHealth health = new TargetHealth(settings.routing(), Clock.systemUTC());
+        LiveRouting routing = new LiveRouting(file, environment, guard, settings.totalTimeout(), health);
+        RoutePlanner planner = new RoutePlanner(health, routing.prices());
         UpstreamClient client = new UpstreamClient(settings, new GuardedDnsResolver(guard));
         ExecutorService workers = Workers.create(settings.workerThreads());
         CallLedger ledger = new CallLedger();
@@ -76,6 +82,11 @@ public final class CaravanConfiguration implements CamelConfiguration {
         RequireAdminKey admin =
                 new RequireAdminKey(adminKey == null || adminKey.isBlank() ? null : new Secret(adminKey));
 
+        ConfigWatcher watcher = settings.configFile() == null
+                        || settings.routing().reloadInterval().isZero()
+                ? null
+                : new ConfigWatcher(
+                        settings.configFile(), settings.routing().reloadInterval(), List.of(routing::apply));
         camel.getRegistry().bind(Endpoints.BODY_LIMIT, new BodyLimit(settings.maxBodyBytes()));
         camel.getRegistry().bind(Endpoints.WORKERS, workers);
         camel.getRegistry().bind(Endpoints.LEDGER, ledger);
@@ -87,6 +98,9 @@ public final class CaravanConfiguration implements CamelConfiguration {
 
             @Override
             public void onContextStopped(CamelContext context) {
+                if (watcher != null) {
+                    watcher.close();
+                }
                 chain.close();
                 workers.shutdownNow();
                 try {
@@ -97,7 +111,18 @@ public final class CaravanConfiguration implements CamelConfiguration {
             }
         });
         camel.addRoutes(new ErrorHandling(receipts));
-        camel.addRoutes(new OpenAiRoutes(ledger, catalog, client, workers, receipts, guardrails, approvals));
+        camel.addRoutes(new OpenAiRoutes(
+                ledger,
+                routing,
+                planner,
+                settings.routing(),
+                new ResponseCache(settings.cacheMaxBytes()),
+                client,
+                workers,
+                receipts,
+                guardrails,
+                approvals));
+        camel.addRoutes(new RoutingRoutes(routing, admin));
         camel.addRoutes(new ApprovalRoutes(approvals, admin, workers));
         camel.addRoutes(new ReceiptRoutes(keys, chain, workers));
         camel.addRoutes(new FallbackRoutes());

@@ -3,31 +3,46 @@ package dev.caravan.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.caravan.guardrails.policy.GuardPolicy;
+import dev.caravan.spend.Price;
+import dev.caravan.spend.PriceTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** The optional YAML file named by {@code --config}: what is structured (today: upstreams and guardrails). */
-public record CaravanFile(Map<String, UpstreamEntry> upstreams, GuardPolicy policy) {
+/**
+ * The optional YAML file named by {@code --config}: what is structured (upstreams, routes, guardrails), with
+ * {@code where} naming the line of a key so that later validation can point at it too.
+ */
+public record CaravanFile(
+        Map<String, UpstreamEntry> upstreams,
+        List<RouteEntry> routes,
+        List<Price> prices,
+        GuardPolicy policy,
+        Function<String, String> where) {
 
     /** The file as written, before validation. */
     record Written(
             @JsonProperty("upstreams") Map<String, UpstreamEntry> upstreams,
+            @JsonProperty("routes") List<RouteEntry> routes,
+            @JsonProperty("prices") JsonNode prices,
             @JsonProperty("guardrails") GuardrailsSection guardrails) {}
 
     /** One named upstream: its base URL (the SDK base URL of its API) and an optional credential reference. */
     public record UpstreamEntry(
             @JsonProperty("baseUrl") String baseUrl, @JsonProperty("credential") String credential) {}
 
-    public static final CaravanFile EMPTY = new CaravanFile(Map.of(), GuardPolicy.defaults());
+    public static final CaravanFile EMPTY =
+            new CaravanFile(Map.of(), List.of(), List.of(), GuardPolicy.defaults(), key -> "");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -35,6 +50,9 @@ public record CaravanFile(Map<String, UpstreamEntry> upstreams, GuardPolicy poli
 
     public CaravanFile {
         upstreams = upstreams == null ? Map.of() : Map.copyOf(upstreams);
+        routes = routes == null ? List.of() : List.copyOf(routes);
+        prices = prices == null ? List.of() : List.copyOf(prices);
+        where = where == null ? key -> "" : where;
         policy = policy == null ? GuardPolicy.defaults() : policy;
     }
 
@@ -51,16 +69,23 @@ public record CaravanFile(Map<String, UpstreamEntry> upstreams, GuardPolicy poli
             if (parsed == null) {
                 return EMPTY;
             }
+            Function<String, String> where = key -> file + " line " + lineOf(file, key, 0) + ": ";
             GuardPolicy policy = parsed.guardrails() == null
                     ? GuardPolicy.defaults()
-                    : parsed.guardrails().toPolicy(key -> file + " line " + lineOf(file, key, 0) + ": ");
-            return new CaravanFile(parsed.upstreams(), policy);
+                    : parsed.guardrails().toPolicy(where);
+            List<Price> prices;
+            try {
+                prices = parsed.prices() == null ? List.of() : PriceTable.parseOverrides(parsed.prices());
+            } catch (ConfigException e) {
+                throw new ConfigException(where.apply("prices") + e.getMessage());
+            }
+            return new CaravanFile(parsed.upstreams(), parsed.routes(), prices, policy, where);
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(
                     file + " line "
                             + lineOf(file, e.getPropertyName(), e.getLocation().getLineNr()) + ": unknown key '"
                             + dotted(e)
-                            + "' (this version reads: upstreams.<name>.baseUrl|credential and the guardrails section; see docs/configuration.md)");
+                            + "' (this version reads: upstreams.<name>.baseUrl|credential, routes, prices and guardrails; see docs/configuration.md)");
         } catch (JsonProcessingException e) {
             throw new ConfigException(file + " line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -68,18 +93,29 @@ public record CaravanFile(Map<String, UpstreamEntry> upstreams, GuardPolicy poli
         }
     }
 
+    /** The key of the {@code n}th declaration (from 0) of {@code key}, for {@code where}: a repeated alias, say. */
+    public static String nth(String key, int n) {
+        return key + "\n" + n;
+    }
+
     /** The line where the key is written; Jackson's own location points past the value. */
     private static int lineOf(Path file, String key, int fallback) {
         try {
             List<String> lines = Files.readAllLines(file);
+            int occurrence = 0;
+            int newline = key.indexOf('\n');
+            if (newline >= 0) {
+                occurrence = Integer.parseInt(key.substring(newline + 1));
+                key = key.substring(0, newline);
+            }
             // "name: value" finds a list entry by its name; a bare key finds where that key is declared.
             String[] keyValue = key.split(": ", 2);
             Pattern declaration = keyValue.length == 2
                     ? Pattern.compile("^\\s*(- )?" + Pattern.quote(keyValue[0]) + "\\s*:\\s*[\"']?"
-                            + Pattern.quote(keyValue[1]) + "[\"']?\\s*$")
+                            + Pattern.quote(keyValue[1]) + "[\"']?\\s*(#.*)?$")
                     : Pattern.compile("^\\s*(- )?" + Pattern.quote(key) + "\\s*:");
             for (int i = 0; i < lines.size(); i++) {
-                if (declaration.matcher(lines.get(i)).find()) {
+                if (declaration.matcher(lines.get(i)).find() && occurrence-- == 0) {
                     return i + 1;
                 }
             }

@@ -25,7 +25,9 @@ public record Settings(
         String receiptKeyEnv,
         Duration receiptFsyncEvery,
         boolean receiptWaitForDisk,
-        String adminKeyEnv) {
+        String adminKeyEnv,
+        RoutingSettings routing,
+        long cacheMaxBytes) {
 
     public Settings {
         if (port < 1 || port > 65535) {

@@ -41,7 +41,25 @@ public final class SettingsBinder {
                 text("caravan.receipts.key-env", "").isEmpty() ? null : text("caravan.receipts.key-env", ""),
                 Duration.ofMillis(longValue("caravan.receipts.fsync-ms", 200)),
                 bool("caravan.receipts.wait-for-disk", false),
-                text("caravan.admin.key-env", "CARAVAN_ADMIN_KEY"));
+                text("caravan.admin.key-env", "CARAVAN_ADMIN_KEY"),
+                routing(),
+                longValue("caravan.cache.max-bytes", 64L * 1024 * 1024));
+    }
+
+    private RoutingSettings routing() {
+        RoutingSettings d = RoutingSettings.DEFAULTS;
+        return new RoutingSettings(
+                Duration.ofMillis(longValue(
+                        "caravan.routing.max-retry-wait-ms", d.maxRetryWait().toMillis())),
+                integer("caravan.routing.breaker.failure-rate", d.breakerFailureRate()),
+                integer("caravan.routing.breaker.window", d.breakerWindow()),
+                integer("caravan.routing.breaker.minimum-calls", d.breakerMinimumCalls()),
+                integer("caravan.routing.breaker.consecutive-failures", d.breakerConsecutiveFailures()),
+                Duration.ofMillis(longValue(
+                        "caravan.routing.breaker.open-ms", d.breakerOpen().toMillis())),
+                integer("caravan.routing.breaker.half-open-probes", d.halfOpenProbes()),
+                Duration.ofMillis(
+                        longValue("caravan.config.reload-ms", d.reloadInterval().toMillis())));
     }
 
     /** The host name, as a receipt chain's node id: each replica keeps its own chain. */

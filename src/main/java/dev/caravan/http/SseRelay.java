@@ -14,9 +14,13 @@ import java.util.HexFormat;
 
 /**
  * Pumps one upstream event stream to the client as it arrives, on a worker thread; at its end it signs the call's
- * receipt, announces it in a comment line just before the terminal event, and closes the call.
+ * receipt, announces it in a comment line just before the terminal event, and closes the call. A stream that ended
+ * cleanly can be handed, events and terminal event, to {@code keep} (the response cache).
  */
 public final class SseRelay implements Runnable {
+    /** The longest stream kept for the response cache. */
+    private static final int MAX_KEPT_BYTES = 4 * 1024 * 1024;
+
     private static final String CUT_MESSAGE = "the upstream ended the stream before it was complete";
 
     private final UpstreamExchange upstream;
@@ -26,6 +30,8 @@ public final class SseRelay implements Runnable {
     private final CallLedger ledger;
     private final CallReceipts receipts;
     private final MessageDigest emitted = Sha256.digest();
+    private final java.util.function.Consumer<byte[]> keep;
+    private java.io.ByteArrayOutputStream kept;
 
     public SseRelay(
             UpstreamExchange upstream,
@@ -33,7 +39,10 @@ public final class SseRelay implements Runnable {
             StreamingResponse client,
             CallRecord record,
             CallLedger ledger,
-            CallReceipts receipts) {
+            CallReceipts receipts,
+            java.util.function.Consumer<byte[]> keep) {
+        this.keep = keep;
+        this.kept = keep == null ? null : new java.io.ByteArrayOutputStream();
         this.upstream = upstream;
         this.tap = tap;
         this.client = client;
@@ -78,6 +87,12 @@ public final class SseRelay implements Runnable {
 
     private boolean emit(byte[] bytes) {
         emitted.update(bytes);
+        if (kept != null) {
+            kept.writeBytes(bytes);
+            if (kept.size() > MAX_KEPT_BYTES) {
+                kept = null; // too long to cache
+            }
+        }
         return client.offer(bytes);
     }
 
@@ -96,6 +111,10 @@ public final class SseRelay implements Runnable {
         record.responseHashed(HexFormat.of().formatHex(emitted.digest()));
         record.completed(200, tap.usage(), cut != null || clientGone, outcome, System.nanoTime());
         ReceiptChain.Issued receipt = receipts.issue(record);
+        if (cut == null && !clientGone && !tap.ended() && kept != null) {
+            kept.writeBytes(tap.doneEvent());
+            keep.accept(kept.toByteArray());
+        }
         if (!clientGone) {
             client.offer(CallReceipts.commentLine(receipt));
             client.offer(

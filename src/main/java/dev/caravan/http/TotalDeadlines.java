@@ -29,6 +29,11 @@ final class TotalDeadlines implements AutoCloseable {
 
     /** Starts the clock for one request. */
     Deadline start(Cancellable request) {
+        return start(request, timeoutNanos);
+    }
+
+    /** Starts the clock for one request with its own timeout (a route's). */
+    Deadline start(Cancellable request, long timeoutNanos) {
         Deadline deadline = new Deadline(request, System.nanoTime() + timeoutNanos);
         active.add(deadline);
         return deadline;

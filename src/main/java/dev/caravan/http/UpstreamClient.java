@@ -8,6 +8,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
@@ -71,10 +72,20 @@ public final class UpstreamClient implements Closeable {
      * meanwhile cancels the request.
      */
     public UpstreamExchange post(URI url, Map<String, String> headers, byte[] body, Channel clientChannel) {
+        return post(url, headers, body, clientChannel, null);
+    }
+
+    /**
+     * As {@link #post(URI, Map, byte[], Channel)}, with this call's own total timeout (a route's) instead of the
+     * gateway's; for a stream it runs until the first event, see {@link UpstreamExchange#awaitFirstEvent()}.
+     */
+    public UpstreamExchange post(
+            URI url, Map<String, String> headers, byte[] body, Channel clientChannel, Duration total) {
         HttpPost post = new HttpPost(url);
         headers.forEach(post::setHeader);
         post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
-        TotalDeadlines.Deadline deadline = deadlines.start(post);
+        TotalDeadlines.Deadline deadline =
+                total == null ? deadlines.start(post) : deadlines.start(post, total.toNanos());
         ClientWatch client = ClientWatch.start(clientChannel, post);
         try {
             ClassicHttpResponse response = this.client.executeOpen(null, post, null);

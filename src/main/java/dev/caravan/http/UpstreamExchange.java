@@ -16,6 +16,9 @@ public final class UpstreamExchange {
     private final ClassicHttpResponse response;
     private final TotalDeadlines.Deadline deadline;
     private final ClientWatch client;
+    private byte[] body;
+    private byte[] firstEvents;
+    private InputStream stream;
 
     UpstreamExchange(
             HttpPost request, ClassicHttpResponse response, TotalDeadlines.Deadline deadline, ClientWatch client) {
@@ -43,11 +46,14 @@ public final class UpstreamExchange {
         return status() == 200 && contentType().startsWith("text/event-stream");
     }
 
-    /** Reads the whole body under the total deadline and returns the connection to the pool. */
+    /** Reads the whole body under the total deadline and returns the connection to the pool; read once, kept. */
     public byte[] readAll() {
+        if (body != null) {
+            return body;
+        }
         try {
             HttpEntity entity = response.getEntity();
-            byte[] body = entity == null ? EMPTY : EntityUtils.toByteArray(entity);
+            body = entity == null ? EMPTY : EntityUtils.toByteArray(entity);
             response.close();
             return body;
         } catch (IOException | RuntimeException e) {
@@ -59,12 +65,67 @@ public final class UpstreamExchange {
         }
     }
 
-    /** The body as a stream for relaying; the total deadline no longer applies (streams are bounded by the read timeout). */
+    /**
+     * Reads an event stream until its first whole event has arrived, still under the total deadline: until then the
+     * call can fail over. False when the stream ended first; an I/O failure or the deadline throws the gateway error.
+     */
+    public boolean awaitFirstEvent() {
+        try {
+            InputStream in = content();
+            java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            for (int n = in.read(buf); n != -1; n = in.read(buf)) {
+                head.write(buf, 0, n);
+                if (holdsWholeEvent(head.toByteArray())) {
+                    firstEvents = head.toByteArray();
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            abort();
+            throw UpstreamClient.failure(e, deadline.expired(), client.gone());
+        }
+    }
+
+    /** The body as a stream for relaying (the first events first, if they were awaited); the total deadline no longer applies (streams are bounded by the read timeout). */
     public InputStream openStream() throws IOException {
         deadline.stop();
         client.stop();
-        HttpEntity entity = response.getEntity();
-        return entity == null ? InputStream.nullInputStream() : entity.getContent();
+        InputStream rest = content();
+        return firstEvents == null
+                ? rest
+                : new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(firstEvents), rest);
+    }
+
+    private InputStream content() throws IOException {
+        if (stream == null) {
+            HttpEntity entity = response.getEntity();
+            stream = entity == null ? InputStream.nullInputStream() : entity.getContent();
+        }
+        return stream;
+    }
+
+    /** Whether a whole event carrying data has arrived; comment lines (keep-alives) do not count. */
+    static boolean holdsWholeEvent(byte[] bytes) {
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
+        int end = text.indexOf("\n\n");
+        int start = 0;
+        while (end >= 0) {
+            String event = "\n" + text.substring(start, end);
+            if (event.contains("\ndata:")) {
+                return true;
+            }
+            start = end + 2;
+            end = text.indexOf("\n\n", start);
+        }
+        return false;
+    }
+
+    /** A response header's value, or null. */
+    public String header(String name) {
+        Header header = response.getFirstHeader(name);
+        return header == null ? null : header.getValue();
     }
 
     /** Ends a fully read stream, returning the connection to the pool. */

@@ -1,29 +1,134 @@
 package dev.caravan.processors;
 
 import dev.caravan.call.CallRecord;
+import dev.caravan.config.RoutingSettings;
+import dev.caravan.errors.ApiError;
+import dev.caravan.errors.GatewayException;
 import dev.caravan.http.UpstreamClient;
 import dev.caravan.http.UpstreamExchange;
+import dev.caravan.providers.openai.ChatRequest;
 import dev.caravan.providers.openai.OpenAiHeaders;
 import dev.caravan.routes.Vars;
+import dev.caravan.routing.RetryRules;
+import dev.caravan.routing.Route;
 import dev.caravan.routing.Secret;
+import dev.caravan.routing.Target;
+import dev.caravan.routing.TargetHealth;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
-/** Sends the request upstream with only the allowed headers and the one provider key, and keeps the open response. */
+/**
+ * Calls the planned targets in order until one answers: retries a target on connect errors, timeouts, 408, 429 and
+ * 5xx (after its {@code Retry-After}, up to a cap), then fails over to the next, skipping targets whose breaker is
+ * open. A stream is committed only once its first event arrived; a non-streamed answer only once it was read whole.
+ */
 public final class CallUpstream implements Processor {
     private final UpstreamClient client;
     private final String apiPath;
+    private final TargetHealth health;
+    private final RoutingSettings settings;
 
-    public CallUpstream(UpstreamClient client, String apiPath) {
+    public CallUpstream(UpstreamClient client, String apiPath, TargetHealth health, RoutingSettings settings) {
         this.client = client;
         this.apiPath = apiPath;
+        this.health = health;
+        this.settings = settings;
     }
 
     @Override
-    public void process(Exchange exchange) {
+    public void process(Exchange exchange) throws InterruptedException {
+        Route route = Vars.route(exchange);
+        RuntimeException lastFailure = null;
+        UpstreamExchange lastAnswer = null;
+        for (Target target : Vars.plan(exchange)) {
+            if (!route.direct() && !health.tryAcquire(target)) {
+                continue; // its breaker is open: skipped by every strategy
+            }
+            for (int retry = 0; ; retry++) {
+                clientStillThere(exchange);
+                long start = System.nanoTime();
+                try {
+                    UpstreamExchange answer = attempt(exchange, route, target);
+                    if (!RetryRules.retryable(answer.status())) {
+                        record(route, target, start, null);
+                        exchange.setVariable(Vars.UPSTREAM_EXCHANGE, answer);
+                        return;
+                    }
+                    lastAnswer = answer;
+                    lastFailure = null;
+                } catch (GatewayException e) {
+                    if (e.error() == ApiError.CLIENT_CLOSED_REQUEST) {
+                        if (!route.direct()) {
+                            health.release(target);
+                        }
+                        throw e;
+                    }
+                    lastFailure = e;
+                    lastAnswer = null;
+                }
+                UpstreamExchange failed = lastAnswer;
+                record(route, target, start, lastFailure != null ? lastFailure : new UpstreamStatus(failed.status()));
+                Duration wait = retry < route.retryCount()
+                        ? RetryRules.waitBefore(
+                                retry,
+                                name -> failed == null ? null : failed.header(name),
+                                settings.maxRetryWait(),
+                                System.currentTimeMillis())
+                        : null;
+                if (wait == null || (!route.direct() && !health.tryAcquire(target))) {
+                    break;
+                }
+                Thread.sleep(wait.toMillis());
+            }
+        }
+        if (lastAnswer != null) {
+            exchange.setVariable(
+                    Vars.UPSTREAM_EXCHANGE, lastAnswer); // the last upstream error passes through unchanged
+            return;
+        }
+        if (lastFailure != null) {
+            throw lastFailure;
+        }
+        throw new GatewayException(
+                ApiError.UPSTREAM_UNREACHABLE,
+                "every target of route '" + route.alias() + "' is unavailable: every breaker is open");
+    }
+
+    /** One attempt: sent, and read far enough that nothing can fail any more before the client sees a byte. */
+    private UpstreamExchange attempt(Exchange exchange, Route route, Target target) {
+        CallRecord record = Vars.callRecord(exchange);
+        ChatRequest request = Vars.chatRequest(exchange);
+        record.routedTo(target.upstream().name(), target.model());
+        record.upstreamAttempted(System.nanoTime());
+        Duration deadline = request.stream() ? route.firstTokenTimeout() : route.timeout();
+        UpstreamExchange answer = client.post(
+                target.upstream().resolve(apiPath),
+                headers(exchange, route, target),
+                request.upstreamBodyFor(target.model()),
+                Vars.channel(exchange),
+                deadline);
+        record.upstreamAnswered(System.nanoTime());
+        if (answer.isEventStream()) {
+            if (!answer.awaitFirstEvent()) {
+                answer.abort();
+                throw new GatewayException(
+                        ApiError.UPSTREAM_STREAM_FAILED, "the upstream ended the stream before its first event");
+            }
+        } else {
+            answer.readAll();
+        }
+        return answer;
+    }
+
+    /**
+     * The allowed client headers, the target's own, and the provider key: on a direct call the client's own key
+     * first; on a route target the key the operator bound to it first, else the client's.
+     */
+    private static Map<String, String> headers(Exchange exchange, Route route, Target target) {
         Message in = exchange.getMessage();
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : OpenAiHeaders.FORWARDED) {
@@ -32,20 +137,42 @@ public final class CallUpstream implements Processor {
                 headers.put(name, value);
             }
         }
+        headers.putAll(target.headers());
         headers.put("accept-encoding", "identity");
         headers.put("traceparent", Vars.trace(exchange).header());
-        Secret key = Vars.providerKey(exchange);
+        Secret clientKey = Vars.providerKey(exchange);
+        Secret key = route.direct() && clientKey != null
+                ? clientKey
+                : target.upstream().storedCredential().orElse(clientKey);
         if (key != null) {
             headers.put("authorization", "Bearer " + key.reveal());
         }
-        CallRecord record = Vars.callRecord(exchange);
-        record.upstreamAttempted(System.nanoTime());
-        UpstreamExchange response = client.post(
-                Vars.upstream(exchange).resolve(apiPath),
-                headers,
-                Vars.chatRequest(exchange).upstreamBody(),
-                Vars.channel(exchange));
-        record.upstreamAnswered(System.nanoTime());
-        exchange.setVariable(Vars.UPSTREAM_EXCHANGE, response);
+        return headers;
+    }
+
+    private void record(Route route, Target target, long start, Exception failure) {
+        if (route.direct()) {
+            return;
+        }
+        long took = System.nanoTime() - start;
+        if (failure == null) {
+            health.succeeded(target, took);
+        } else {
+            health.failed(target, took, failure);
+        }
+    }
+
+    private static void clientStillThere(Exchange exchange) {
+        io.netty.channel.Channel channel = Vars.channel(exchange);
+        if (channel != null && !channel.isActive()) {
+            throw new GatewayException(ApiError.CLIENT_CLOSED_REQUEST, "the client closed the connection");
+        }
+    }
+
+    /** A retryable status, as the cause a breaker records. */
+    private static final class UpstreamStatus extends RuntimeException {
+        UpstreamStatus(int status) {
+            super("upstream answered " + status, null, false, false);
+        }
     }
 }

@@ -36,12 +36,7 @@ public final class RelayResponse implements Processor {
             out.setHeader(Exchange.CONTENT_TYPE, contentType);
         }
         Replies.passBack(upstream.headers(), out::setHeader);
-        Replies.caravan(
-                record,
-                Vars.trace(exchange),
-                record.upstream(),
-                Vars.chatRequest(exchange).model(),
-                out::setHeader);
+        Replies.caravan(record, Vars.trace(exchange), out::setHeader);
         out.setBody(body);
     }
 

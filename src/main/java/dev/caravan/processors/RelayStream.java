@@ -13,6 +13,7 @@ import dev.caravan.providers.openai.ChatStreamGovernor;
 import dev.caravan.providers.openai.ChatStreamTap;
 import dev.caravan.receipts.CallReceipts;
 import dev.caravan.routes.Vars;
+import dev.caravan.routing.ResponseCache;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -29,8 +30,15 @@ public final class RelayStream implements Processor {
     private final CallLedger ledger;
     private final CallReceipts receipts;
     private final GuardEngine guardrails;
+    private final ResponseCache cache;
 
-    public RelayStream(ExecutorService workers, CallLedger ledger, CallReceipts receipts, GuardEngine guardrails) {
+    public RelayStream(
+            ExecutorService workers,
+            CallLedger ledger,
+            CallReceipts receipts,
+            GuardEngine guardrails,
+            ResponseCache cache) {
+        this.cache = cache;
         this.workers = workers;
         this.ledger = ledger;
         this.receipts = receipts;
@@ -48,12 +56,26 @@ public final class RelayStream implements Processor {
         headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         headers.set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
         Replies.passBack(upstream.headers(), headers::set);
-        Replies.caravan(record, Vars.trace(exchange), record.upstream(), request.model(), headers::set);
+        Replies.caravan(record, Vars.trace(exchange), headers::set);
         ChatStreamTap tap = new ChatStreamTap(request.usageInjected(), governor(request));
-        workers.execute(new SseRelay(upstream, tap, response, record, ledger, receipts));
+        workers.execute(new SseRelay(upstream, tap, response, record, ledger, receipts, keeper(exchange, headers)));
         exchange.setVariable(Vars.STREAMING, true);
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setBody(response);
+    }
+
+    /** What keeps a cleanly ended stream in the cache of a route that keeps one (null when it keeps none). */
+    private java.util.function.Consumer<byte[]> keeper(Exchange exchange, HttpHeaders headers) {
+        String key = Vars.cacheKey(exchange);
+        if (key == null) {
+            return null;
+        }
+        headers.set("x-caravan-cache", "miss");
+        CallRecord record = Vars.callRecord(exchange);
+        java.time.Duration ttl = Vars.route(exchange).cacheTtl();
+        return events -> cache.keep(
+                key,
+                new ResponseCache.Answer(events, true, record.usage(), record.upstream(), record.upstreamModel(), ttl));
     }
 
     /** The completion phase's governor for this stream, or null when the policy turns that phase off. */

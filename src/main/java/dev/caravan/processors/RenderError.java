@@ -47,7 +47,7 @@ public final class RenderError implements Processor {
         out.removeHeaders("*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, error.error().status());
         out.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        Replies.caravan(record, Vars.trace(exchange), null, null, out::setHeader);
+        Replies.caravan(record, Vars.trace(exchange), out::setHeader);
         error.headers().forEach(out::setHeader);
         if (error.error().status() == 409 || error.error().status() == 429) {
             out.setHeader("x-should-retry", "false"); // the SDKs would otherwise retry a hold or a budget refusal

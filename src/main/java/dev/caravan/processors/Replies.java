@@ -18,19 +18,24 @@ final class Replies {
         }
     }
 
-    static void caravan(
-            CallRecord record, TraceContext trace, String upstream, String model, BiConsumer<String, String> sink) {
-        if (record != null) {
-            sink.accept("x-caravan-decision-id", record.decisionId());
-        }
+    /** The decision id, trace, where the call went (route, upstream, model, attempts) and the guardrail summary. */
+    static void caravan(CallRecord record, TraceContext trace, BiConsumer<String, String> sink) {
         if (trace != null) {
             sink.accept("traceparent", trace.header());
         }
-        if (upstream != null) {
-            sink.accept("x-caravan-upstream", upstream);
+        if (record == null) {
+            return;
         }
-        if (model != null) {
-            sink.accept("x-caravan-model", model);
+        sink.accept("x-caravan-decision-id", record.decisionId());
+        if (record.route() != null) {
+            sink.accept("x-caravan-route", record.route());
+        }
+        if (record.upstream() != null) {
+            sink.accept("x-caravan-upstream", record.upstream());
+            sink.accept("x-caravan-model", record.upstreamModel());
+        }
+        if (record.attempts() > 0) {
+            sink.accept("x-caravan-attempts", Integer.toString(record.attempts()));
         }
         guardrails(record, sink);
     }

@@ -22,5 +22,7 @@ public final class Endpoints {
     public static final String APPROVALS = INGRESS + "/v1/approvals/" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";
     public static final String ADMIN_APPROVALS =
             INGRESS + "/admin/approvals/" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";
+    public static final String MODELS = INGRESS + "/v1/models" + INGRESS_OPTIONS;
+    public static final String ADMIN_ROUTES = INGRESS + "/admin/routes" + INGRESS_OPTIONS;
     public static final String UNKNOWN_PATH = INGRESS + "/" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";
 }

@@ -2,6 +2,7 @@ package dev.caravan.routes;
 
 import dev.caravan.call.CallLedger;
 import dev.caravan.call.IngressApi;
+import dev.caravan.config.RoutingSettings;
 import dev.caravan.guardrails.approvals.ApprovalStore;
 import dev.caravan.guardrails.policy.GuardEngine;
 import dev.caravan.http.UpstreamClient;
@@ -9,23 +10,31 @@ import dev.caravan.processors.BeginCall;
 import dev.caravan.processors.CallUpstream;
 import dev.caravan.processors.GuardCompletion;
 import dev.caravan.processors.GuardPrompt;
+import dev.caravan.processors.KeepCached;
+import dev.caravan.processors.LookupCache;
 import dev.caravan.processors.ParseChatRequest;
+import dev.caravan.processors.PlanRoute;
 import dev.caravan.processors.RelayResponse;
 import dev.caravan.processors.RelayStream;
-import dev.caravan.processors.SelectUpstream;
+import dev.caravan.processors.ReplayCached;
 import dev.caravan.processors.SignReceipt;
 import dev.caravan.receipts.CallReceipts;
-import dev.caravan.routing.UpstreamCatalog;
+import dev.caravan.routing.LiveRouting;
+import dev.caravan.routing.ResponseCache;
+import dev.caravan.routing.RoutePlanner;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.builder.RouteBuilder;
 
 /** The OpenAI-shaped ingress: Chat Completions, plain and streamed, guarded on the way in and on the way out
- * (a stream incrementally). */
+ * (a stream incrementally), routed over a route's targets or answered from its cache. */
 public final class OpenAiRoutes extends RouteBuilder {
     private static final String CHAT_PATH = "/v1/chat/completions";
 
     private final CallLedger ledger;
-    private final UpstreamCatalog catalog;
+    private final LiveRouting routing;
+    private final RoutePlanner planner;
+    private final RoutingSettings routingSettings;
+    private final ResponseCache cache;
     private final UpstreamClient client;
     private final ExecutorService workers;
     private final CallReceipts receipts;
@@ -34,14 +43,20 @@ public final class OpenAiRoutes extends RouteBuilder {
 
     public OpenAiRoutes(
             CallLedger ledger,
-            UpstreamCatalog catalog,
+            LiveRouting routing,
+            RoutePlanner planner,
+            RoutingSettings routingSettings,
+            ResponseCache cache,
             UpstreamClient client,
             ExecutorService workers,
             CallReceipts receipts,
             GuardEngine guardrails,
             ApprovalStore approvals) {
         this.ledger = ledger;
-        this.catalog = catalog;
+        this.routing = routing;
+        this.planner = planner;
+        this.routingSettings = routingSettings;
+        this.cache = cache;
         this.client = client;
         this.workers = workers;
         this.receipts = receipts;
@@ -57,12 +72,17 @@ public final class OpenAiRoutes extends RouteBuilder {
                 .threads().executorService(workers).callerRunsWhenRejected(false).id("to-worker")
                 .process(new ParseChatRequest()).id("parse")
                 .process(new GuardPrompt(guardrails, approvals)).id("guard-prompt")
-                .process(new SelectUpstream(catalog)).id("select-upstream")
-                .process(new CallUpstream(client, "/chat/completions")).id("call-upstream")
-                .choice().id("stream-or-not")
-                    .when(Vars::upstreamStreams).process(new RelayStream(workers, ledger, receipts, guardrails)).id("relay-stream")
-                    .otherwise().process(new RelayResponse()).id("relay-response")
-                        .process(new GuardCompletion(guardrails)).id("guard-completion")
+                .process(new PlanRoute(routing, planner)).id("plan-route")
+                .process(new LookupCache(cache)).id("lookup-cache")
+                .choice().id("cached-or-called")
+                    .when(Vars::cacheHit).process(new ReplayCached()).id("replay-cached")
+                    .otherwise().process(new CallUpstream(client, "/chat/completions", routing.health(), routingSettings)).id("call-upstream")
+                        .choice().id("stream-or-not")
+                            .when(Vars::upstreamStreams).process(new RelayStream(workers, ledger, receipts, guardrails, cache)).id("relay-stream")
+                            .otherwise().process(new RelayResponse()).id("relay-response")
+                                .process(new GuardCompletion(guardrails)).id("guard-completion")
+                                .process(new KeepCached(cache)).id("keep-cached")
+                        .end()
                 .end()
                 .process(new SignReceipt(receipts)).id("sign-receipt");
         // spotless:on

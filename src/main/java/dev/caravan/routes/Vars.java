@@ -5,9 +5,12 @@ import dev.caravan.call.IngressApi;
 import dev.caravan.call.TraceContext;
 import dev.caravan.http.UpstreamExchange;
 import dev.caravan.providers.openai.ChatRequest;
+import dev.caravan.routing.ResponseCache;
+import dev.caravan.routing.Route;
 import dev.caravan.routing.Secret;
-import dev.caravan.routing.Upstream;
+import dev.caravan.routing.Target;
 import io.netty.channel.Channel;
+import java.util.List;
 import org.apache.camel.Exchange;
 
 /** Per-request state kept in Camel variables (never in headers, which could leak), behind typed accessors. */
@@ -19,7 +22,10 @@ public final class Vars {
     public static final String TRACE = "caravan.trace";
     public static final String CHANNEL = "caravan.channel";
     public static final String CHAT_REQUEST = "caravan.chatRequest";
-    public static final String UPSTREAM = "caravan.upstream";
+    public static final String ROUTE = "caravan.route";
+    public static final String PLAN = "caravan.plan";
+    public static final String CACHE_KEY = "caravan.cacheKey";
+    public static final String CACHED = "caravan.cached";
     public static final String PROVIDER_KEY = "caravan.providerKey";
     public static final String UPSTREAM_EXCHANGE = "caravan.upstreamExchange";
     public static final String STREAMING = "caravan.streaming";
@@ -46,8 +52,30 @@ public final class Vars {
         return e.getVariable(CHAT_REQUEST, ChatRequest.class);
     }
 
-    public static Upstream upstream(Exchange e) {
-        return e.getVariable(UPSTREAM, Upstream.class);
+    /** The route the call follows (a direct one when its model names no alias). */
+    public static Route route(Exchange e) {
+        return e.getVariable(ROUTE, Route.class);
+    }
+
+    /** The response-cache key of a call whose route caches answers (null otherwise). */
+    public static String cacheKey(Exchange e) {
+        return e.getVariable(CACHE_KEY, String.class);
+    }
+
+    /** The cached answer this call is served from, or null. */
+    public static ResponseCache.Answer cached(Exchange e) {
+        return e.getVariable(CACHED, ResponseCache.Answer.class);
+    }
+
+    /** Whether the call is served from the response cache (the choice between replaying and calling upstream). */
+    public static boolean cacheHit(Exchange e) {
+        return cached(e) != null;
+    }
+
+    /** The route's targets for this call, in the order they are tried. */
+    @SuppressWarnings("unchecked")
+    public static List<Target> plan(Exchange e) {
+        return e.getVariable(PLAN, List.class);
     }
 
     public static Secret providerKey(Exchange e) {

@@ -102,6 +102,34 @@ public final class UpstreamCatalog {
         return upstream;
     }
 
+    /**
+     * The upstream a route target names: a named upstream or a base URL the operator wrote (configuration, so the
+     * target's own credential may be bound to it), with the target's credential when it names one (an unset
+     * variable then means no stored key, never another one), else the named upstream's stored one.
+     */
+    public Upstream forTarget(
+            String key, String upstreamOrUrl, Optional<Secret> credential, boolean credentialWritten) {
+        String value = upstreamOrUrl.trim();
+        if (value.contains("://")) {
+            URI base = baseUrl(key, value);
+            String where = base.getPort() == -1 ? base.getHost() : base.getHost() + ":" + base.getPort();
+            return new Upstream(where, base, credential, false, false);
+        }
+        Upstream named = this.named.get(value.toLowerCase(Locale.ROOT));
+        if (named == null) {
+            throw new ConfigException(
+                    key + " names no upstream '" + value + "' (a preset, an upstreams entry or a base URL)");
+        }
+        return credentialWritten
+                ? new Upstream(named.name(), named.baseUri(), credential, named.keyless(), false)
+                : named;
+    }
+
+    /** The names of the presets and configured upstreams. */
+    public java.util.Set<String> names() {
+        return named.keySet();
+    }
+
     private static URI baseUrl(String key, String value) {
         try {
             URI uri = new URI(value.trim().replaceAll("/+$", ""));

@@ -54,7 +54,11 @@ class UpstreamCatalogTest {
     @Test
     void theConfigFileAddsNamedUpstreamsWithTheirOwnCredential() throws Exception {
         CaravanFile file = new CaravanFile(
-                Map.of("team-vllm", new CaravanFile.UpstreamEntry("http://10.0.0.5:8000/v1", "${env:TEAM_KEY}")), null);
+                Map.of("team-vllm", new CaravanFile.UpstreamEntry("http://10.0.0.5:8000/v1", "${env:TEAM_KEY}")),
+                null,
+                null,
+                null,
+                null);
 
         Upstream upstream =
                 UpstreamCatalog.load(file, Map.of("TEAM_KEY", "tk"), GUARD).select("team-vllm");
@@ -65,7 +69,8 @@ class UpstreamCatalogTest {
 
     @Test
     void aNewUpstreamWithoutABaseUrlStopsTheBoot() {
-        CaravanFile file = new CaravanFile(Map.of("mystery", new CaravanFile.UpstreamEntry(null, null)), null);
+        CaravanFile file =
+                new CaravanFile(Map.of("mystery", new CaravanFile.UpstreamEntry(null, null)), null, null, null, null);
 
         assertThatThrownBy(() -> UpstreamCatalog.load(file, Map.of(), GUARD))
                 .isInstanceOf(ConfigException.class)

@@ -57,6 +57,16 @@ public record ChatRequest(ObjectNode json, byte[] upstreamBody, String model, bo
         return new ChatRequest(json, write(json), model, stream, usageInjected);
     }
 
+    /** The bytes to send to a route target that serves this request under another model name. */
+    public byte[] upstreamBodyFor(String targetModel) {
+        if (targetModel.equals(model)) {
+            return upstreamBody;
+        }
+        ObjectNode copy = json.deepCopy();
+        copy.put("model", targetModel);
+        return write(copy);
+    }
+
     private static byte[] write(ObjectNode body) {
         try {
             return JSON.writeValueAsBytes(body);

@@ -1,0 +1,103 @@
+package dev.caravan.processors;
+
+import dev.caravan.errors.ApiError;
+import dev.caravan.errors.GatewayException;
+import dev.caravan.routes.Vars;
+import dev.caravan.routing.LiveRouting;
+import dev.caravan.routing.Route;
+import dev.caravan.routing.RoutePlanner;
+import dev.caravan.routing.Routing;
+import dev.caravan.routing.Secret;
+import dev.caravan.routing.Target;
+import dev.caravan.routing.UnknownUpstreamException;
+import dev.caravan.routing.Upstream;
+import dev.caravan.routing.UpstreamNotAllowedException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/**
+ * Plans where the call goes: the route its {@code model} names (an alias wins over {@code X-Caravan-Upstream}), its
+ * targets ordered by the route's strategy; else the one upstream the header picks, with the model as sent. Keeps only
+ * targets that have a provider key: their own stored one, bound to their host, or the client's.
+ */
+public final class PlanRoute implements Processor {
+    private static final String GATEWAY_KEY_PREFIX = "cvn_";
+
+    private final LiveRouting routing;
+    private final RoutePlanner planner;
+
+    public PlanRoute(LiveRouting routing, RoutePlanner planner) {
+        this.routing = routing;
+        this.planner = planner;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message in = exchange.getMessage();
+        Routing current = routing.current();
+        String model = Vars.chatRequest(exchange).model();
+        Optional<Route> alias = current.routes().find(model);
+        Route route = alias.isPresent() ? alias.get() : Route.direct(direct(in, current), model, null);
+        Secret clientKey = clientKey(in);
+        List<Target> plan = planner.plan(route).stream()
+                .filter(t -> clientKey != null
+                        || t.upstream().keyless()
+                        || t.upstream().storedCredential().isPresent())
+                .toList();
+        if (plan.isEmpty()) {
+            throw new GatewayException(
+                    ApiError.MISSING_PROVIDER_KEY,
+                    "no provider key: send it as 'Authorization: Bearer <key>'"
+                            + " (or in X-Provider-Key when Authorization carries a gateway key), or configure one for "
+                            + (route.direct()
+                                    ? "upstream '"
+                                            + route.targets().get(0).upstream().name() + "'"
+                                    : "a target of route '" + route.alias() + "'"));
+        }
+        exchange.setVariable(Vars.ROUTE, route);
+        exchange.setVariable(Vars.PLAN, plan);
+        exchange.setVariable(Vars.PROVIDER_KEY, clientKey);
+        Vars.callRecord(exchange).routed(route.alias());
+        Vars.callRecord(exchange)
+                .routedTo(plan.get(0).upstream().name(), plan.get(0).model());
+    }
+
+    /** The upstream {@code X-Caravan-Upstream} names: a preset or configured name, or a checked base URL. */
+    private static Upstream direct(Message in, Routing current) {
+        if (in.getHeader("x-caravan-upstream") instanceof Collection<?>) {
+            throw new GatewayException(ApiError.UNKNOWN_UPSTREAM, "X-Caravan-Upstream must be sent once");
+        }
+        try {
+            return current.catalog().select(in.getHeader("x-caravan-upstream", String.class));
+        } catch (UnknownUpstreamException e) {
+            throw new GatewayException(ApiError.UNKNOWN_UPSTREAM, e.getMessage());
+        } catch (UpstreamNotAllowedException e) {
+            throw new GatewayException(ApiError.UPSTREAM_NOT_ALLOWED, e.getMessage());
+        }
+    }
+
+    /** The provider key the client sent, if any; a gateway key in Authorization moves it to X-Provider-Key. */
+    private static Secret clientKey(Message in) {
+        String bearer = bearer(in.getHeader("authorization", String.class));
+        if (bearer != null && bearer.startsWith(GATEWAY_KEY_PREFIX)) {
+            bearer = null;
+        }
+        if (bearer == null) {
+            String provider = in.getHeader("x-provider-key", String.class);
+            bearer = provider == null || provider.isBlank() ? null : provider.trim();
+        }
+        return bearer == null ? null : new Secret(bearer);
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = authorization.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+}
