@@ -4,9 +4,7 @@ import dev.caravan.call.CallLedger;
 import dev.caravan.guardrails.Guardrail;
 import dev.caravan.guardrails.approvals.ApprovalStore;
 import dev.caravan.guardrails.policy.BuiltInGuardrails;
-import dev.caravan.guardrails.policy.CustomRules;
-import dev.caravan.guardrails.policy.GuardEngine;
-import dev.caravan.guardrails.policy.GuardPolicy;
+import dev.caravan.guardrails.policy.LiveGuardEngine;
 import dev.caravan.http.BodyLimit;
 import dev.caravan.http.GuardedDnsResolver;
 import dev.caravan.http.UpstreamClient;
@@ -75,7 +73,11 @@ public final class CaravanConfiguration implements CamelConfiguration {
         ReceiptChain chain =
                 ReceiptChain.open(settings.dataDir(), settings.nodeId(), keys, settings.receiptFsyncEvery());
         CallReceipts receipts = new CallReceipts(chain, settings.receiptWaitForDisk());
-        GuardEngine guardrails = new GuardEngine(guardrails(camel, file.policy()), file.policy());
+        LiveGuardEngine guardrails = new LiveGuardEngine(detectors(camel), file.policy());
+        LOG.info(
+                "guardrails: policy {}, {} detectors",
+                file.policy().version(),
+                guardrails.get().detectorCount());
         ApprovalStore approvals = new ApprovalStore(
                 settings.dataDir().resolve("approvals"), file.policy().approvalTtl(), Clock.systemUTC());
         String adminKey = environment.get(settings.adminKeyEnv());
@@ -86,7 +88,9 @@ public final class CaravanConfiguration implements CamelConfiguration {
                         || settings.routing().reloadInterval().isZero()
                 ? null
                 : new ConfigWatcher(
-                        settings.configFile(), settings.routing().reloadInterval(), List.of(routing::apply));
+                        settings.configFile(),
+                        settings.routing().reloadInterval(),
+                        List.of(routing::apply, reloaded -> guardrails.apply(reloaded.policy())));
         camel.getRegistry().bind(Endpoints.BODY_LIMIT, new BodyLimit(settings.maxBodyBytes()));
         camel.getRegistry().bind(Endpoints.WORKERS, workers);
         camel.getRegistry().bind(Endpoints.LEDGER, ledger);
@@ -140,18 +144,14 @@ public final class CaravanConfiguration implements CamelConfiguration {
                 keys.active().kid());
     }
 
-    /** The built-in detectors, the file's custom rules, and any {@link Guardrail} beans an integration team bound. */
-    private static List<Guardrail> guardrails(CamelContext camel, GuardPolicy policy) {
+    /** The built-in detectors and any {@link Guardrail} beans an integration team bound (custom rules come with the policy). */
+    private static List<Guardrail> detectors(CamelContext camel) {
         List<Guardrail> all = new ArrayList<>(BuiltInGuardrails.create());
-        if (!policy.customRules().isEmpty()) {
-            all.add(new CustomRules(policy.customRules()));
-        }
         Set<Guardrail> beans = camel.getRegistry().findByType(Guardrail.class);
         for (Guardrail bean : beans) {
             LOG.info("guardrail bean {} added (categories {})", bean.id(), bean.categories());
             all.add(bean);
         }
-        LOG.info("guardrails: policy {}, {} detectors", policy.version(), all.size());
         return all;
     }
 

@@ -11,6 +11,7 @@ import dev.caravan.guardrails.policy.Phase;
 import dev.caravan.providers.openai.ChatCompletionVerdicts;
 import dev.caravan.providers.openai.ChatTexts;
 import dev.caravan.routes.Vars;
+import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -22,10 +23,10 @@ import org.apache.camel.Processor;
 public final class GuardCompletion implements Processor {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final GuardEngine engine;
+    private final Supplier<GuardEngine> live;
 
-    public GuardCompletion(GuardEngine engine) {
-        this.engine = engine;
+    public GuardCompletion(Supplier<GuardEngine> live) {
+        this.live = live;
     }
 
     @Override
@@ -38,7 +39,7 @@ public final class GuardCompletion implements Processor {
         }
         long started = System.nanoTime();
         ChatTexts texts = ChatTexts.ofCompletion(answer);
-        Outcome outcome = engine.check(Phase.COMPLETION, texts.texts());
+        Outcome outcome = Vars.guardEngine(exchange, live).check(Phase.COMPLETION, texts.texts());
         if (outcome.changed() || outcome.action() == Action.DENY) {
             texts.write(outcome.texts());
             ChatCompletionVerdicts.withhold(answer, texts, outcome);

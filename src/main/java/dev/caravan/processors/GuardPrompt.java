@@ -16,6 +16,7 @@ import dev.caravan.routes.Vars;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -24,11 +25,11 @@ import org.apache.camel.Processor;
 public final class GuardPrompt implements Processor {
     static final String APPROVAL_HEADER = "X-Caravan-Approval-Id";
 
-    private final GuardEngine engine;
+    private final Supplier<GuardEngine> live;
     private final ApprovalStore approvals;
 
-    public GuardPrompt(GuardEngine engine, ApprovalStore approvals) {
-        this.engine = engine;
+    public GuardPrompt(Supplier<GuardEngine> live, ApprovalStore approvals) {
+        this.live = live;
         this.approvals = approvals;
     }
 
@@ -37,6 +38,8 @@ public final class GuardPrompt implements Processor {
         ChatRequest request = Vars.chatRequest(exchange);
         CallRecord record = Vars.callRecord(exchange);
         long started = System.nanoTime();
+        GuardEngine engine = live.get();
+        exchange.setVariable(Vars.GUARD_ENGINE, engine); // the call's later phases use this same policy
         ChatTexts texts = ChatTexts.ofRequest(request.json());
         Outcome outcome = engine.check(Phase.PROMPT, texts.texts());
         String approvalId = exchange.getMessage().getHeader(APPROVAL_HEADER, String.class);

@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -29,14 +30,14 @@ public final class RelayStream implements Processor {
     private final ExecutorService workers;
     private final CallLedger ledger;
     private final CallReceipts receipts;
-    private final GuardEngine guardrails;
+    private final Supplier<GuardEngine> guardrails;
     private final ResponseCache cache;
 
     public RelayStream(
             ExecutorService workers,
             CallLedger ledger,
             CallReceipts receipts,
-            GuardEngine guardrails,
+            Supplier<GuardEngine> guardrails,
             ResponseCache cache) {
         this.cache = cache;
         this.workers = workers;
@@ -57,7 +58,8 @@ public final class RelayStream implements Processor {
         headers.set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
         Replies.passBack(upstream.headers(), headers::set);
         Replies.caravan(record, Vars.trace(exchange), headers::set);
-        ChatStreamTap tap = new ChatStreamTap(request.usageInjected(), governor(request));
+        ChatStreamTap tap =
+                new ChatStreamTap(request.usageInjected(), governor(Vars.guardEngine(exchange, guardrails), request));
         workers.execute(new SseRelay(upstream, tap, response, record, ledger, receipts, keeper(exchange, headers)));
         exchange.setVariable(Vars.STREAMING, true);
         exchange.getMessage().removeHeaders("*");
@@ -79,7 +81,7 @@ public final class RelayStream implements Processor {
     }
 
     /** The completion phase's governor for this stream, or null when the policy turns that phase off. */
-    private ChatStreamGovernor governor(ChatRequest request) {
+    private static ChatStreamGovernor governor(GuardEngine guardrails, ChatRequest request) {
         if (guardrails.policy().completion().mode() == Mode.OFF) {
             return null;
         }

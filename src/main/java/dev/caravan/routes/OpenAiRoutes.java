@@ -23,6 +23,7 @@ import dev.caravan.routing.LiveRouting;
 import dev.caravan.routing.ResponseCache;
 import dev.caravan.routing.RoutePlanner;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import org.apache.camel.builder.RouteBuilder;
 
 /** The OpenAI-shaped ingress: Chat Completions, plain and streamed, guarded on the way in and on the way out
@@ -38,7 +39,7 @@ public final class OpenAiRoutes extends RouteBuilder {
     private final UpstreamClient client;
     private final ExecutorService workers;
     private final CallReceipts receipts;
-    private final GuardEngine guardrails;
+    private final Supplier<GuardEngine> guardrails;
     private final ApprovalStore approvals;
 
     public OpenAiRoutes(
@@ -50,7 +51,7 @@ public final class OpenAiRoutes extends RouteBuilder {
             UpstreamClient client,
             ExecutorService workers,
             CallReceipts receipts,
-            GuardEngine guardrails,
+            Supplier<GuardEngine> guardrails,
             ApprovalStore approvals) {
         this.ledger = ledger;
         this.routing = routing;

@@ -24,6 +24,7 @@ public final class Vars {
     public static final String CHAT_REQUEST = "caravan.chatRequest";
     public static final String ROUTE = "caravan.route";
     public static final String PLAN = "caravan.plan";
+    public static final String GUARD_ENGINE = "caravan.guardEngine";
     public static final String CACHE_KEY = "caravan.cacheKey";
     public static final String CACHED = "caravan.cached";
     public static final String PROVIDER_KEY = "caravan.providerKey";
@@ -55,6 +56,13 @@ public final class Vars {
     /** The route the call follows (a direct one when its model names no alias). */
     public static Route route(Exchange e) {
         return e.getVariable(ROUTE, Route.class);
+    }
+
+    /** The guardrail engine the call's prompt was checked with, so its answer is checked by the same policy. */
+    public static dev.caravan.guardrails.policy.GuardEngine guardEngine(
+            Exchange e, java.util.function.Supplier<dev.caravan.guardrails.policy.GuardEngine> live) {
+        var engine = e.getVariable(GUARD_ENGINE, dev.caravan.guardrails.policy.GuardEngine.class);
+        return engine != null ? engine : live.get();
     }
 
     /** The response-cache key of a call whose route caches answers (null otherwise). */

@@ -30,6 +30,11 @@ public final class GuardEngine {
         this.policy = policy;
     }
 
+    /** How many detectors run (the built-in ones, integration teams' beans and the policy's custom rules). */
+    public int detectorCount() {
+        return guardrails.size();
+    }
+
     public GuardPolicy policy() {
         return policy;
     }
