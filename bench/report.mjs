@@ -19,7 +19,10 @@ const sseTargets = ['direct', 'gateway'];
 if (withUngoverned) sseTargets.push('ungoverned');
 if (hasTarget('nginx-proxy')) sseTargets.push('nginx-proxy');
 const governedLabel = /\)$/.test(gwLabel) ? gwLabel.replace(/\)$/, ', governed)') : `${gwLabel} (governed)`;
-const colName = { direct: 'direct', gateway: gwLabel, 'nginx-proxy': 'nginx-proxy', ungoverned: 'ungoverned (completion off)' };
+const colName = {
+  direct: 'direct', gateway: gwLabel, 'nginx-proxy': 'nginx-proxy', ungoverned: 'ungoverned (completion off)',
+  'gateway-healthy': 'model bench/healthy', 'gateway-failover': 'model bench/failover',
+};
 const sseColName = { ...colName, gateway: withUngoverned ? governedLabel : gwLabel };
 // The mock's gap between content events (bench/nginx/mock.lua CHUNK_INTERVAL). Its first token ("Hello")
 // does not end at a word boundary, so a redactor may hold it until the second one: the added time to first
@@ -165,6 +168,50 @@ if (has('sse', 'usage')) {
 }
 const sseRows = rows;
 
+const tableHead = (ts, names) => [
+  `| ${['metric', ...ts.map((t) => names[t]), 'target', 'pass/fail'].join(' | ')} |`,
+  `|${['---', ...ts.map(() => '---:'), '---', '---'].join('|')}|`,
+];
+
+// Step f (Caravan only): the gateway with route aliases, healthy vs a primary that fails half its calls.
+const FAILOVER_RATIO_TARGET = 0.9;
+const failoverTargets = ['gateway-healthy', 'gateway-failover'];
+const failoverOut = [];
+if (has('wrk', 'f')) {
+  rows = [];
+  targets = failoverTargets;
+  const rps = (t) => med('wrk', 'f', t, 'rps');
+  const errs = (t) => sum('wrk', 'f', t, 'errors');
+  const reqs = (t) => sum('wrk', 'f', t, 'requests');
+  row('req/s', (t) => fmtInt(rps(t)));
+  row('p50 latency (ms)', (t) => fmtMs(med('wrk', 'f', t, 'p50_ms')));
+  row('p99 latency (ms)', (t) => fmtMs(med('wrk', 'f', t, 'p99_ms')));
+  row('gateway CPU per request (µs)', (t) => fmtCpu(med('wrk', 'f', t, 'cpu_us_per_req'), med('wrk', 'f', t, 'cpu_ticks')));
+  row('errors (non-2xx, socket, timeout; all reps)', (t) => fmtInt(errs(t)), '0',
+    () => (errs('gateway-failover') === null ? null : errs('gateway-failover') === 0));
+  const flaky = recs.filter((r) => r.kind === 'flaky' && r.step === 'f');
+  const pCalls = flaky.length ? flaky.reduce((a, r) => a + r.primary_calls, 0) : null;
+  const p503 = flaky.length ? flaky.reduce((a, r) => a + r.primary_503, 0) : null;
+  row('calls that reached the flaky primary (503s); all reps', (t) => (t !== 'gateway-failover' ? undefined
+    : pCalls === null ? 'n/a' : `${fmtInt(pCalls)} (${fmtInt(p503)})`));
+  row('requests completed (all reps)', (t) => fmtInt(reqs(t)));
+  const ratio = rps('gateway-failover') === null || !rps('gateway-healthy') ? null : rps('gateway-failover') / rps('gateway-healthy');
+  row('req/s failover / healthy', (t) => (t === 'gateway-failover' ? fmtRatio(ratio) : undefined), `≥ ${FAILOVER_RATIO_TARGET}`,
+    () => (ratio === null ? null : ratio >= FAILOVER_RATIO_TARGET));
+  failoverOut.push('### Failover (step f)');
+  failoverOut.push('');
+  failoverOut.push('The same gateway, 32 connections, non-stream, the route alias sent as `model` (no `X-Caravan-Upstream`). `bench/healthy` has one target, the mock\'s `/v1`; `bench/failover` has the mock\'s `/flaky/v1` as primary (HTTP 503 to every second call) and `/v1` as second target. The circuit breaker keeps its defaults (opens at 50 % failures over a 20-call window after 10 calls, or after 5 consecutive failures; open 30 s, then 2 half-open probes). Once it is open the primary only gets the half-open probes every 30 s and the other calls go straight to the second target, so the ratio mostly measures the gateway with an open breaker, not a primary that keeps failing half the time. The breaker\'s state carries over from one run (and repetition) to the next.');
+  failoverOut.push('');
+  failoverOut.push(...tableHead(failoverTargets, colName), ...rows, '');
+  if (pCalls !== null && reqs('gateway-failover')) {
+    const share = pCalls / reqs('gateway-failover');
+    const what = share < 0.05
+      ? 'the rest went straight to the second target (the breaker was open for almost the whole run)'
+      : 'so the breaker did **not** keep the primary out for most of the run';
+    failoverOut.push(`- the flaky primary received ${fmtInt(pCalls)} calls for ${fmtInt(reqs('gateway-failover'))} completed failover requests (${(100 * share).toFixed(2)} %), ${fmtInt(p503)} of them answered 503; ${what}.`, '');
+  }
+}
+
 // Derived lines under the streaming table.
 const derived = [];
 const fmtMsOpt = (x) => (x === null ? 'n/a' : `${fmtAdd(x)} ms`);
@@ -206,10 +253,6 @@ out.push(`Mode: **${env('MODE')}** — ${env('REPS')} repetition(s) per measurem
 out.push('Load is **closed-loop** (a fixed number of connections / streams, each sending its next request when the previous one finished), so tail latency under saturation is understated (coordinated omission).');
 if (env('NOISE').includes('WARNING')) out.push('', env('NOISE') + '.');
 out.push('');
-const tableHead = (ts, names) => [
-  `| ${['metric', ...ts.map((t) => names[t]), 'target', 'pass/fail'].join(' | ')} |`,
-  `|${['---', ...ts.map(() => '---:'), '---', '---'].join('|')}|`,
-];
 if (mainRows.length) {
   out.push(...tableHead(mainTargets, colName), ...mainRows, '');
 }
@@ -221,7 +264,8 @@ if (sseRows.length) {
   out.push(...tableHead(sseTargets, sseColName), ...sseRows, '');
   if (derived.length) out.push(...derived, '');
 }
-out.push(`Overall: ${anyFail ? '**some targets missed**' : 'all checked targets met'} (targets apply to the \`${gwLabel}\` column).`);
+if (failoverOut.length) out.push(...failoverOut);
+out.push(`Overall: ${anyFail ? '**some targets missed**' : 'all checked targets met'} (targets apply to the \`${gwLabel}\` column${failoverOut.length ? ', and in the failover table to `model bench/failover`' : ''}).`);
 out.push('');
 out.push('## Run facts');
 out.push('');

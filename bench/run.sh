@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Caravan benchmark: direct-to-mock vs through the gateway, in one run. See bench/README.md.
 #
-#   bench/run.sh                         # Caravan (target/caravan.jar), full run (~5.5 min)
+#   bench/run.sh                         # Caravan (target/caravan.jar), full run (~6.5 min)
 #   QUICK=1 bench/run.sh                 # one repetition, short steps (~1.5 min)
 #   bench/run.sh --gateway=nginx-proxy   # plain nginx reverse proxy as the "gateway" (stand-in)
-#   bench/run.sh --with-nginx-proxy      # Caravan, plus an nginx-proxy comparison column (~7.5 min)
+#   bench/run.sh --with-nginx-proxy      # Caravan, plus an nginx-proxy comparison column (~8.5 min)
 #   GATEWAY_CMD='my-proxy --port $GW_PORT' bench/run.sh   # any other gateway
 #
 # Only ever talks to 127.0.0.1. Stops everything it started on exit.
@@ -286,7 +286,20 @@ case "$GATEWAY" in
     read -ra JVM_OPTS <<< "${BENCH_JVM_OPTS:-}"
     JVM_OPTS_DESC=${BENCH_JVM_OPTS:-}
     mkdir -p "$TMP/data"
-    GW_ARGV=("$JAVA" ${JVM_OPTS[@]+"${JVM_OPTS[@]}"} -jar "$TMP/caravan.jar" serve --port "$GW_PORT" --data-dir "$TMP/data")
+    # Route aliases for step f (failover): the primary of bench/failover is the mock's /flaky path,
+    # which answers 503 to every second call. Circuit-breaker settings are left at their defaults.
+    cat > "$TMP/caravan.yaml" <<EOF
+routes:
+  - alias: bench/healthy
+    targets:
+      - { upstream: "http://$HOST:$MOCK_PORT/v1", model: gpt-4o-mini }
+  - alias: bench/failover
+    targets:
+      - { upstream: "http://$HOST:$MOCK_PORT/flaky/v1", model: gpt-4o-mini }
+      - { upstream: "http://$HOST:$MOCK_PORT/v1", model: gpt-4o-mini }
+EOF
+    GW_ARGV=("$JAVA" ${JVM_OPTS[@]+"${JVM_OPTS[@]}"} -jar "$TMP/caravan.jar" serve --config "$TMP/caravan.yaml"
+      --port "$GW_PORT" --data-dir "$TMP/data")
     GATEWAY_CMDLINE="${GW_ARGV[*]}"
     GATEWAY_LABEL="gateway (Caravan)"
     start_bg "$GW_CPU" "$TMP/gateway.log" "${GW_ARGV[@]}"
@@ -392,24 +405,50 @@ sanity() {
 }
 for t in "${SSE_TARGETS[@]}"; do sanity "$t"; done
 
+# Step f (Caravan only): the two route aliases of $TMP/caravan.yaml, sent as "model" without
+# X-Caravan-Upstream. Both must answer a plain completion (the first call to /flaky is answered 200).
+WITH_FAILOVER=0
+[[ $GATEWAY == caravan ]] && WITH_FAILOVER=1
+# Calls the mock's /flaky path has received so far (every second one was answered 503).
+flaky_calls() { curl -s --max-time 5 "$DIRECT_BASE/flaky/stats" | sed -n 's/.*"calls":\([0-9]*\).*/\1/p'; }
+sanity_alias() {
+  local alias=$1 body code
+  body=$(curl -s --max-time 10 -w '\n%{http_code}' -X POST -H "Content-Type: application/json" -H "$AUTH" \
+    -d "{\"model\":\"$alias\",\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}" "$GW_BASE/v1/chat/completions" || true)
+  code=${body##*$'\n'}; body=${body%$'\n'*}
+  if [[ $code != 200 || $body != *'"chat.completion"'* ]]; then
+    echo "--- gateway, model $alias, answered HTTP $code: ${body:0:600}" >&2
+    [[ -f $GW_LOG ]] && { echo "--- last lines of $GW_LOG" >&2; tail -30 "$GW_LOG" >&2; }
+    die "the gateway does not serve route alias $alias; not benchmarking step f"
+  fi
+}
+if [[ $WITH_FAILOVER == 1 ]]; then
+  sanity_alias bench/healthy
+  sanity_alias bench/failover
+  [[ -n $(flaky_calls) ]] || die "the mock does not answer GET /flaky/stats"
+fi
+
 # ---------------------------------------------------------------- measurement helpers
 RESULTS=$TMP/results.jsonl
 : > "$RESULTS"
 mkdir -p "$TMP/raw"
 
-# run_wrk STEP TARGET CONNS KIND REP
+# run_wrk STEP TARGET CONNS KIND REP [MODEL LABEL]
+# With MODEL (a route alias) the request carries it as "model" and no X-Caravan-Upstream header, and
+# the result is recorded under target LABEL (e.g. gateway-failover) instead of TARGET.
 run_wrk() {
-  local step=$1 t=$2 conns=$3 kind=$4 rep=$5
-  local url pid before=0 after=0 out line raw=$TMP/raw/wrk-$step-$t-$rep.txt
+  local step=$1 t=$2 conns=$3 kind=$4 rep=$5 model=${6:-} label=${7:-$2}
+  local url pid before=0 after=0 out line raw=$TMP/raw/wrk-$step-$label-$rep.txt upstream
   url=$(target_url "$t" "$kind"); pid=$(target_pid "$t")
+  if [[ -n $model ]]; then upstream=""; else upstream=$(upstream_for "$kind"); fi
   [[ -n $pid ]] && before=$(cpu_ticks "$pid")
-  BENCH_UPSTREAM=$(upstream_for "$kind") timeout -k 5 $((DURATION + 30)) \
+  BENCH_MODEL=$model BENCH_UPSTREAM=$upstream timeout -k 5 $((DURATION + 30)) \
     taskset -c "$LOAD_CPU" wrk -t1 -c"$conns" -d"${DURATION}s" --timeout 5s --latency \
     -s "$BENCH_DIR/wrk/chat.lua" "$url" > "$raw" 2>&1 || { cat "$raw" >&2; die "wrk failed (step $step, $t)"; }
   [[ -n $pid ]] && { alive "$pid" || die "$t (pid $pid) died during step $step"; after=$(cpu_ticks "$pid"); }
   line=$(grep '^BENCH_RESULT' "$raw") || { cat "$raw" >&2; die "wrk printed no result (step $step, $t)"; }
   local json
-  json=$(awk -v step="$step" -v t="$t" -v rep="$rep" -v conns="$conns" -v pid="$pid" \
+  json=$(awk -v step="$step" -v t="$label" -v rep="$rep" -v conns="$conns" -v pid="$pid" \
              -v dticks="$((after - before))" -v hz="$CLK_TCK" '{
       for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
       dur = v["duration_us"] / 1e6; errs = v["err_connect"] + v["err_read"] + v["err_write"] + v["err_status"] + v["err_timeout"]
@@ -493,6 +532,23 @@ if [[ -n $UG_PID ]]; then
     'BEGIN { printf "%.0f ms CPU over %.0f s (%.2f%% of one CPU)", d * 1000 / hz, ms / 1000, 100 * d * 1000 / hz / ms }')
   log "ungoverned Caravan, idle during steps a-c: $UG_IDLE_DESC"
 fi
+# f: failover (Caravan only). 32 connections to the gateway, twice per repetition: model bench/healthy
+# (one target, the mock's /v1) and model bench/failover (primary /flaky/v1, which answers 503 to every
+# second call, then /v1). The circuit breaker keeps its defaults and its state carries over between
+# runs; the calls that reached the flaky primary in each failover run are recorded next to it.
+if [[ $WITH_FAILOVER == 1 ]]; then
+  for rep in $(seq 1 "$REPS"); do
+    for v in $(order_for_rep "$rep" healthy failover); do
+      f0=$(flaky_calls)
+      run_wrk f gateway 32 fast "$rep" "bench/$v" "gateway-$v"
+      f1=$(flaky_calls)
+      if [[ $v == failover ]]; then
+        echo "{\"kind\":\"flaky\",\"step\":\"f\",\"target\":\"gateway-failover\",\"rep\":$rep,\"primary_calls\":$((f1 - f0)),\"primary_503\":$(( f1 / 2 - f0 / 2 ))}" >> "$RESULTS"
+        log "step f rep $rep: the flaky primary got $((f1 - f0)) calls ($(( f1 / 2 - f0 / 2 )) answered 503)"
+      fi
+    done
+  done
+fi
 for rep in $(seq 1 "$REPS"); do for t in $(order_for_rep "$rep" "${SSE_TARGETS[@]}"); do run_sse d1 "$t" 1 "$rep"; done; done
 for rep in $(seq 1 "$REPS"); do for t in $(order_for_rep "$rep" "${SSE_TARGETS[@]}"); do run_sse d64 "$t" 64 "$rep"; done; done
 # correctness: with include_usage requested, the usage chunk must arrive (count-bounded, not timed)
@@ -543,7 +599,7 @@ if [[ $WITH_UNGOVERNED == 1 ]]; then
   export BENCH_META_UNGOVERNED_CMDLINE=$UNGOVERNED_CMDLINE
   export BENCH_META_UNGOVERNED_IDLE="$UG_IDLE_DESC while idle on CPU $GW_CPU during steps a–c"
 fi
-export BENCH_META_MOCK_DESC="nginx + Lua (bench/nginx/mock.conf), 1 worker on CPU $LOAD_CPU: ~1.1 KB chat.completion; /slow adds 50 ms; SSE = 20 content chunks 10 ms apart, one OpenAI-shaped token each (\"Hello\", \"!\", \" Here\", \" is\" … \".\": leading space, none trailing; the first also carries the role) + finish (+ usage if asked) + [DONE]"
+export BENCH_META_MOCK_DESC="nginx + Lua (bench/nginx/mock.conf), 1 worker on CPU $LOAD_CPU: ~1.1 KB chat.completion; /slow adds 50 ms; /flaky answers 503 to every second call; SSE = 20 content chunks 10 ms apart, one OpenAI-shaped token each (\"Hello\", \"!\", \" Here\", \" is\" … \".\": leading space, none trailing; the first also carries the role) + finish (+ usage if asked) + [DONE]"
 export BENCH_META_TOOLS; BENCH_META_TOOLS="$(nginx -v 2>&1 | sed 's/.*: //'), $(wrk -v 2>&1 | head -1 | awk '{print "wrk", $2}'), node $(node -v)"
 BENCH_META_NOISE="other processes used ~$FOREIGN_CPUS CPUs on average during the measured steps (from /proc/stat minus this run's own processes); steal ${STEAL_PCT}%; load average $LOAD0 at the start, $LOAD1 at the end"
 if awk -v f="$FOREIGN_CPUS" 'BEGIN { exit !(f > 0.1) }'; then

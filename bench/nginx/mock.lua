@@ -116,4 +116,23 @@ function M.handle(delay)
   ngx.print(M.COMPLETION)
 end
 
+-- /flaky/v1: a primary that fails half its calls. Calls 2, 4, 6 ... (counted per worker, and the mock
+-- runs one) get HTTP 503 with an OpenAI-shaped error; the others are answered like /v1.
+M.UNAVAILABLE = '{"error":{"message":"mock: the flaky upstream is overloaded (every second call fails)",' ..
+  '"type":"server_error","param":null,"code":"service_unavailable"}}'
+M.flaky_calls = 0
+
+function M.handle_flaky()
+  M.flaky_calls = M.flaky_calls + 1
+  if M.flaky_calls % 2 == 0 then
+    ngx.req.discard_body()
+    ngx.status = 503
+    ngx.header["Content-Type"] = "application/json"
+    ngx.header["Content-Length"] = #M.UNAVAILABLE
+    ngx.print(M.UNAVAILABLE)
+    return
+  end
+  return M.handle(0)
+end
+
 return M

@@ -2,8 +2,11 @@
 -- result line at the end (latencies in microseconds, from wrk's own histogram).
 -- BENCH_UPSTREAM (env): value of the X-Caravan-Upstream header (sent to direct runs too, where
 -- the mock ignores it, so both sides see byte-identical requests).
+-- BENCH_MODEL (env): the request's "model" (default gpt-4o-mini); the failover step sends a route alias.
+local model = os.getenv("BENCH_MODEL")
+if not model or model == "" then model = "gpt-4o-mini" end
 wrk.method = "POST"
-wrk.body = '{"model":"gpt-4o-mini","messages":[{"role":"system","content":"You are a helpful assistant."},' ..
+wrk.body = '{"model":"' .. model .. '","messages":[{"role":"system","content":"You are a helpful assistant."},' ..
   '{"role":"user","content":"Say hello in one short sentence."}],"max_tokens":128,"temperature":0}'
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/json"
