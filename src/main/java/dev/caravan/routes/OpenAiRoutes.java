@@ -12,6 +12,7 @@ import dev.caravan.processors.GuardCompletion;
 import dev.caravan.processors.GuardPrompt;
 import dev.caravan.processors.KeepCached;
 import dev.caravan.processors.LookupCache;
+import dev.caravan.processors.MeterSpend;
 import dev.caravan.processors.ParseChatRequest;
 import dev.caravan.processors.PlanRoute;
 import dev.caravan.processors.RelayResponse;
@@ -22,6 +23,7 @@ import dev.caravan.receipts.CallReceipts;
 import dev.caravan.routing.LiveRouting;
 import dev.caravan.routing.ResponseCache;
 import dev.caravan.routing.RoutePlanner;
+import dev.caravan.spend.PriceTable;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import org.apache.camel.builder.RouteBuilder;
@@ -65,6 +67,10 @@ public final class OpenAiRoutes extends RouteBuilder {
         this.approvals = approvals;
     }
 
+    private PriceTable prices() {
+        return routing.current().prices();
+    }
+
     @Override
     public void configure() {
         // spotless:off
@@ -79,12 +85,13 @@ public final class OpenAiRoutes extends RouteBuilder {
                     .when(Vars::cacheHit).process(new ReplayCached()).id("replay-cached")
                     .otherwise().process(new CallUpstream(client, "/chat/completions", routing.health(), routingSettings)).id("call-upstream")
                         .choice().id("stream-or-not")
-                            .when(Vars::upstreamStreams).process(new RelayStream(workers, ledger, receipts, guardrails, cache)).id("relay-stream")
+                            .when(Vars::upstreamStreams).process(new RelayStream(workers, ledger, receipts, guardrails, cache, this::prices)).id("relay-stream")
                             .otherwise().process(new RelayResponse()).id("relay-response")
                                 .process(new GuardCompletion(guardrails)).id("guard-completion")
                                 .process(new KeepCached(cache)).id("keep-cached")
                         .end()
                 .end()
+                .process(new MeterSpend(this::prices)).id("meter-spend")
                 .process(new SignReceipt(receipts)).id("sign-receipt");
         // spotless:on
     }
