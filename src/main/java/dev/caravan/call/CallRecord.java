@@ -143,6 +143,14 @@ public final class CallRecord {
         this.priceVersion = priceTableVersion;
     }
 
+    public String workspace() {
+        return workspace;
+    }
+
+    public String keyId() {
+        return keyId;
+    }
+
     public Long costMicros() {
         return costMicros;
     }

@@ -27,6 +27,8 @@ import dev.caravan.routing.RoutePlanner;
 import dev.caravan.routing.Secret;
 import dev.caravan.routing.TargetHealth;
 import dev.caravan.routing.UpstreamAddressGuard;
+import dev.caravan.spend.BudgetBook;
+import dev.caravan.spend.SpendSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -84,13 +86,19 @@ public final class CaravanConfiguration implements CamelConfiguration {
         RequireAdminKey admin =
                 new RequireAdminKey(adminKey == null || adminKey.isBlank() ? null : new Secret(adminKey));
 
+        BudgetBook budgets = new BudgetBook(file.budgets(), Clock.systemUTC());
+        SpendSnapshot spend =
+                new SpendSnapshot(budgets, settings.dataDir().resolve("spend.json"), settings.spendSnapshotEvery());
         ConfigWatcher watcher = settings.configFile() == null
                         || settings.routing().reloadInterval().isZero()
                 ? null
                 : new ConfigWatcher(
                         settings.configFile(),
                         settings.routing().reloadInterval(),
-                        List.of(routing::apply, reloaded -> guardrails.apply(reloaded.policy())));
+                        List.of(
+                                routing::apply,
+                                reloaded -> guardrails.apply(reloaded.policy()),
+                                reloaded -> budgets.use(reloaded.budgets())));
         camel.getRegistry().bind(Endpoints.BODY_LIMIT, new BodyLimit(settings.maxBodyBytes()));
         camel.getRegistry().bind(Endpoints.WORKERS, workers);
         camel.getRegistry().bind(Endpoints.LEDGER, ledger);
@@ -105,6 +113,7 @@ public final class CaravanConfiguration implements CamelConfiguration {
                 if (watcher != null) {
                     watcher.close();
                 }
+                spend.close();
                 chain.close();
                 workers.shutdownNow();
                 try {
@@ -121,6 +130,8 @@ public final class CaravanConfiguration implements CamelConfiguration {
                 planner,
                 settings.routing(),
                 new ResponseCache(settings.cacheMaxBytes()),
+                budgets,
+                settings.defaultMaxTokens(),
                 client,
                 workers,
                 receipts,

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.caravan.guardrails.policy.GuardPolicy;
+import dev.caravan.spend.Budget;
+import dev.caravan.spend.Budgets;
 import dev.caravan.spend.Price;
 import dev.caravan.spend.PriceTable;
 import java.io.IOException;
@@ -27,6 +29,7 @@ public record CaravanFile(
         Map<String, UpstreamEntry> upstreams,
         List<RouteEntry> routes,
         List<Price> prices,
+        List<Budget> budgets,
         GuardPolicy policy,
         Function<String, String> where) {
 
@@ -35,6 +38,7 @@ public record CaravanFile(
             @JsonProperty("upstreams") Map<String, UpstreamEntry> upstreams,
             @JsonProperty("routes") List<RouteEntry> routes,
             @JsonProperty("prices") JsonNode prices,
+            @JsonProperty("budgets") List<BudgetEntry> budgets,
             @JsonProperty("guardrails") GuardrailsSection guardrails) {}
 
     /** One named upstream: its base URL (the SDK base URL of its API) and an optional credential reference. */
@@ -42,7 +46,7 @@ public record CaravanFile(
             @JsonProperty("baseUrl") String baseUrl, @JsonProperty("credential") String credential) {}
 
     public static final CaravanFile EMPTY =
-            new CaravanFile(Map.of(), List.of(), List.of(), GuardPolicy.defaults(), key -> "");
+            new CaravanFile(Map.of(), List.of(), List.of(), List.of(), GuardPolicy.defaults(), key -> "");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -52,6 +56,7 @@ public record CaravanFile(
         upstreams = upstreams == null ? Map.of() : Map.copyOf(upstreams);
         routes = routes == null ? List.of() : List.copyOf(routes);
         prices = prices == null ? List.of() : List.copyOf(prices);
+        budgets = budgets == null ? List.of() : List.copyOf(budgets);
         where = where == null ? key -> "" : where;
         policy = policy == null ? GuardPolicy.defaults() : policy;
     }
@@ -79,13 +84,14 @@ public record CaravanFile(
             } catch (ConfigException e) {
                 throw new ConfigException(where.apply("prices") + e.getMessage());
             }
-            return new CaravanFile(parsed.upstreams(), parsed.routes(), prices, policy, where);
+            List<Budget> budgets = Budgets.of(parsed.budgets() == null ? List.of() : parsed.budgets(), where);
+            return new CaravanFile(parsed.upstreams(), parsed.routes(), prices, budgets, policy, where);
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(
                     file + " line "
                             + lineOf(file, e.getPropertyName(), e.getLocation().getLineNr()) + ": unknown key '"
                             + dotted(e)
-                            + "' (this version reads: upstreams.<name>.baseUrl|credential, routes, prices and guardrails; see docs/configuration.md)");
+                            + "' (this version reads: upstreams.<name>.baseUrl|credential, routes, prices, budgets and guardrails; see docs/configuration.md)");
         } catch (JsonProcessingException e) {
             throw new ConfigException(file + " line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
         } catch (IOException e) {

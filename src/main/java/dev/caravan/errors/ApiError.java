@@ -8,6 +8,8 @@ public enum ApiError {
     MISSING_PROVIDER_KEY(401, "authentication_error", "missing_provider_key", "authentication_error"),
     INVALID_ADMIN_KEY(401, "authentication_error", "invalid_admin_key", "authentication_error"),
     POLICY_DENIED(403, "policy_violation", "policy_denied", "permission_error"),
+    UNPRICED_MODEL(403, "permission_error", "unpriced_model", "permission_error"),
+    BUDGET_EXCEEDED(429, "insufficient_quota", "budget_exceeded", "rate_limit_error"),
     ADMIN_DISABLED(403, "permission_error", "admin_disabled", "permission_error"),
     NOT_FOUND(404, "invalid_request_error", "not_found", "not_found_error"),
     METHOD_NOT_ALLOWED(405, "invalid_request_error", "method_not_allowed", "invalid_request_error"),

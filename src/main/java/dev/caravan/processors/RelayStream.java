@@ -67,8 +67,13 @@ public final class RelayStream implements Processor {
         Replies.caravan(record, Vars.trace(exchange), headers::set);
         ChatStreamTap tap =
                 new ChatStreamTap(request.usageInjected(), governor(Vars.guardEngine(exchange, guardrails), request));
-        SseRelay.Hooks hooks = new SseRelay.Hooks(
-                keeper(exchange, headers), () -> promptTokens(request), r -> Metering.meter(r, prices.get()));
+        Vars.Reserved reserved = Vars.reserved(exchange);
+        SseRelay.Hooks hooks = new SseRelay.Hooks(keeper(exchange, headers), () -> promptTokens(request), r -> {
+            Metering.meter(r, prices.get());
+            if (reserved != null) {
+                reserved.close(r);
+            }
+        });
         workers.execute(new SseRelay(upstream, tap, response, record, ledger, receipts, hooks));
         exchange.setVariable(Vars.STREAMING, true);
         exchange.getMessage().removeHeaders("*");

@@ -18,11 +18,13 @@ import dev.caravan.processors.PlanRoute;
 import dev.caravan.processors.RelayResponse;
 import dev.caravan.processors.RelayStream;
 import dev.caravan.processors.ReplayCached;
+import dev.caravan.processors.ReserveBudget;
 import dev.caravan.processors.SignReceipt;
 import dev.caravan.receipts.CallReceipts;
 import dev.caravan.routing.LiveRouting;
 import dev.caravan.routing.ResponseCache;
 import dev.caravan.routing.RoutePlanner;
+import dev.caravan.spend.BudgetBook;
 import dev.caravan.spend.PriceTable;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
@@ -38,6 +40,7 @@ public final class OpenAiRoutes extends RouteBuilder {
     private final RoutePlanner planner;
     private final RoutingSettings routingSettings;
     private final ResponseCache cache;
+    private final ReserveBudget reserveBudget;
     private final UpstreamClient client;
     private final ExecutorService workers;
     private final CallReceipts receipts;
@@ -50,6 +53,8 @@ public final class OpenAiRoutes extends RouteBuilder {
             RoutePlanner planner,
             RoutingSettings routingSettings,
             ResponseCache cache,
+            BudgetBook budgets,
+            long defaultMaxTokens,
             UpstreamClient client,
             ExecutorService workers,
             CallReceipts receipts,
@@ -60,6 +65,7 @@ public final class OpenAiRoutes extends RouteBuilder {
         this.planner = planner;
         this.routingSettings = routingSettings;
         this.cache = cache;
+        this.reserveBudget = new ReserveBudget(budgets, this::prices, defaultMaxTokens);
         this.client = client;
         this.workers = workers;
         this.receipts = receipts;
@@ -81,6 +87,7 @@ public final class OpenAiRoutes extends RouteBuilder {
                 .process(new GuardPrompt(guardrails, approvals)).id("guard-prompt")
                 .process(new PlanRoute(routing, planner)).id("plan-route")
                 .process(new LookupCache(cache)).id("lookup-cache")
+                .process(reserveBudget).id("reserve-budget")
                 .choice().id("cached-or-called")
                     .when(Vars::cacheHit).process(new ReplayCached()).id("replay-cached")
                     .otherwise().process(new CallUpstream(client, "/chat/completions", routing.health(), routingSettings)).id("call-upstream")
