@@ -143,6 +143,27 @@ public final class CallRecord {
         this.priceVersion = priceTableVersion;
     }
 
+    public String decision() {
+        return decision;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    /** Nanoseconds from the call's start to its end, the upstream's answer and the first streamed event (null: not yet). */
+    public Long totalNanos() {
+        return totalNanos;
+    }
+
+    public Long upstreamNanos() {
+        return upstreamLatencyNanos;
+    }
+
+    public Long firstTokenNanos() {
+        return firstTokenNanos;
+    }
+
     public String workspace() {
         return workspace;
     }
