@@ -143,6 +143,18 @@ public final class CallRecord {
         this.priceVersion = priceTableVersion;
     }
 
+    public String runId() {
+        return runId;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public java.time.Instant startedAt() {
+        return startedAt;
+    }
+
     public String decision() {
         return decision;
     }

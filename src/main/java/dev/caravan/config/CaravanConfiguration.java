@@ -29,6 +29,7 @@ import dev.caravan.routing.RoutePlanner;
 import dev.caravan.routing.Secret;
 import dev.caravan.routing.TargetHealth;
 import dev.caravan.routing.UpstreamAddressGuard;
+import dev.caravan.spend.AgentRuns;
 import dev.caravan.spend.BudgetBook;
 import dev.caravan.spend.SpendSnapshot;
 import java.io.IOException;
@@ -145,7 +146,9 @@ public final class CaravanConfiguration implements CamelConfiguration {
         GatewayMetrics metrics = new GatewayMetrics(ledger, routing);
         camel.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, metrics.registry());
         camel.addRoutePolicyFactory(new MicrometerRoutePolicyFactory());
-        camel.addRoutes(new OperationsRoutes(metrics, ledger));
+        AgentRuns runs = new AgentRuns(100_000, java.time.Duration.ofHours(24));
+        ledger.onClosed(runs::closed);
+        camel.addRoutes(new OperationsRoutes(metrics, ledger, runs));
         camel.addRoutes(new ApprovalRoutes(approvals, admin, workers));
         camel.addRoutes(new ReceiptRoutes(keys, chain, workers));
         camel.addRoutes(new FallbackRoutes());

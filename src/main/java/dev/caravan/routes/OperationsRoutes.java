@@ -4,16 +4,23 @@ import dev.caravan.call.CallLedger;
 import dev.caravan.metrics.GatewayMetrics;
 import dev.caravan.processors.ServeHealth;
 import dev.caravan.processors.ServeMetrics;
+import dev.caravan.processors.ShowRun;
+import dev.caravan.spend.AgentRuns;
 import org.apache.camel.builder.RouteBuilder;
 
-/** What operators' tools read: Prometheus metrics and the health checks (both open, answered on the event loop). */
+/**
+ * What operators' tools read: Prometheus metrics and the health checks (both open), and agent runs' calls with their
+ * cost (answered on the event loop: all in memory).
+ */
 public final class OperationsRoutes extends RouteBuilder {
     private final GatewayMetrics metrics;
     private final CallLedger ledger;
+    private final AgentRuns runs;
 
-    public OperationsRoutes(GatewayMetrics metrics, CallLedger ledger) {
+    public OperationsRoutes(GatewayMetrics metrics, CallLedger ledger, AgentRuns runs) {
         this.metrics = metrics;
         this.ledger = ledger;
+        this.runs = runs;
     }
 
     @Override
@@ -26,5 +33,6 @@ public final class OperationsRoutes extends RouteBuilder {
                 .routeId("health")
                 .process(new ServeHealth(ledger))
                 .id("serve-health");
+        from(Endpoints.RUNS).routeId("runs").process(new ShowRun(runs)).id("show-run");
     }
 }
