@@ -118,6 +118,17 @@ public final class CallRecord {
         this.upstreamModel = upstreamModel;
     }
 
+    /** The authentication step: the id of the gateway key (never the key) and its workspace. */
+    public void authenticated(String keyId, String workspace) {
+        this.keyId = keyId;
+        this.workspace = workspace;
+    }
+
+    /** The workspace of the gateway key the call came with (null on an open gateway). */
+    public String workspace() {
+        return workspace;
+    }
+
     /** The route-planning step: the alias the call was sent to (null for a direct call). */
     public void routed(String alias) {
         this.route = alias;

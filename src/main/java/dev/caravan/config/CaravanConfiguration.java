@@ -9,6 +9,7 @@ import dev.caravan.http.BodyLimit;
 import dev.caravan.http.GuardedDnsResolver;
 import dev.caravan.http.UpstreamClient;
 import dev.caravan.http.Workers;
+import dev.caravan.keys.LiveKeys;
 import dev.caravan.processors.RequireAdminKey;
 import dev.caravan.receipts.CallReceipts;
 import dev.caravan.receipts.ReceiptChain;
@@ -27,6 +28,7 @@ import dev.caravan.routing.RoutePlanner;
 import dev.caravan.routing.Secret;
 import dev.caravan.routing.TargetHealth;
 import dev.caravan.routing.UpstreamAddressGuard;
+import dev.caravan.spend.RateLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -58,9 +60,15 @@ public final class CaravanConfiguration implements CamelConfiguration {
     public void configure(CamelContext camel) throws Exception {
         Settings settings =
                 new SettingsBinder(key -> camel.getPropertiesComponent().resolveProperty(key)).bind();
-        refuseOpenBind(settings);
-        createDataDir(settings);
         CaravanFile file = CaravanFile.load(settings.configFile());
+        refuseOpenBind(settings, file);
+        createDataDir(settings);
+        LiveKeys gatewayKeys = new LiveKeys(file.keys());
+        LOG.info(
+                "gateway keys: {}",
+                file.keys().isEmpty()
+                        ? "none, the gateway is open"
+                        : file.keys().size());
         UpstreamAddressGuard guard =
                 new UpstreamAddressGuard(settings.allowPrivateUpstreams(), settings.allowedUpstreamHosts());
         TargetHealth health = new TargetHealth(settings.routing(), Clock.systemUTC());
@@ -90,7 +98,10 @@ public final class CaravanConfiguration implements CamelConfiguration {
                 : new ConfigWatcher(
                         settings.configFile(),
                         settings.routing().reloadInterval(),
-                        List.of(routing::apply, reloaded -> guardrails.apply(reloaded.policy())));
+                        List.of(
+                                routing::apply,
+                                reloaded -> guardrails.apply(reloaded.policy()),
+                                reloaded -> gatewayKeys.apply(reloaded.keys())));
         camel.getRegistry().bind(Endpoints.BODY_LIMIT, new BodyLimit(settings.maxBodyBytes()));
         camel.getRegistry().bind(Endpoints.WORKERS, workers);
         camel.getRegistry().bind(Endpoints.LEDGER, ledger);
@@ -125,7 +136,9 @@ public final class CaravanConfiguration implements CamelConfiguration {
                 workers,
                 receipts,
                 guardrails,
-                approvals));
+                approvals,
+                gatewayKeys,
+                new RateLimits(Clock.systemUTC())));
         camel.addRoutes(new RoutingRoutes(routing, admin));
         camel.addRoutes(new ApprovalRoutes(approvals, admin, workers));
         camel.addRoutes(new ReceiptRoutes(keys, chain, workers));
@@ -200,9 +213,9 @@ public final class CaravanConfiguration implements CamelConfiguration {
         }
     }
 
-    /** An open gateway on a reachable address would be a free proxy to every stored credential. */
-    private static void refuseOpenBind(Settings settings) {
-        if (settings.allowOpen()) {
+    /** An open gateway (no gateway keys) on a reachable address would be a free proxy to every stored credential. */
+    private static void refuseOpenBind(Settings settings, CaravanFile file) {
+        if (settings.allowOpen() || !file.keys().isEmpty()) {
             return;
         }
         boolean loopback;

@@ -58,6 +58,7 @@ class UpstreamCatalogTest {
                 null,
                 null,
                 null,
+                null,
                 null);
 
         Upstream upstream =
@@ -69,8 +70,8 @@ class UpstreamCatalogTest {
 
     @Test
     void aNewUpstreamWithoutABaseUrlStopsTheBoot() {
-        CaravanFile file =
-                new CaravanFile(Map.of("mystery", new CaravanFile.UpstreamEntry(null, null)), null, null, null, null);
+        CaravanFile file = new CaravanFile(
+                Map.of("mystery", new CaravanFile.UpstreamEntry(null, null)), null, null, null, null, null);
 
         assertThatThrownBy(() -> UpstreamCatalog.load(file, Map.of(), GUARD))
                 .isInstanceOf(ConfigException.class)
