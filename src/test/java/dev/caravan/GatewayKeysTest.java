@@ -1,0 +1,323 @@
+package dev.caravan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.errors.UnauthorizedException;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.caravan.keys.KeyHash;
+import dev.caravan.mock.MockUpstream;
+import dev.caravan.mock.MockUpstream.ReceivedRequest;
+import dev.caravan.support.Http;
+import dev.caravan.support.TestGateway;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** With gateway keys configured, only a known key gets through, within its allow-lists and rate limits, and no key ever leaves the gateway. */
+class GatewayKeysTest {
+    static final String PAYMENTS_KEY = "cvn_payments0123456789abcdefghijklmnopqrstuvw";
+    static final String NARROW_KEY = "cvn_narrow0123456789abcdefghijklmnopqrstuvwxyz";
+    static final String LIMITED_KEY = "cvn_limited0123456789abcdefghijklmnopqrstuvwxy";
+    static final String PROVIDER_KEY = "sk-provider-key-for-keys-test";
+    static final String NEVER_CONFIGURED = "cvn_unknown0123456789abcdefghijklmnopqrstuvwxy";
+
+    static MockUpstream mock;
+    static TestGateway gateway;
+    static String printedKey;
+    static ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    static Logger caravanLogger;
+
+    @BeforeAll
+    static void start() throws Exception {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        logs.setContext(context);
+        logs.start();
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(logs);
+        caravanLogger = context.getLogger("dev.caravan");
+        caravanLogger.setLevel(Level.DEBUG);
+
+        StringWriter printed = new StringWriter();
+        int status =
+                Caravan.commandLine().setOut(new PrintWriter(printed)).execute("keys", "create", "--workspace", "ops");
+        assertThat(status).isZero();
+        printedKey = printed.toString()
+                .lines()
+                .map(String::trim)
+                .filter(line -> line.startsWith("cvn_"))
+                .findFirst()
+                .orElseThrow();
+        String pastedEntry = printed.toString()
+                .lines()
+                .filter(line -> line.startsWith("  - hash: ") || line.startsWith("    workspace: "))
+                .reduce("", (a, b) -> a + b + "\n");
+
+        mock = MockUpstream.start("127.0.0.1", 0);
+        Path config = Files.createTempFile("caravan", ".yaml");
+        Files.writeString(
+                config,
+                """
+                upstreams:
+                  openai:
+                    baseUrl: %s
+                routes:
+                  - alias: caravan/auto
+                    targets:
+                      - upstream: openai
+                        api: openai
+                        model: mock
+                keys:
+                  - hash: %s
+                    workspace: payments
+                  - hash: %s
+                    workspace: research
+                    allowedModels: [mock]
+                    allowedUpstreams: [openai]
+                  - hash: %s
+                    workspace: limited
+                    requestsPerMinute: 2
+                %s"""
+                        .formatted(
+                                mock.baseUrl(),
+                                KeyHash.of(PAYMENTS_KEY),
+                                KeyHash.of(NARROW_KEY),
+                                KeyHash.of(LIMITED_KEY),
+                                pastedEntry));
+        gateway = TestGateway.start(Map.of("caravan.config", config.toString()), Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+        mock.close();
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(logs);
+        caravanLogger.setLevel(null);
+    }
+
+    @BeforeEach
+    void forget() {
+        mock.clear();
+    }
+
+    static HttpRequest.Builder chat(String model) {
+        return Http.post(gateway.openAiBaseUrl() + "/chat/completions", Http.chat(model, false));
+    }
+
+    static HttpResponse<String> withKey(String key, String model) {
+        return Http.send(chat(model)
+                .header("x-caravan-key", key)
+                .header("authorization", "Bearer " + PROVIDER_KEY)
+                .build());
+    }
+
+    @Test
+    void withoutKeysConfiguredTheGatewayIsOpen() {
+        try (TestGateway open = TestGateway.start(Map.of(), Map.of())) {
+            HttpResponse<String> response =
+                    Http.send(Http.post(open.openAiBaseUrl() + "/chat/completions", Http.chat("mock", false))
+                            .header("authorization", "Bearer " + PROVIDER_KEY)
+                            .header("x-caravan-upstream", mock.baseUrl())
+                            .build());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aCallWithoutAGatewayKeyIsRefusedWith401InTheOpenAiShape() {
+        HttpResponse<String> response = Http.send(
+                chat("mock").header("authorization", "Bearer " + PROVIDER_KEY).build());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body())
+                .contains("\"type\":\"authentication_error\"")
+                .contains("\"code\":\"invalid_gateway_key\"");
+        assertThat(response.headers().firstValue("x-caravan-receipt")).isEmpty();
+        assertThat(mock.received()).isEmpty();
+    }
+
+    @Test
+    void anUnknownGatewayKeyIsRefusedWith401AndNotEchoed() {
+        HttpResponse<String> response = withKey(NEVER_CONFIGURED, "mock");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("invalid_gateway_key").doesNotContain(NEVER_CONFIGURED);
+        assertThat(mock.received()).isEmpty();
+    }
+
+    @Test
+    void aKeyInXCaravanKeyLetsTheCallThroughWithTheClientsProviderKey() {
+        HttpResponse<String> response = withKey(PAYMENTS_KEY, "mock");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(only().header("authorization")).isEqualTo("Bearer " + PROVIDER_KEY);
+    }
+
+    @Test
+    void theOfficialSdkWorksWithTheGatewayKeyAsItsApiKeyAndTheProviderKeyInXProviderKey() {
+        OpenAIClient client = OpenAIOkHttpClient.builder()
+                .baseUrl(gateway.openAiBaseUrl())
+                .apiKey(PAYMENTS_KEY)
+                .putHeader("X-Provider-Key", PROVIDER_KEY)
+                .maxRetries(0)
+                .build();
+
+        ChatCompletion completion = client.chat()
+                .completions()
+                .create(ChatCompletionCreateParams.builder()
+                        .model("mock")
+                        .addUserMessage("hello keys")
+                        .build());
+
+        assertThat(completion.choices().get(0).message().content()).contains("echo: hello keys");
+        assertThat(only().header("authorization")).isEqualTo("Bearer " + PROVIDER_KEY);
+    }
+
+    @Test
+    void theSdkRaisesUnauthorizedForAnUnknownGatewayKey() {
+        OpenAIClient client = OpenAIOkHttpClient.builder()
+                .baseUrl(gateway.openAiBaseUrl())
+                .apiKey(NEVER_CONFIGURED)
+                .putHeader("X-Provider-Key", PROVIDER_KEY)
+                .maxRetries(0)
+                .build();
+
+        UnauthorizedException refused = catchThrowableOfType(UnauthorizedException.class, () -> client.chat()
+                .completions()
+                .create(ChatCompletionCreateParams.builder()
+                        .model("mock")
+                        .addUserMessage("hello")
+                        .build()));
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(mock.received()).isEmpty();
+    }
+
+    @Test
+    void aModelOutsideTheKeysAllowListIsRefusedWith403AndNeverCalled() {
+        HttpResponse<String> response = withKey(NARROW_KEY, "gpt-4o");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("\"type\":\"permission_error\"").contains("\"code\":\"not_allowed\"");
+        assertThat(mock.received()).isEmpty();
+    }
+
+    @Test
+    void anUpstreamOutsideTheKeysAllowListIsRefusedWith403AndNeverCalled() {
+        HttpResponse<String> response = Http.send(chat("mock")
+                .header("x-caravan-key", NARROW_KEY)
+                .header("authorization", "Bearer " + PROVIDER_KEY)
+                .header("x-caravan-upstream", mock.baseUrl())
+                .build());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("not_allowed");
+        assertThat(mock.received()).isEmpty();
+    }
+
+    @Test
+    void anAliasIsAllowedWhenItsTargetsModelIsOnTheList() {
+        HttpResponse<String> response = withKey(NARROW_KEY, "caravan/auto");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(only().bodyText()).contains("\"model\":\"mock\"");
+    }
+
+    @Test
+    void beyondItsRequestsPerMinuteAKeyGets429WithRetryAfterAndTheModelIsNotCalled() {
+        assertThat(withKey(LIMITED_KEY, "mock").statusCode()).isEqualTo(200);
+        assertThat(withKey(LIMITED_KEY, "mock").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> refused = withKey(LIMITED_KEY, "mock");
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.body())
+                .contains("\"type\":\"rate_limit_error\"")
+                .contains("\"code\":\"rate_limit_exceeded\"");
+        assertThat(refused.headers().firstValue("retry-after"))
+                .hasValueSatisfying(s -> assertThat(Integer.parseInt(s)).isBetween(1, 30));
+        assertThat(refused.headers().firstValue("x-should-retry")).hasValue("false");
+        assertThat(mock.received()).hasSize(2);
+        assertThat(withKey(PAYMENTS_KEY, "mock").statusCode())
+                .as("other keys keep their own limit")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aKeyPrintedByKeysCreateAuthenticatesOncePastedIntoTheConfig() {
+        assertThat(printedKey).matches("cvn_[0-9A-Za-z]{43}");
+
+        HttpResponse<String> response = withKey(printedKey, "mock");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theGatewayKeyReachesNeitherTheUpstreamNorTheDataDirectoryNorTheLogs() throws Exception {
+        HttpResponse<String> viaHeader = withKey(PAYMENTS_KEY, "mock");
+        HttpResponse<String> viaAuthorization = Http.send(chat("mock")
+                .header("authorization", "Bearer " + NARROW_KEY)
+                .header("x-provider-key", PROVIDER_KEY)
+                .build());
+        HttpResponse<String> refused = withKey(NEVER_CONFIGURED, "mock");
+        assertThat(viaHeader.statusCode()).isEqualTo(200);
+        assertThat(viaAuthorization.statusCode()).isEqualTo(200);
+        assertThat(viaHeader.headers().firstValue("x-caravan-receipt")).isPresent();
+
+        List<String> keys = List.of(PAYMENTS_KEY, NARROW_KEY, NEVER_CONFIGURED);
+        for (ReceivedRequest received : mock.received()) {
+            String upstreamSaw = received.headers() + received.bodyText();
+            keys.forEach(key -> assertThat(upstreamSaw).doesNotContain(key));
+            assertThat(received.headers()).doesNotContainKey("x-caravan-key");
+        }
+        for (HttpResponse<String> response : List.of(viaHeader, viaAuthorization, refused)) {
+            String clientSaw = response.headers().map() + response.body();
+            keys.forEach(key -> assertThat(clientSaw).doesNotContain(key));
+        }
+        List<Path> files = dataFiles(gateway.dataDir());
+        assertThat(files).anySatisfy(f -> assertThat(f.toString()).contains("receipts"));
+        for (Path file : files) {
+            String content = Files.readString(file);
+            keys.forEach(key -> assertThat(content).doesNotContain(key));
+        }
+        String everyLogLine = String.join(
+                "\n", logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+        keys.forEach(key -> assertThat(everyLogLine).doesNotContain(key));
+        assertThat(everyLogLine).contains("key_id=" + KeyHash.id(KeyHash.of(PAYMENTS_KEY)) + ", workspace=payments");
+    }
+
+    static ReceivedRequest only() {
+        assertThat(mock.received()).hasSize(1);
+        return mock.received().get(0);
+    }
+
+    static List<Path> dataFiles(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
