@@ -87,6 +87,12 @@ class GatewayKeysTest {
                       - upstream: openai
                         api: openai
                         model: mock
+                  - alias: caravan/cached
+                    cacheTtlSeconds: 60
+                    targets:
+                      - upstream: openai
+                        api: openai
+                        model: mock
                 keys:
                   - hash: %s
                     workspace: payments
@@ -306,6 +312,18 @@ class GatewayKeysTest {
                 "\n", logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
         keys.forEach(key -> assertThat(everyLogLine).doesNotContain(key));
         assertThat(everyLogLine).contains("key_id=" + KeyHash.id(KeyHash.of(PAYMENTS_KEY)) + ", workspace=payments");
+    }
+
+    @Test
+    void cachedAnswersAreNeverSharedBetweenWorkspaces() {
+        assertThat(withKey(PAYMENTS_KEY, "caravan/cached").headers().firstValue("x-caravan-cache"))
+                .hasValue("miss");
+        assertThat(withKey(NARROW_KEY, "caravan/cached").headers().firstValue("x-caravan-cache"))
+                .hasValue("miss");
+        assertThat(withKey(PAYMENTS_KEY, "caravan/cached").headers().firstValue("x-caravan-cache"))
+                .hasValue("hit");
+
+        assertThat(mock.received()).hasSize(2);
     }
 
     static ReceivedRequest only() {
