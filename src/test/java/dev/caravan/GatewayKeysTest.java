@@ -43,6 +43,8 @@ class GatewayKeysTest {
     static final String PROVIDER_KEY = "sk-provider-key-for-keys-test";
     static final String NEVER_CONFIGURED = "cvn_unknown0123456789abcdefghijklmnopqrstuvwxy";
 
+    static final String ADMIN_KEY = "admin-key-for-keys-test";
+
     static MockUpstream mock;
     static TestGateway gateway;
     static String printedKey;
@@ -93,6 +95,12 @@ class GatewayKeysTest {
                       - upstream: openai
                         api: openai
                         model: mock
+                guardrails:
+                  custom:
+                    - name: payroll
+                      keywords: ["payroll export"]
+                      action: hold
+                      phases: [prompt]
                 keys:
                   - hash: %s
                     workspace: payments
@@ -110,7 +118,8 @@ class GatewayKeysTest {
                                 KeyHash.of(NARROW_KEY),
                                 KeyHash.of(LIMITED_KEY),
                                 pastedEntry));
-        gateway = TestGateway.start(Map.of("caravan.config", config.toString()), Map.of());
+        gateway =
+                TestGateway.start(Map.of("caravan.config", config.toString()), Map.of("CARAVAN_ADMIN_KEY", ADMIN_KEY));
     }
 
     @AfterAll
@@ -324,6 +333,70 @@ class GatewayKeysTest {
                 .hasValue("hit");
 
         assertThat(mock.received()).hasSize(2);
+    }
+
+    static HttpResponse<String> get(String path, String key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(gateway.url() + path));
+        if (key != null) {
+            request.header("x-caravan-key", key);
+        }
+        return Http.send(request.build());
+    }
+
+    @Test
+    void aReceiptIsShownOnlyToAKeyOfTheCallsWorkspace() {
+        HttpResponse<String> call = withKey(PAYMENTS_KEY, "mock");
+        String path = "/v1/receipts/"
+                + call.headers().firstValue("x-caravan-decision-id").orElseThrow();
+
+        HttpResponse<String> own = get(path, PAYMENTS_KEY);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body())
+                .contains("\"workspace\":\"payments\"")
+                .contains("\"key_id\":\"" + KeyHash.id(KeyHash.of(PAYMENTS_KEY)) + "\"")
+                .doesNotContain(PAYMENTS_KEY);
+        assertThat(get(path, NARROW_KEY).statusCode()).isEqualTo(404);
+        assertThat(get(path, null).statusCode()).isEqualTo(401);
+        assertThat(get(path, NEVER_CONFIGURED).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anApprovalIsShownToAndReleasesOnlyCallsOfItsOwnWorkspace() {
+        String body = "{\"model\":\"mock\",\"messages\":[{\"role\":\"user\",\"content\":\"run the payroll export\"}]}";
+        HttpResponse<String> held = Http.send(Http.post(gateway.openAiBaseUrl() + "/chat/completions", body)
+                .header("x-caravan-key", PAYMENTS_KEY)
+                .header("authorization", "Bearer " + PROVIDER_KEY)
+                .build());
+        assertThat(held.statusCode()).isEqualTo(409);
+        String id = held.headers().firstValue("x-caravan-approval-id").orElseThrow();
+
+        assertThat(get("/v1/approvals/" + id, PAYMENTS_KEY).statusCode()).isEqualTo(200);
+        assertThat(get("/v1/approvals/" + id, NARROW_KEY).statusCode()).isEqualTo(404);
+        assertThat(get("/v1/approvals/" + id, null).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> approved = Http.send(
+                HttpRequest.newBuilder(java.net.URI.create(gateway.url() + "/admin/approvals/" + id + "/approve"))
+                        .header("x-caravan-admin-key", ADMIN_KEY)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build());
+        assertThat(approved.statusCode()).isEqualTo(200);
+        HttpResponse<String> otherWorkspace = Http.send(Http.post(gateway.openAiBaseUrl() + "/chat/completions", body)
+                .header("x-caravan-key", NARROW_KEY)
+                .header("authorization", "Bearer " + PROVIDER_KEY)
+                .header("x-caravan-approval-id", id)
+                .build());
+        HttpResponse<String> sameWorkspace = Http.send(Http.post(gateway.openAiBaseUrl() + "/chat/completions", body)
+                .header("x-caravan-key", PAYMENTS_KEY)
+                .header("authorization", "Bearer " + PROVIDER_KEY)
+                .header("x-caravan-approval-id", id)
+                .build());
+
+        assertThat(otherWorkspace.statusCode()).isEqualTo(409);
+        assertThat(otherWorkspace.headers().firstValue("x-caravan-approval-id"))
+                .isPresent()
+                .isNotEqualTo(java.util.Optional.of(id));
+        assertThat(sameWorkspace.statusCode()).isEqualTo(200);
+        assertThat(mock.received()).hasSize(1);
     }
 
     static ReceivedRequest only() {

@@ -265,6 +265,8 @@ public final class CallRecord {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("decision_id", decisionId);
         f.put("endpoint", endpoint);
+        f.put("key_id", orNotRun(keyId));
+        f.put("workspace", orNotRun(workspace));
         f.put("route", orNotRun(route));
         f.put("upstream", orNotRun(upstream));
         f.put("model", orNotRun(upstreamModel != null ? upstreamModel : model));

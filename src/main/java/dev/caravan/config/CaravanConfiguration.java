@@ -140,8 +140,8 @@ public final class CaravanConfiguration implements CamelConfiguration {
                 gatewayKeys,
                 new RateLimits(Clock.systemUTC())));
         camel.addRoutes(new RoutingRoutes(routing, admin));
-        camel.addRoutes(new ApprovalRoutes(approvals, admin, workers));
-        camel.addRoutes(new ReceiptRoutes(keys, chain, workers));
+        camel.addRoutes(new ApprovalRoutes(approvals, admin, workers, gatewayKeys));
+        camel.addRoutes(new ReceiptRoutes(keys, chain, workers, gatewayKeys));
         camel.addRoutes(new FallbackRoutes());
         LOG.info(
                 "caravan listening on http://{}:{} (data {}, calls on {}, body limit {} bytes)",
