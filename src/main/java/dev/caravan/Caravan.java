@@ -45,7 +45,10 @@ public final class Caravan implements Callable<Integer> {
 
     static CommandLine commandLine() {
         return new CommandLine(new Caravan())
-                .setExitCodeExceptionMapper(e -> e instanceof ConfigException ? BAD_USAGE : RUNTIME_FAILURE);
+                .setExitCodeExceptionMapper(
+                        e -> e instanceof ConfigException || e instanceof CommandLine.ParameterException
+                                ? BAD_USAGE
+                                : RUNTIME_FAILURE);
     }
 
     /** On Java 21+ Camel's own thread pools become virtual too; Caravan's call workers are virtual there regardless. */

@@ -48,6 +48,7 @@ class GatewayKeysTest {
     static MockUpstream mock;
     static TestGateway gateway;
     static String printedKey;
+    static Path config;
     static ListAppender<ILoggingEvent> logs = new ListAppender<>();
     static Logger caravanLogger;
 
@@ -76,7 +77,7 @@ class GatewayKeysTest {
                 .reduce("", (a, b) -> a + b + "\n");
 
         mock = MockUpstream.start("127.0.0.1", 0);
-        Path config = Files.createTempFile("caravan", ".yaml");
+        config = Files.createTempFile("caravan", ".yaml");
         Files.writeString(
                 config,
                 """
@@ -158,6 +159,21 @@ class GatewayKeysTest {
 
             assertThat(response.statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void withKeysConfiguredTheGatewayMayListenOnEveryAddressWithoutAllowOpen() {
+        try (TestGateway everywhere =
+                TestGateway.start(Map.of("caravan.config", config.toString(), "caravan.host", "0.0.0.0"), Map.of())) {
+            assertThat(withKeyAt(everywhere, PAYMENTS_KEY).statusCode()).isEqualTo(200);
+        }
+    }
+
+    static HttpResponse<String> withKeyAt(TestGateway target, String key) {
+        return Http.send(Http.post(target.openAiBaseUrl() + "/chat/completions", Http.chat("mock", false))
+                .header("x-caravan-key", key)
+                .header("authorization", "Bearer " + PROVIDER_KEY)
+                .build());
     }
 
     @Test

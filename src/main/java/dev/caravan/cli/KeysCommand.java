@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code keys}: gateway key management; {@code keys create} prints a new key once and the entry for the config file. */
@@ -18,7 +17,19 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Gateway keys (cvn_…).",
         subcommands = KeysCommand.Create.class)
-public final class KeysCommand {
+public final class KeysCommand implements Callable<Integer> {
+    private static final int BAD_USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    /** {@code keys} alone names no action: bad usage, with the list of subcommands. */
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("caravan keys: name a subcommand");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return BAD_USAGE;
+    }
 
     /** {@code keys create --workspace W}: the key is shown only here; the config file holds its hash. */
     @Command(
@@ -37,8 +48,10 @@ public final class KeysCommand {
         @Override
         public Integer call() {
             if (!WORKSPACE.matcher(workspace).matches()) {
-                throw new ParameterException(
-                        spec.commandLine(), "--workspace: letters, digits, '.', '_', '-' and '/' only");
+                spec.commandLine()
+                        .getErr()
+                        .println("caravan keys create: --workspace takes letters, digits, '.', '_', '-' and '/' only");
+                return BAD_USAGE;
             }
             String key = NewKey.create(new SecureRandom());
             String hash = KeyHash.of(key);
