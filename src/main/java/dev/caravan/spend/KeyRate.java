@@ -2,6 +2,7 @@ package dev.caravan.spend;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 
 /** One key's request and token buckets, charged together or not at all. */
 public final class KeyRate {
@@ -47,7 +48,7 @@ public final class KeyRate {
     }
 
     boolean sameLimits(Integer requestsPerMinute, Integer tokensPerMinute) {
-        return java.util.Objects.equals(this.requestsPerMinute, requestsPerMinute)
-                && java.util.Objects.equals(this.tokensPerMinute, tokensPerMinute);
+        return Objects.equals(this.requestsPerMinute, requestsPerMinute)
+                && Objects.equals(this.tokensPerMinute, tokensPerMinute);
     }
 }
