@@ -22,6 +22,7 @@ const governedLabel = /\)$/.test(gwLabel) ? gwLabel.replace(/\)$/, ', governed)'
 const colName = {
   direct: 'direct', gateway: gwLabel, 'nginx-proxy': 'nginx-proxy', ungoverned: 'ungoverned (completion off)',
   'gateway-healthy': 'model bench/healthy', 'gateway-failover': 'model bench/failover',
+  'gateway-down': 'model bench/down (503)', 'gateway-always-failover': 'model bench/always-failover',
 };
 const sseColName = { ...colName, gateway: withUngoverned ? governedLabel : gwLabel };
 // The mock's gap between content events (bench/nginx/mock.lua CHUNK_INTERVAL). Its first token ("Hello")
@@ -210,6 +211,30 @@ if (has('wrk', 'f')) {
       : 'so the breaker did **not** keep the primary out for most of the run';
     failoverOut.push(`- the flaky primary received ${fmtInt(pCalls)} calls for ${fmtInt(reqs('gateway-failover'))} completed failover requests (${(100 * share).toFixed(2)} %), ${fmtInt(p503)} of them answered 503; ${what}.`, '');
   }
+}
+
+// Step g (Caravan only): what one failover costs beyond the failed attempt, at 1 connection.
+const FAILOVER_COST_TARGET_MS = 1;
+const costTargets = ['direct', 'gateway-down', 'gateway-always-failover'];
+if (has('wrk', 'g')) {
+  rows = [];
+  targets = costTargets;
+  const p50 = (t) => med('wrk', 'g', t, 'p50_ms');
+  row('req/s', (t) => fmtInt(med('wrk', 'g', t, 'rps')));
+  row('p50 latency (ms)', (t) => fmtMs(p50(t)));
+  row('p99 latency (ms)', (t) => fmtMs(med('wrk', 'g', t, 'p99_ms')));
+  row('non-2xx answers (all reps)', (t) => fmtInt(sum('wrk', 'g', t, 'errors')), 'all for bench/down, 0 otherwise',
+    () => (sum('wrk', 'g', 'gateway-always-failover', 'errors') === null ? null
+      : sum('wrk', 'g', 'gateway-always-failover', 'errors') === 0));
+  const cost = p50('gateway-always-failover') === null || p50('gateway-down') === null || p50('direct') === null
+    ? null : p50('gateway-always-failover') - p50('gateway-down') - p50('direct');
+  row('failover cost beyond the failed attempt, p50 (ms)', (t) => (t === 'gateway-always-failover' ? fmtMs(cost) : undefined),
+    `≤ ${FAILOVER_COST_TARGET_MS}`, () => (cost === null ? null : cost <= FAILOVER_COST_TARGET_MS));
+  failoverOut.push('### Failover cost (step g)');
+  failoverOut.push('');
+  failoverOut.push('1 connection, non-stream. `bench/down` has one target, the mock\'s `/down/v1`, which always answers 503 (passed through: the failed attempt plus the gateway\'s own work); `bench/always-failover` tries `/down/v1`, then the mock\'s `/v1`; both routes turn their breakers off, so every call fails over. The cost of a failover beyond the failed attempt is p50(always-failover) − p50(down) − p50(direct): what is left once the failed attempt (with the gateway around it) and the second upstream call are taken away.');
+  failoverOut.push('');
+  failoverOut.push(...tableHead(costTargets, colName), ...rows, '');
 }
 
 // Derived lines under the streaming table.

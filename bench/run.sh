@@ -297,6 +297,15 @@ routes:
     targets:
       - { upstream: "http://$HOST:$MOCK_PORT/flaky/v1", model: gpt-4o-mini }
       - { upstream: "http://$HOST:$MOCK_PORT/v1", model: gpt-4o-mini }
+  - alias: bench/down
+    breaker: { enabled: false }
+    targets:
+      - { upstream: "http://$HOST:$MOCK_PORT/down/v1", model: gpt-4o-mini }
+  - alias: bench/always-failover
+    breaker: { enabled: false }
+    targets:
+      - { upstream: "http://$HOST:$MOCK_PORT/down/v1", model: gpt-4o-mini }
+      - { upstream: "http://$HOST:$MOCK_PORT/v1", model: gpt-4o-mini }
 EOF
     GW_ARGV=("$JAVA" ${JVM_OPTS[@]+"${JVM_OPTS[@]}"} -jar "$TMP/caravan.jar" serve --config "$TMP/caravan.yaml"
       --port "$GW_PORT" --data-dir "$TMP/data")
@@ -546,6 +555,18 @@ if [[ $WITH_FAILOVER == 1 ]]; then
         echo "{\"kind\":\"flaky\",\"step\":\"f\",\"target\":\"gateway-failover\",\"rep\":$rep,\"primary_calls\":$((f1 - f0)),\"primary_503\":$(( f1 / 2 - f0 / 2 ))}" >> "$RESULTS"
         log "step f rep $rep: the flaky primary got $((f1 - f0)) calls ($(( f1 / 2 - f0 / 2 )) answered 503)"
       fi
+    done
+  done
+fi
+# g: the cost of one failover (Caravan only), 1 connection: direct to the mock; the gateway with model
+# bench/down (its one target, /down/v1, always answers 503, passed through); and model
+# bench/always-failover (/down/v1 first, then /v1; breakers off on both routes, so every call fails over).
+# A failover's cost beyond the failed attempt = p50(always-failover) - p50(down) - p50(direct).
+if [[ $WITH_FAILOVER == 1 ]]; then
+  for rep in $(seq 1 "$REPS"); do
+    for v in $(order_for_rep "$rep" direct down always-failover); do
+      if [[ $v == direct ]]; then run_wrk g direct 1 fast "$rep"
+      else run_wrk g gateway 1 fast "$rep" "bench/$v" "gateway-$v"; fi
     done
   done
 fi

@@ -132,7 +132,16 @@ function M.handle_flaky()
     ngx.print(M.UNAVAILABLE)
     return
   end
-  return M.handle(0)
+  -- /down/v1: a primary that is always down (HTTP 503), for the failover-cost step g.
+function M.handle_down()
+  ngx.req.discard_body()
+  ngx.status = 503
+  ngx.header["Content-Type"] = "application/json"
+  ngx.header["Content-Length"] = #M.UNAVAILABLE
+  ngx.print(M.UNAVAILABLE)
+end
+
+return M.handle(0)
 end
 
 return M

@@ -74,6 +74,13 @@ class ResponseCacheTest {
         assertThat(second.headers().firstValue("x-caravan-decision-id"))
                 .isNotEqualTo(first.headers().firstValue("x-caravan-decision-id"));
         assertThat(upstream.received()).hasSize(1);
+        HttpResponse<String> receipt = Http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.openAiBaseUrl() + "/receipts/"
+                                + second.headers()
+                                        .firstValue("x-caravan-decision-id")
+                                        .orElseThrow()))
+                        .build());
+        assertThat(receipt.body()).contains("\"cache_hit\":true").contains("\"cost_micros\":0");
     }
 
     @Test

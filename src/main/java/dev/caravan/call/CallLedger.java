@@ -13,6 +13,13 @@ public final class CallLedger {
     private final java.util.concurrent.atomic.AtomicLong opened = new java.util.concurrent.atomic.AtomicLong();
     private final Object idle = new Object();
     private volatile boolean draining;
+    private final java.util.List<java.util.function.Consumer<CallRecord>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Hands every closed call's record to {@code listener} (metrics, audit); it must be quick and must not throw. */
+    public void onClosed(java.util.function.Consumer<CallRecord> listener) {
+        listeners.add(listener);
+    }
 
     /** A call entered the pipeline. */
     public void opened(CallRecord record) {
@@ -25,6 +32,13 @@ public final class CallLedger {
     public void closed(CallRecord record) {
         if (LOG.isDebugEnabled()) {
             LOG.debug("call {} closed: {}", record.decisionId(), record.view());
+        }
+        for (java.util.function.Consumer<CallRecord> listener : listeners) {
+            try {
+                listener.accept(record);
+            } catch (RuntimeException e) {
+                LOG.warn("a closed-call listener failed for call {}", record.decisionId(), e);
+            }
         }
         if (inFlight.decrementAndGet() == 0) {
             synchronized (idle) {

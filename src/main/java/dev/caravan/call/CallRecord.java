@@ -52,6 +52,7 @@ public final class CallRecord {
     private volatile Long guardrailMicros;
     private volatile Long costMicros;
     private volatile Boolean costEstimated;
+    private volatile boolean usageEstimated;
     private volatile String policyVersion;
     private volatile String priceVersion;
     private volatile String requestSha256;
@@ -124,11 +125,6 @@ public final class CallRecord {
         this.workspace = workspace;
     }
 
-    /** The workspace of the gateway key the call came with (null on an open gateway). */
-    public String workspace() {
-        return workspace;
-    }
-
     /** The route-planning step: the alias the call was sent to (null for a direct call). */
     public void routed(String alias) {
         this.route = alias;
@@ -144,6 +140,73 @@ public final class CallRecord {
 
     public int attempts() {
         return attempts == null ? 0 : attempts;
+    }
+
+    /** The metering step: what the call cost (null: unknown), whether its usage was estimated, the price table's version. */
+    public void costed(Long micros, boolean estimated, String priceTableVersion) {
+        this.costMicros = micros;
+        this.costEstimated = estimated;
+        this.priceVersion = priceTableVersion;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public java.time.Instant startedAt() {
+        return startedAt;
+    }
+
+    public String decision() {
+        return decision;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    /** Nanoseconds from the call's start to its end, the upstream's answer and the first streamed event (null: not yet). */
+    public Long totalNanos() {
+        return totalNanos;
+    }
+
+    public Long upstreamNanos() {
+        return upstreamLatencyNanos;
+    }
+
+    public Long firstTokenNanos() {
+        return firstTokenNanos;
+    }
+
+    /** The workspace of the gateway key the call came with (null on an open gateway). */
+    public String workspace() {
+        return workspace;
+    }
+
+    public String keyId() {
+        return keyId;
+    }
+
+    public Long costMicros() {
+        return costMicros;
+    }
+
+    /** A stream cut before its usage chunk: the gateway counted the tokens itself. */
+    public void usageEstimated(Usage estimate) {
+        this.usage = estimate;
+        this.usageEstimated = true;
+    }
+
+    public boolean usageEstimated() {
+        return usageEstimated;
+    }
+
+    public Boolean cacheHit() {
+        return cacheHit;
     }
 
     /** Whether the answer came from the response cache. */
@@ -280,7 +343,8 @@ public final class CallRecord {
         f.put("risk", risk == null ? NOT_RUN : String.format(java.util.Locale.ROOT, "%.2f", risk));
         f.put("redactions", Map.of("prompt", orNotRun(promptRedactions), "completion", orNotRun(completionRedactions)));
         f.put("usage", usage == null ? NOT_RUN : usageFacts(usage));
-        f.put("cost_micros", orNotRun(costMicros));
+        f.put("cost_micros", cost());
+        f.put("cost_estimated", orNotRun(costEstimated));
         f.put("request_sha256", orNotRun(requestSha256));
         f.put("response_sha256", orNotRun(responseSha256));
         f.put("truncated", orNotRun(truncated));
@@ -289,6 +353,11 @@ public final class CallRecord {
         f.put("price_version", orNotRun(priceVersion));
         f.put("failed_open", failedOpen == null ? List.of() : failedOpen);
         return f;
+    }
+
+    /** The cost once metered: micro-dollars, or null when the model is not priced or the call reported no usage. */
+    private Object cost() {
+        return costMicros != null ? costMicros : priceVersion != null ? null : NOT_RUN;
     }
 
     private static Map<String, Object> usageFacts(Usage usage) {
@@ -325,7 +394,7 @@ public final class CallRecord {
         v.put("redactions_prompt", orNotRun(promptRedactions));
         v.put("redactions_completion", orNotRun(completionRedactions));
         v.put("usage", orNotRun(usage));
-        v.put("cost_micros", orNotRun(costMicros));
+        v.put("cost_micros", cost());
         v.put("cost_estimated", orNotRun(costEstimated));
         v.put("latency_ms_total", orNotRun(millis(totalNanos)));
         v.put("latency_ms_upstream", orNotRun(millis(upstreamLatencyNanos)));

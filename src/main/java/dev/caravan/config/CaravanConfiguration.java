@@ -10,6 +10,7 @@ import dev.caravan.http.GuardedDnsResolver;
 import dev.caravan.http.UpstreamClient;
 import dev.caravan.http.Workers;
 import dev.caravan.keys.LiveKeys;
+import dev.caravan.metrics.GatewayMetrics;
 import dev.caravan.processors.RequireAdminKey;
 import dev.caravan.receipts.CallReceipts;
 import dev.caravan.receipts.ReceiptChain;
@@ -20,6 +21,7 @@ import dev.caravan.routes.Endpoints;
 import dev.caravan.routes.ErrorHandling;
 import dev.caravan.routes.FallbackRoutes;
 import dev.caravan.routes.OpenAiRoutes;
+import dev.caravan.routes.OperationsRoutes;
 import dev.caravan.routes.ReceiptRoutes;
 import dev.caravan.routes.RoutingRoutes;
 import dev.caravan.routing.LiveRouting;
@@ -28,7 +30,10 @@ import dev.caravan.routing.RoutePlanner;
 import dev.caravan.routing.Secret;
 import dev.caravan.routing.TargetHealth;
 import dev.caravan.routing.UpstreamAddressGuard;
+import dev.caravan.spend.AgentRuns;
+import dev.caravan.spend.BudgetBook;
 import dev.caravan.spend.RateLimits;
+import dev.caravan.spend.SpendSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -42,6 +47,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
 import org.apache.camel.support.LifecycleStrategySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,6 +99,9 @@ public final class CaravanConfiguration implements CamelConfiguration {
         RequireAdminKey admin =
                 new RequireAdminKey(adminKey == null || adminKey.isBlank() ? null : new Secret(adminKey));
 
+        BudgetBook budgets = new BudgetBook(file.budgets(), Clock.systemUTC());
+        SpendSnapshot spend =
+                new SpendSnapshot(budgets, settings.dataDir().resolve("spend.json"), settings.spendSnapshotEvery());
         ConfigWatcher watcher = settings.configFile() == null
                         || settings.routing().reloadInterval().isZero()
                 ? null
@@ -101,6 +111,7 @@ public final class CaravanConfiguration implements CamelConfiguration {
                         List.of(
                                 routing::apply,
                                 reloaded -> guardrails.apply(reloaded.policy()),
+                                reloaded -> budgets.use(reloaded.budgets()),
                                 reloaded -> gatewayKeys.apply(reloaded.keys())));
         camel.getRegistry().bind(Endpoints.BODY_LIMIT, new BodyLimit(settings.maxBodyBytes()));
         camel.getRegistry().bind(Endpoints.WORKERS, workers);
@@ -116,6 +127,7 @@ public final class CaravanConfiguration implements CamelConfiguration {
                 if (watcher != null) {
                     watcher.close();
                 }
+                spend.close();
                 chain.close();
                 workers.shutdownNow();
                 try {
@@ -132,6 +144,8 @@ public final class CaravanConfiguration implements CamelConfiguration {
                 planner,
                 settings.routing(),
                 new ResponseCache(settings.cacheMaxBytes()),
+                budgets,
+                settings.defaultMaxTokens(),
                 client,
                 workers,
                 receipts,
@@ -140,6 +154,12 @@ public final class CaravanConfiguration implements CamelConfiguration {
                 gatewayKeys,
                 new RateLimits(Clock.systemUTC())));
         camel.addRoutes(new RoutingRoutes(routing, admin));
+        GatewayMetrics metrics = new GatewayMetrics(ledger, routing);
+        camel.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, metrics.registry());
+        camel.addRoutePolicyFactory(new MicrometerRoutePolicyFactory());
+        AgentRuns runs = new AgentRuns(100_000, java.time.Duration.ofHours(24));
+        ledger.onClosed(runs::closed);
+        camel.addRoutes(new OperationsRoutes(metrics, ledger, runs));
         camel.addRoutes(new ApprovalRoutes(approvals, admin, workers, gatewayKeys));
         camel.addRoutes(new ReceiptRoutes(keys, chain, workers, gatewayKeys));
         camel.addRoutes(new FallbackRoutes());

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.caravan.guardrails.policy.GuardPolicy;
 import dev.caravan.keys.GatewayKey;
+import dev.caravan.spend.Budget;
+import dev.caravan.spend.Budgets;
 import dev.caravan.spend.Price;
 import dev.caravan.spend.PriceTable;
 import java.io.IOException;
@@ -28,6 +30,7 @@ public record CaravanFile(
         Map<String, UpstreamEntry> upstreams,
         List<RouteEntry> routes,
         List<Price> prices,
+        List<Budget> budgets,
         GuardPolicy policy,
         List<GatewayKey> keys,
         Function<String, String> where) {
@@ -37,6 +40,7 @@ public record CaravanFile(
             @JsonProperty("upstreams") Map<String, UpstreamEntry> upstreams,
             @JsonProperty("routes") List<RouteEntry> routes,
             @JsonProperty("prices") JsonNode prices,
+            @JsonProperty("budgets") List<BudgetEntry> budgets,
             @JsonProperty("guardrails") GuardrailsSection guardrails,
             @JsonProperty("keys") List<KeyEntry> keys) {}
 
@@ -45,7 +49,7 @@ public record CaravanFile(
             @JsonProperty("baseUrl") String baseUrl, @JsonProperty("credential") String credential) {}
 
     public static final CaravanFile EMPTY =
-            new CaravanFile(Map.of(), List.of(), List.of(), GuardPolicy.defaults(), List.of(), key -> "");
+            new CaravanFile(Map.of(), List.of(), List.of(), List.of(), GuardPolicy.defaults(), List.of(), key -> "");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -55,6 +59,7 @@ public record CaravanFile(
         upstreams = upstreams == null ? Map.of() : Map.copyOf(upstreams);
         routes = routes == null ? List.of() : List.copyOf(routes);
         prices = prices == null ? List.of() : List.copyOf(prices);
+        budgets = budgets == null ? List.of() : List.copyOf(budgets);
         where = where == null ? key -> "" : where;
         policy = policy == null ? GuardPolicy.defaults() : policy;
         keys = keys == null ? List.of() : List.copyOf(keys);
@@ -83,14 +88,15 @@ public record CaravanFile(
             } catch (ConfigException e) {
                 throw new ConfigException(where.apply("prices") + e.getMessage());
             }
+            List<Budget> budgets = Budgets.of(parsed.budgets() == null ? List.of() : parsed.budgets(), where);
             List<GatewayKey> keys = KeyEntry.toKeys(parsed.keys(), where);
-            return new CaravanFile(parsed.upstreams(), parsed.routes(), prices, policy, keys, where);
+            return new CaravanFile(parsed.upstreams(), parsed.routes(), prices, budgets, policy, keys, where);
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(
                     file + " line "
                             + lineOf(file, e.getPropertyName(), e.getLocation().getLineNr()) + ": unknown key '"
                             + dotted(e)
-                            + "' (this version reads: upstreams.<name>.baseUrl|credential, routes, prices, guardrails and keys; see docs/configuration.md)");
+                            + "' (this version reads: upstreams.<name>.baseUrl|credential, routes, prices, budgets, guardrails and keys; see docs/configuration.md)");
         } catch (JsonProcessingException e) {
             throw new ConfigException(file + " line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
         } catch (IOException e) {

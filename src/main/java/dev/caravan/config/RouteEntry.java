@@ -12,7 +12,18 @@ public record RouteEntry(
         @JsonProperty("timeoutMs") Long timeoutMs,
         @JsonProperty("firstTokenTimeoutMs") Long firstTokenTimeoutMs,
         @JsonProperty("cacheTtlSeconds") Long cacheTtlSeconds,
+        @JsonProperty("breaker") BreakerEntry breaker,
         @JsonProperty("targets") List<TargetEntry> targets) {
+
+    /** The route's own circuit-breaker settings over the gateway's; a field left out keeps the gateway's. */
+    public record BreakerEntry(
+            @JsonProperty("enabled") Boolean enabled,
+            @JsonProperty("failureRate") Integer failureRate,
+            @JsonProperty("window") Integer window,
+            @JsonProperty("minimumCalls") Integer minimumCalls,
+            @JsonProperty("consecutiveFailures") Integer consecutiveFailures,
+            @JsonProperty("openMs") Long openMs,
+            @JsonProperty("halfOpenProbes") Integer halfOpenProbes) {}
 
     /** One target as written: where (a named upstream or a base URL), the API it speaks, the model and its key. */
     public record TargetEntry(

@@ -27,7 +27,9 @@ public record Settings(
         boolean receiptWaitForDisk,
         String adminKeyEnv,
         RoutingSettings routing,
-        long cacheMaxBytes) {
+        long cacheMaxBytes,
+        long defaultMaxTokens,
+        Duration spendSnapshotEvery) {
 
     public Settings {
         if (port < 1 || port > 65535) {

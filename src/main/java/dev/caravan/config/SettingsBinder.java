@@ -43,7 +43,9 @@ public final class SettingsBinder {
                 bool("caravan.receipts.wait-for-disk", false),
                 text("caravan.admin.key-env", "CARAVAN_ADMIN_KEY"),
                 routing(),
-                longValue("caravan.cache.max-bytes", 64L * 1024 * 1024));
+                longValue("caravan.cache.max-bytes", 64L * 1024 * 1024),
+                longValue("caravan.spend.default-max-tokens", 4096),
+                Duration.ofMillis(longValue("caravan.spend.snapshot-ms", 5000)));
     }
 
     private RoutingSettings routing() {

@@ -9,6 +9,8 @@ public enum ApiError {
     INVALID_ADMIN_KEY(401, "authentication_error", "invalid_admin_key", "authentication_error"),
     INVALID_GATEWAY_KEY(401, "authentication_error", "invalid_gateway_key", "authentication_error"),
     POLICY_DENIED(403, "policy_violation", "policy_denied", "permission_error"),
+    UNPRICED_MODEL(403, "permission_error", "unpriced_model", "permission_error"),
+    BUDGET_EXCEEDED(429, "insufficient_quota", "budget_exceeded", "rate_limit_error"),
     ADMIN_DISABLED(403, "permission_error", "admin_disabled", "permission_error"),
     NOT_ALLOWED(403, "permission_error", "not_allowed", "permission_error"),
     NOT_FOUND(404, "invalid_request_error", "not_found", "not_found_error"),

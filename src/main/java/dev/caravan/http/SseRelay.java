@@ -5,6 +5,7 @@ import dev.caravan.call.CallRecord;
 import dev.caravan.call.Sha256;
 import dev.caravan.errors.ApiError;
 import dev.caravan.providers.openai.ChatStreamTap;
+import dev.caravan.providers.openai.StreamTokens;
 import dev.caravan.receipts.CallReceipts;
 import dev.caravan.receipts.ReceiptChain;
 import java.io.IOException;
@@ -15,11 +16,22 @@ import java.util.HexFormat;
 /**
  * Pumps one upstream event stream to the client as it arrives, on a worker thread; at its end it signs the call's
  * receipt, announces it in a comment line just before the terminal event, and closes the call. A stream that ended
- * cleanly can be handed, events and terminal event, to {@code keep} (the response cache).
+ * cleanly can be handed, events and terminal event, to the response cache; a stream without a usage chunk (cut by the
+ * client or the upstream) is billed for the tokens it emitted, counted by the gateway and marked estimated.
  */
 public final class SseRelay implements Runnable {
-    /** The longest stream kept for the response cache. */
-    private static final int MAX_KEPT_BYTES = 4 * 1024 * 1024;
+    /** The longest stream kept for the response cache and for counting the tokens of a cut one. */
+    private static final int MAX_KEPT_BYTES = 1024 * 1024;
+
+    /**
+     * What the relay does as the stream ends, before the receipt is signed: {@code keep} (may be null) takes a
+     * cleanly ended stream for the response cache; {@code promptTokens} counts the prompt when the upstream never
+     * reported usage; {@code meter} prices the call.
+     */
+    public record Hooks(
+            java.util.function.Consumer<byte[]> keep,
+            java.util.function.LongSupplier promptTokens,
+            java.util.function.Consumer<CallRecord> meter) {}
 
     private static final String CUT_MESSAGE = "the upstream ended the stream before it was complete";
 
@@ -30,8 +42,8 @@ public final class SseRelay implements Runnable {
     private final CallLedger ledger;
     private final CallReceipts receipts;
     private final MessageDigest emitted = Sha256.digest();
-    private final java.util.function.Consumer<byte[]> keep;
-    private java.io.ByteArrayOutputStream kept;
+    private final Hooks hooks;
+    private java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
 
     public SseRelay(
             UpstreamExchange upstream,
@@ -40,9 +52,8 @@ public final class SseRelay implements Runnable {
             CallRecord record,
             CallLedger ledger,
             CallReceipts receipts,
-            java.util.function.Consumer<byte[]> keep) {
-        this.keep = keep;
-        this.kept = keep == null ? null : new java.io.ByteArrayOutputStream();
+            Hooks hooks) {
+        this.hooks = hooks;
         this.upstream = upstream;
         this.tap = tap;
         this.client = client;
@@ -90,7 +101,7 @@ public final class SseRelay implements Runnable {
         if (kept != null) {
             kept.writeBytes(bytes);
             if (kept.size() > MAX_KEPT_BYTES) {
-                kept = null; // too long to cache
+                kept = null; // too long to cache or to count
             }
         }
         return client.offer(bytes);
@@ -110,10 +121,15 @@ public final class SseRelay implements Runnable {
         }
         record.responseHashed(HexFormat.of().formatHex(emitted.digest()));
         record.completed(200, tap.usage(), cut != null || clientGone, outcome, System.nanoTime());
+        if (tap.usage() == null && kept != null && kept.size() > 0) {
+            record.usageEstimated(StreamTokens.estimate(
+                    kept.toByteArray(), hooks.promptTokens().getAsLong()));
+        }
+        hooks.meter().accept(record);
         ReceiptChain.Issued receipt = receipts.issue(record);
-        if (cut == null && !clientGone && !tap.ended() && kept != null) {
+        if (cut == null && !clientGone && !tap.ended() && kept != null && hooks.keep() != null) {
             kept.writeBytes(tap.doneEvent());
-            keep.accept(kept.toByteArray());
+            hooks.keep().accept(kept.toByteArray());
         }
         if (!clientGone) {
             client.offer(CallReceipts.commentLine(receipt));

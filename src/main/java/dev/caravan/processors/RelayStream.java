@@ -11,9 +11,13 @@ import dev.caravan.http.UpstreamExchange;
 import dev.caravan.providers.openai.ChatRequest;
 import dev.caravan.providers.openai.ChatStreamGovernor;
 import dev.caravan.providers.openai.ChatStreamTap;
+import dev.caravan.providers.openai.ChatTexts;
 import dev.caravan.receipts.CallReceipts;
 import dev.caravan.routes.Vars;
 import dev.caravan.routing.ResponseCache;
+import dev.caravan.spend.Metering;
+import dev.caravan.spend.PriceTable;
+import dev.caravan.spend.TokenCounter;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -32,14 +36,17 @@ public final class RelayStream implements Processor {
     private final CallReceipts receipts;
     private final Supplier<GuardEngine> guardrails;
     private final ResponseCache cache;
+    private final Supplier<PriceTable> prices;
 
     public RelayStream(
             ExecutorService workers,
             CallLedger ledger,
             CallReceipts receipts,
             Supplier<GuardEngine> guardrails,
-            ResponseCache cache) {
+            ResponseCache cache,
+            Supplier<PriceTable> prices) {
         this.cache = cache;
+        this.prices = prices;
         this.workers = workers;
         this.ledger = ledger;
         this.receipts = receipts;
@@ -60,10 +67,26 @@ public final class RelayStream implements Processor {
         Replies.caravan(record, Vars.trace(exchange), headers::set);
         ChatStreamTap tap =
                 new ChatStreamTap(request.usageInjected(), governor(Vars.guardEngine(exchange, guardrails), request));
-        workers.execute(new SseRelay(upstream, tap, response, record, ledger, receipts, keeper(exchange, headers)));
+        Vars.Reserved reserved = Vars.reserved(exchange);
+        SseRelay.Hooks hooks = new SseRelay.Hooks(keeper(exchange, headers), () -> promptTokens(request), r -> {
+            Metering.meter(r, prices.get());
+            if (reserved != null) {
+                reserved.close(r);
+            }
+        });
+        workers.execute(new SseRelay(upstream, tap, response, record, ledger, receipts, hooks));
         exchange.setVariable(Vars.STREAMING, true);
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setBody(response);
+    }
+
+    /** The prompt's tokens, counted by the gateway: only asked for when the upstream never reported usage. */
+    private static long promptTokens(ChatRequest request) {
+        long tokens = 0;
+        for (var text : ChatTexts.ofRequest(request.json()).texts()) {
+            tokens += TokenCounter.count(text.text());
+        }
+        return tokens;
     }
 
     /** What keeps a cleanly ended stream in the cache of a route that keeps one (null when it keeps none). */

@@ -24,5 +24,8 @@ public final class Endpoints {
             INGRESS + "/admin/approvals/" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";
     public static final String MODELS = INGRESS + "/v1/models" + INGRESS_OPTIONS;
     public static final String ADMIN_ROUTES = INGRESS + "/admin/routes" + INGRESS_OPTIONS;
+    public static final String RUNS = INGRESS + "/v1/runs" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";
+    public static final String METRICS = INGRESS + "/metrics" + INGRESS_OPTIONS;
+    public static final String HEALTH = INGRESS + "/health" + INGRESS_OPTIONS;
     public static final String UNKNOWN_PATH = INGRESS + "/" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";
 }

@@ -16,16 +16,20 @@ import dev.caravan.processors.GuardPrompt;
 import dev.caravan.processors.KeepCached;
 import dev.caravan.processors.LimitRate;
 import dev.caravan.processors.LookupCache;
+import dev.caravan.processors.MeterSpend;
 import dev.caravan.processors.ParseChatRequest;
 import dev.caravan.processors.PlanRoute;
 import dev.caravan.processors.RelayResponse;
 import dev.caravan.processors.RelayStream;
 import dev.caravan.processors.ReplayCached;
+import dev.caravan.processors.ReserveBudget;
 import dev.caravan.processors.SignReceipt;
 import dev.caravan.receipts.CallReceipts;
 import dev.caravan.routing.LiveRouting;
 import dev.caravan.routing.ResponseCache;
 import dev.caravan.routing.RoutePlanner;
+import dev.caravan.spend.BudgetBook;
+import dev.caravan.spend.PriceTable;
 import dev.caravan.spend.RateLimits;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
@@ -41,6 +45,7 @@ public final class OpenAiRoutes extends RouteBuilder {
     private final RoutePlanner planner;
     private final RoutingSettings routingSettings;
     private final ResponseCache cache;
+    private final ReserveBudget reserveBudget;
     private final UpstreamClient client;
     private final ExecutorService workers;
     private final CallReceipts receipts;
@@ -55,6 +60,8 @@ public final class OpenAiRoutes extends RouteBuilder {
             RoutePlanner planner,
             RoutingSettings routingSettings,
             ResponseCache cache,
+            BudgetBook budgets,
+            long defaultMaxTokens,
             UpstreamClient client,
             ExecutorService workers,
             CallReceipts receipts,
@@ -67,6 +74,7 @@ public final class OpenAiRoutes extends RouteBuilder {
         this.planner = planner;
         this.routingSettings = routingSettings;
         this.cache = cache;
+        this.reserveBudget = new ReserveBudget(budgets, this::prices, defaultMaxTokens);
         this.client = client;
         this.workers = workers;
         this.receipts = receipts;
@@ -74,6 +82,10 @@ public final class OpenAiRoutes extends RouteBuilder {
         this.approvals = approvals;
         this.keys = keys;
         this.rateLimits = rateLimits;
+    }
+
+    private PriceTable prices() {
+        return routing.current().prices();
     }
 
     @Override
@@ -89,16 +101,18 @@ public final class OpenAiRoutes extends RouteBuilder {
                 .process(new PlanRoute(routing, planner)).id("plan-route")
                 .process(new CheckAllowed()).id("check-allowed")
                 .process(new LookupCache(cache)).id("lookup-cache")
+                .process(reserveBudget).id("reserve-budget")
                 .choice().id("cached-or-called")
                     .when(Vars::cacheHit).process(new ReplayCached()).id("replay-cached")
                     .otherwise().process(new CallUpstream(client, "/chat/completions", routing.health(), routingSettings)).id("call-upstream")
                         .choice().id("stream-or-not")
-                            .when(Vars::upstreamStreams).process(new RelayStream(workers, ledger, receipts, guardrails, cache)).id("relay-stream")
+                            .when(Vars::upstreamStreams).process(new RelayStream(workers, ledger, receipts, guardrails, cache, this::prices)).id("relay-stream")
                             .otherwise().process(new RelayResponse()).id("relay-response")
                                 .process(new GuardCompletion(guardrails)).id("guard-completion")
                                 .process(new KeepCached(cache)).id("keep-cached")
                         .end()
                 .end()
+                .process(new MeterSpend(this::prices)).id("meter-spend")
                 .process(new SignReceipt(receipts)).id("sign-receipt");
         // spotless:on
     }

@@ -25,6 +25,7 @@ public final class Vars {
     public static final String ROUTE = "caravan.route";
     public static final String PLAN = "caravan.plan";
     public static final String GUARD_ENGINE = "caravan.guardEngine";
+    public static final String RESERVATION = "caravan.reservation";
     public static final String CACHE_KEY = "caravan.cacheKey";
     public static final String CACHED = "caravan.cached";
     public static final String PROVIDER_KEY = "caravan.providerKey";
@@ -64,6 +65,20 @@ public final class Vars {
             Exchange e, java.util.function.Supplier<dev.caravan.guardrails.policy.GuardEngine> live) {
         var engine = e.getVariable(GUARD_ENGINE, dev.caravan.guardrails.policy.GuardEngine.class);
         return engine != null ? engine : live.get();
+    }
+
+    /** A call's budget reservation and the budgets it holds, to close when the call ends. */
+    public record Reserved(
+            dev.caravan.spend.BudgetBook book,
+            dev.caravan.spend.BudgetBook.Reservation reservation,
+            List<dev.caravan.spend.Budget> applying) {
+        public void close(CallRecord record) {
+            book.close(reservation, record.costMicros(), applying);
+        }
+    }
+
+    public static Reserved reserved(Exchange e) {
+        return e.getVariable(RESERVATION, Reserved.class);
     }
 
     /** The response-cache key of a call whose route caches answers (null otherwise). */

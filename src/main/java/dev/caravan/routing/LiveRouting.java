@@ -46,7 +46,7 @@ public final class LiveRouting {
     /** Validates the file's upstreams and routes and puts them in force; a ConfigException leaves the old ones serving. */
     public Routing apply(CaravanFile file) {
         UpstreamCatalog catalog = UpstreamCatalog.load(file, environment, guard);
-        RouteTable routes = RouteTable.load(file, catalog, environment, defaultTimeout);
+        RouteTable routes = RouteTable.load(file, catalog, environment, defaultTimeout, health.defaults());
         Routing previous = current.get();
         PriceTable prices = PriceTable.bundled().withOverrides(file.prices());
         Routing next = new Routing(catalog, routes, prices, previous == null ? 1 : previous.generation() + 1);

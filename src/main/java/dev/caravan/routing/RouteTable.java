@@ -44,6 +44,16 @@ public final class RouteTable {
     /** The file's routes; {@code defaultTimeout} applies to a route that sets no {@code timeoutMs}. */
     public static RouteTable load(
             CaravanFile file, UpstreamCatalog catalog, Map<String, String> environment, Duration defaultTimeout) {
+        return load(file, catalog, environment, defaultTimeout, null);
+    }
+
+    /** As above, with the gateway's breaker policy under each route's own {@code breaker} section. */
+    public static RouteTable load(
+            CaravanFile file,
+            UpstreamCatalog catalog,
+            Map<String, String> environment,
+            Duration defaultTimeout,
+            BreakerPolicy breakers) {
         Map<String, Route> routes = new LinkedHashMap<>();
         List<RouteEntry> entries = file.routes();
         Map<String, Integer> declared = new HashMap<>();
@@ -56,7 +66,7 @@ public final class RouteTable {
                                             "alias: " + entry.alias(),
                                             declared.merge(entry.alias(), 1, Integer::sum) - 1))
                             + "route '" + entry.alias() + "': ";
-            Route route = route(entry, at, catalog, environment, defaultTimeout);
+            Route route = route(entry, at, catalog, environment, defaultTimeout, breakers);
             if (routes.putIfAbsent(route.alias(), route) != null) {
                 throw new ConfigException(at + "the alias is declared twice");
             }
@@ -81,7 +91,8 @@ public final class RouteTable {
             String at,
             UpstreamCatalog catalog,
             Map<String, String> environment,
-            Duration defaultTimeout) {
+            Duration defaultTimeout,
+            BreakerPolicy breakers) {
         if (entry == null || entry.alias() == null || entry.alias().isBlank()) {
             throw new ConfigException(at + "a route needs an alias (what clients send as model)");
         }
@@ -104,11 +115,16 @@ public final class RouteTable {
         if (entry.targets() == null || entry.targets().isEmpty()) {
             throw new ConfigException(at + "a route needs at least one target");
         }
+        BreakerPolicy breaker = entry.breaker() == null
+                ? breakers
+                : (breakers == null ? BreakerPolicy.of(dev.caravan.config.RoutingSettings.DEFAULTS) : breakers)
+                        .with(entry.breaker(), at);
         List<Target> targets = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int t = 0; t < entry.targets().size(); t++) {
             String targetAt = at + "targets[" + t + "]: ";
-            Target target = target(entry.alias(), entry.targets().get(t), targetAt, catalog, environment, seen);
+            Target target =
+                    target(entry.alias(), entry.targets().get(t), targetAt, catalog, environment, seen, breaker);
             targets.add(target);
         }
         return new Route(
@@ -128,7 +144,8 @@ public final class RouteTable {
             String at,
             UpstreamCatalog catalog,
             Map<String, String> environment,
-            Map<String, Integer> seen) {
+            Map<String, Integer> seen,
+            BreakerPolicy breaker) {
         if (entry == null || entry.upstream() == null || entry.upstream().isBlank()) {
             throw new ConfigException(at + "a target needs an upstream (a preset, an upstreams entry or a base URL)");
         }
@@ -160,7 +177,7 @@ public final class RouteTable {
         String model = entry.model().trim();
         String place = upstream.name() + "|" + model;
         int nth = seen.merge(place, 1, Integer::sum);
-        return new Target(alias.trim() + "|" + place + "|" + nth, upstream, model, weight, headers);
+        return new Target(alias.trim() + "|" + place + "|" + nth, upstream, model, weight, headers, breaker);
     }
 
     private static Map<String, String> headers(String at, Map<String, String> written) {

@@ -21,22 +21,17 @@ public final class TargetHealth {
     private static final double ALPHA = 0.3;
 
     private final Map<String, Health> byTarget = new ConcurrentHashMap<>();
-    private final CircuitBreakerConfig config;
-    private final int consecutiveToOpen;
+    private final BreakerPolicy defaults;
+    private final Clock clock;
 
     public TargetHealth(RoutingSettings settings, Clock clock) {
-        this.config = CircuitBreakerConfig.custom()
-                .clock(clock)
-                .failureRateThreshold(settings.breakerFailureRate())
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(settings.breakerWindow())
-                .minimumNumberOfCalls(Math.min(settings.breakerMinimumCalls(), settings.breakerWindow()))
-                .waitDurationInOpenState(settings.breakerOpen())
-                .permittedNumberOfCallsInHalfOpenState(settings.halfOpenProbes())
-                .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                .writableStackTraceEnabled(false)
-                .build();
-        this.consecutiveToOpen = settings.breakerConsecutiveFailures();
+        this.defaults = BreakerPolicy.of(settings);
+        this.clock = clock;
+    }
+
+    /** The gateway-wide breaker policy, for targets whose route sets none. */
+    public BreakerPolicy defaults() {
+        return defaults;
     }
 
     /** Whether the target may be tried now (an open breaker says no until its wait is over); a yes must be answered by {@link #succeeded} or {@link #failed}. */
@@ -56,7 +51,7 @@ public final class TargetHealth {
     public void failed(Target target, long durationNanos, Throwable cause) {
         Health health = of(target);
         health.breaker.onError(durationNanos, TimeUnit.NANOSECONDS, cause);
-        if (health.consecutiveFailures.incrementAndGet() >= consecutiveToOpen
+        if (health.consecutiveFailures.incrementAndGet() >= health.policy.consecutiveFailures()
                 && health.breaker.getState() == CircuitBreaker.State.CLOSED) {
             health.breaker.transitionToOpenState();
         }
@@ -87,17 +82,41 @@ public final class TargetHealth {
         byTarget.keySet().retainAll(live);
     }
 
+    /** The target's health; a reload that changed its route's breaker policy starts it afresh. */
     private Health of(Target target) {
-        return byTarget.computeIfAbsent(target.id(), id -> new Health(CircuitBreaker.of(id, config)));
+        BreakerPolicy policy = target.breaker() == null ? defaults : target.breaker();
+        Health health = byTarget.computeIfAbsent(target.id(), id -> new Health(id, policy, clock));
+        if (!health.policy.equals(policy)) {
+            Health fresh = new Health(target.id(), policy, clock);
+            return byTarget.merge(target.id(), fresh, (old, next) -> old.policy.equals(policy) ? old : next);
+        }
+        return health;
     }
 
     private static final class Health {
+        final BreakerPolicy policy;
         final CircuitBreaker breaker;
         final AtomicInteger consecutiveFailures = new AtomicInteger();
         volatile double ewmaMillis = Double.NaN;
 
-        Health(CircuitBreaker breaker) {
-            this.breaker = breaker;
+        Health(String id, BreakerPolicy policy, Clock clock) {
+            this.policy = policy;
+            this.breaker = CircuitBreaker.of(
+                    id,
+                    CircuitBreakerConfig.custom()
+                            .clock(clock)
+                            .failureRateThreshold(policy.failureRate())
+                            .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                            .slidingWindowSize(policy.window())
+                            .minimumNumberOfCalls(Math.min(policy.minimumCalls(), policy.window()))
+                            .waitDurationInOpenState(policy.open())
+                            .permittedNumberOfCallsInHalfOpenState(policy.halfOpenProbes())
+                            .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                            .writableStackTraceEnabled(false)
+                            .build());
+            if (!policy.enabled()) {
+                breaker.transitionToDisabledState();
+            }
         }
 
         synchronized void observe(double millis) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.caravan.config.CaravanFile;
 import dev.caravan.config.ConfigException;
+import dev.caravan.config.RoutingSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -472,5 +473,42 @@ class RouteTableTest {
                 .hasMessageContaining("line 3")
                 .hasMessageContaining("unknown key")
                 .hasMessageContaining("retries");
+    }
+
+    @Test
+    void aRoutesOwnBreakerSectionIsLaidOverTheGatewaysPolicy() throws Exception {
+        RouteTable table = load(
+                """
+                routes:
+                  - alias: tuned
+                    breaker: { consecutiveFailures: 2, openMs: 5000 }
+                    targets:
+                      - { upstream: openai, model: gpt-4o-mini }
+                  - alias: untuned
+                    targets:
+                      - { upstream: openai, model: gpt-4o-mini }
+                """);
+
+        BreakerPolicy tuned = table.find("tuned").orElseThrow().targets().get(0).breaker();
+        assertThat(tuned.consecutiveFailures()).isEqualTo(2);
+        assertThat(tuned.open()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(tuned.failureRate()).isEqualTo(RoutingSettings.DEFAULTS.breakerFailureRate());
+        assertThat(tuned.enabled()).isTrue();
+        assertThat(table.find("untuned").orElseThrow().targets().get(0).breaker())
+                .isNull();
+    }
+
+    @Test
+    void aBadBreakerSettingStopsTheBootNamingItsRoute() throws Exception {
+        assertRefused(
+                        """
+                routes:
+                  - alias: tuned
+                    breaker: { failureRate: 0 }
+                    targets:
+                      - { upstream: openai, model: gpt-4o-mini }
+                """)
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("breaker.failureRate");
     }
 }

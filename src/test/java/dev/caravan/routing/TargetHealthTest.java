@@ -56,6 +56,59 @@ class TargetHealthTest {
         assertThat(health.state(target)).isEqualTo(State.OPEN);
     }
 
+    static Target withPolicy(String name, BreakerPolicy policy) {
+        Target plain = target(name);
+        return new Target(plain.id(), plain.upstream(), plain.model(), 1, Map.of(), policy);
+    }
+
+    @Test
+    void aRouteWithBreakersDisabledIsAlwaysTriedAndNeverOpens() {
+        Target off = withPolicy(
+                "off",
+                BreakerPolicy.of(SETTINGS)
+                        .with(
+                                new dev.caravan.config.RouteEntry.BreakerEntry(
+                                        false, null, null, null, null, null, null),
+                                ""));
+
+        for (int i = 0; i < 20; i++) {
+            fail(off);
+        }
+
+        assertThat(health.state(off)).isEqualTo(State.DISABLED);
+        assertThat(health.tryAcquire(off)).isTrue();
+    }
+
+    @Test
+    void aRoutesOwnPolicyDecidesWhenItsTargetOpens() {
+        Target touchy = withPolicy(
+                "touchy",
+                BreakerPolicy.of(SETTINGS)
+                        .with(
+                                new dev.caravan.config.RouteEntry.BreakerEntry(null, null, null, null, 1, null, null),
+                                ""));
+
+        fail(touchy);
+
+        assertThat(health.state(touchy)).isEqualTo(State.OPEN);
+    }
+
+    @Test
+    void aChangedPolicyStartsTheTargetsBreakerAfresh() {
+        openByConsecutiveFailures(a);
+
+        Target retuned = withPolicy(
+                "a",
+                BreakerPolicy.of(SETTINGS)
+                        .with(
+                                new dev.caravan.config.RouteEntry.BreakerEntry(null, null, null, null, 10, null, null),
+                                ""));
+
+        assertThat(health.state(retuned)).isEqualTo(State.CLOSED);
+        assertThat(health.tryAcquire(retuned)).isTrue();
+        health.release(retuned);
+    }
+
     @Test
     void aNewTargetIsClosedAndMayBeTried() {
         assertThat(health.state(a)).isEqualTo(State.CLOSED);
