@@ -2,6 +2,7 @@ package dev.caravan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -41,6 +42,8 @@ class GatewayKeysTest {
     static final String NARROW_KEY = "cvn_narrow0123456789abcdefghijklmnopqrstuvwxyz";
     static final String LIMITED_KEY = "cvn_limited0123456789abcdefghijklmnopqrstuvwxy";
     static final String PROVIDER_KEY = "sk-provider-key-for-keys-test";
+    static final String BUDGETED_KEY = "cvn_budgeted0123456789abcdefghijklmnopqrstuvwx";
+    static final String UNPRICED_OK_KEY = "cvn_unpricedOk0123456789abcdefghijklmnopqrstuv";
     static final String NEVER_CONFIGURED = "cvn_unknown0123456789abcdefghijklmnopqrstuvwxy";
 
     static final String ADMIN_KEY = "admin-key-for-keys-test";
@@ -112,12 +115,23 @@ class GatewayKeysTest {
                   - hash: %s
                     workspace: limited
                     requestsPerMinute: 2
-                %s"""
+                  - hash: %s
+                    workspace: budgeted
+                  - hash: %s
+                    workspace: budgeted
+                    allowUnpriced: true
+                %sbudgets:
+                  - workspace: budgeted
+                    period: total
+                    limitUsd: "1.00"
+                """
                         .formatted(
                                 mock.baseUrl(),
                                 KeyHash.of(PAYMENTS_KEY),
                                 KeyHash.of(NARROW_KEY),
                                 KeyHash.of(LIMITED_KEY),
+                                KeyHash.of(BUDGETED_KEY),
+                                KeyHash.of(UNPRICED_OK_KEY),
                                 pastedEntry));
         gateway =
                 TestGateway.start(Map.of("caravan.config", config.toString()), Map.of("CARAVAN_ADMIN_KEY", ADMIN_KEY));
@@ -413,6 +427,40 @@ class GatewayKeysTest {
                 .isNotEqualTo(java.util.Optional.of(id));
         assertThat(sameWorkspace.statusCode()).isEqualTo(200);
         assertThat(mock.received()).hasSize(1);
+    }
+
+    @Test
+    void underAHardBudgetAnUnpricedModelIsRefusedUnlessTheKeyAllowsUnpricedModels() {
+        HttpResponse<String> refused = withKey(BUDGETED_KEY, "mock");
+        HttpResponse<String> allowed = withKey(UNPRICED_OK_KEY, "mock");
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("unpriced_model");
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(mock.received()).hasSize(1);
+    }
+
+    @Test
+    void aRunShowsEachWorkspaceOnlyItsOwnCalls() {
+        for (String key : List.of(PAYMENTS_KEY, NARROW_KEY, NARROW_KEY)) {
+            Http.send(chat("mock")
+                    .header("x-caravan-key", key)
+                    .header("authorization", "Bearer " + PROVIDER_KEY)
+                    .header("x-caravan-run-id", "run-shared-by-two-workspaces")
+                    .header("x-caravan-session-id", "session-shared")
+                    .build());
+        }
+        String run = "/v1/runs/run-shared-by-two-workspaces";
+
+        await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> get(run, NARROW_KEY).body().contains("\"calls\":2"));
+        assertThat(get(run, PAYMENTS_KEY).body()).contains("\"calls\":1");
+        assertThat(get(run, LIMITED_KEY).statusCode()).isEqualTo(404);
+        assertThat(get(run, null).statusCode()).isEqualTo(401);
+        assertThat(get("/v1/runs?session_id=session-shared", PAYMENTS_KEY).body())
+                .contains("\"calls\":1")
+                .doesNotContain("\"calls\":2")
+                .doesNotContain("\"calls\":3");
     }
 
     static ReceivedRequest only() {

@@ -159,7 +159,7 @@ public final class CaravanConfiguration implements CamelConfiguration {
         camel.addRoutePolicyFactory(new MicrometerRoutePolicyFactory());
         AgentRuns runs = new AgentRuns(100_000, java.time.Duration.ofHours(24));
         ledger.onClosed(runs::closed);
-        camel.addRoutes(new OperationsRoutes(metrics, ledger, runs));
+        camel.addRoutes(new OperationsRoutes(metrics, ledger, runs, gatewayKeys));
         camel.addRoutes(new ApprovalRoutes(approvals, admin, workers, gatewayKeys));
         camel.addRoutes(new ReceiptRoutes(keys, chain, workers, gatewayKeys));
         camel.addRoutes(new FallbackRoutes());
