@@ -32,10 +32,10 @@ public final class CheckAllowed implements Processor {
         if (allowed.isEmpty()) {
             throw new GatewayException(
                     ApiError.NOT_ALLOWED,
-                    "this gateway key may not use model '" + asked + "'"
+                    "this gateway key's allowed models and upstreams do not cover model '" + asked + "'"
                             + (route.direct()
                                     ? " on upstream '" + plan.get(0).upstream().name() + "'"
-                                    : ""));
+                                    : " on any of its route's targets"));
         }
         if (allowed.size() < plan.size()) {
             exchange.setVariable(Vars.PLAN, allowed);
