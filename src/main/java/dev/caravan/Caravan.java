@@ -1,6 +1,7 @@
 package dev.caravan;
 
 import dev.caravan.cli.KeygenCommand;
+import dev.caravan.cli.KeysCommand;
 import dev.caravan.cli.VerifyCommand;
 import dev.caravan.config.ConfigException;
 import dev.caravan.mock.MockUpstream;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The command line: {@code serve} (the default), {@code demo}, {@code verify}, {@code keygen}, {@code mock}. */
+/** The command line: {@code serve} (the default), {@code demo}, {@code verify}, {@code keygen}, {@code keys}, {@code mock}. */
 @Command(
         name = "caravan",
         mixinStandardHelpOptions = true,
@@ -25,6 +26,7 @@ import picocli.CommandLine.Option;
             Caravan.Demo.class,
             VerifyCommand.class,
             KeygenCommand.class,
+            KeysCommand.class,
             Caravan.Mock.class
         },
         exitCodeListHeading = "%nExit status:%n",
@@ -43,7 +45,10 @@ public final class Caravan implements Callable<Integer> {
 
     static CommandLine commandLine() {
         return new CommandLine(new Caravan())
-                .setExitCodeExceptionMapper(e -> e instanceof ConfigException ? BAD_USAGE : RUNTIME_FAILURE);
+                .setExitCodeExceptionMapper(
+                        e -> e instanceof ConfigException || e instanceof CommandLine.ParameterException
+                                ? BAD_USAGE
+                                : RUNTIME_FAILURE);
     }
 
     /** On Java 21+ Camel's own thread pools become virtual too; Caravan's call workers are virtual there regardless. */

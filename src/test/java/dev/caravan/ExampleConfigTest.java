@@ -58,4 +58,15 @@ class ExampleConfigTest {
                 .contains("\"breaker\":\"closed\"")
                 .doesNotContain("\"stored_credential\":true");
     }
+
+    @Test
+    void theExamplesKeysSectionClosesTheGatewayToCallsWithoutAKey() {
+        HttpResponse<String> response =
+                Http.send(Http.post(gateway.openAiBaseUrl() + "/chat/completions", Http.chat("caravan/auto", false))
+                        .header("authorization", "Bearer sk-some-provider-key")
+                        .build());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("invalid_gateway_key");
+    }
 }

@@ -119,6 +119,12 @@ public final class CallRecord {
         this.upstreamModel = upstreamModel;
     }
 
+    /** The authentication step: the id of the gateway key (never the key) and its workspace. */
+    public void authenticated(String keyId, String workspace) {
+        this.keyId = keyId;
+        this.workspace = workspace;
+    }
+
     /** The route-planning step: the alias the call was sent to (null for a direct call). */
     public void routed(String alias) {
         this.route = alias;
@@ -176,6 +182,7 @@ public final class CallRecord {
         return firstTokenNanos;
     }
 
+    /** The workspace of the gateway key the call came with (null on an open gateway). */
     public String workspace() {
         return workspace;
     }
@@ -321,6 +328,8 @@ public final class CallRecord {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("decision_id", decisionId);
         f.put("endpoint", endpoint);
+        f.put("key_id", orNotRun(keyId));
+        f.put("workspace", orNotRun(workspace));
         f.put("route", orNotRun(route));
         f.put("upstream", orNotRun(upstream));
         f.put("model", orNotRun(upstreamModel != null ? upstreamModel : model));

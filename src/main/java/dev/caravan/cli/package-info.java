@@ -1,2 +1,2 @@
-/** The command line subcommands beyond serving: verify and keygen. */
+/** The command line subcommands beyond serving: verify, keygen and keys. */
 package dev.caravan.cli;

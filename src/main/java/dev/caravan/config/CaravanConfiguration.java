@@ -9,6 +9,7 @@ import dev.caravan.http.BodyLimit;
 import dev.caravan.http.GuardedDnsResolver;
 import dev.caravan.http.UpstreamClient;
 import dev.caravan.http.Workers;
+import dev.caravan.keys.LiveKeys;
 import dev.caravan.metrics.GatewayMetrics;
 import dev.caravan.processors.RequireAdminKey;
 import dev.caravan.receipts.CallReceipts;
@@ -31,6 +32,7 @@ import dev.caravan.routing.TargetHealth;
 import dev.caravan.routing.UpstreamAddressGuard;
 import dev.caravan.spend.AgentRuns;
 import dev.caravan.spend.BudgetBook;
+import dev.caravan.spend.RateLimits;
 import dev.caravan.spend.SpendSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,9 +67,15 @@ public final class CaravanConfiguration implements CamelConfiguration {
     public void configure(CamelContext camel) throws Exception {
         Settings settings =
                 new SettingsBinder(key -> camel.getPropertiesComponent().resolveProperty(key)).bind();
-        refuseOpenBind(settings);
-        createDataDir(settings);
         CaravanFile file = CaravanFile.load(settings.configFile());
+        refuseOpenBind(settings, file);
+        createDataDir(settings);
+        LiveKeys gatewayKeys = new LiveKeys(file.keys());
+        LOG.info(
+                "gateway keys: {}",
+                file.keys().isEmpty()
+                        ? "none, the gateway is open"
+                        : file.keys().size());
         UpstreamAddressGuard guard =
                 new UpstreamAddressGuard(settings.allowPrivateUpstreams(), settings.allowedUpstreamHosts());
         TargetHealth health = new TargetHealth(settings.routing(), Clock.systemUTC());
@@ -103,7 +111,8 @@ public final class CaravanConfiguration implements CamelConfiguration {
                         List.of(
                                 routing::apply,
                                 reloaded -> guardrails.apply(reloaded.policy()),
-                                reloaded -> budgets.use(reloaded.budgets())));
+                                reloaded -> budgets.use(reloaded.budgets()),
+                                reloaded -> gatewayKeys.apply(reloaded.keys())));
         camel.getRegistry().bind(Endpoints.BODY_LIMIT, new BodyLimit(settings.maxBodyBytes()));
         camel.getRegistry().bind(Endpoints.WORKERS, workers);
         camel.getRegistry().bind(Endpoints.LEDGER, ledger);
@@ -141,16 +150,18 @@ public final class CaravanConfiguration implements CamelConfiguration {
                 workers,
                 receipts,
                 guardrails,
-                approvals));
+                approvals,
+                gatewayKeys,
+                new RateLimits(Clock.systemUTC())));
         camel.addRoutes(new RoutingRoutes(routing, admin));
         GatewayMetrics metrics = new GatewayMetrics(ledger, routing);
         camel.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, metrics.registry());
         camel.addRoutePolicyFactory(new MicrometerRoutePolicyFactory());
         AgentRuns runs = new AgentRuns(100_000, java.time.Duration.ofHours(24));
         ledger.onClosed(runs::closed);
-        camel.addRoutes(new OperationsRoutes(metrics, ledger, runs));
-        camel.addRoutes(new ApprovalRoutes(approvals, admin, workers));
-        camel.addRoutes(new ReceiptRoutes(keys, chain, workers));
+        camel.addRoutes(new OperationsRoutes(metrics, ledger, runs, gatewayKeys));
+        camel.addRoutes(new ApprovalRoutes(approvals, admin, workers, gatewayKeys));
+        camel.addRoutes(new ReceiptRoutes(keys, chain, workers, gatewayKeys));
         camel.addRoutes(new FallbackRoutes());
         LOG.info(
                 "caravan listening on http://{}:{} (data {}, calls on {}, body limit {} bytes)",
@@ -222,9 +233,9 @@ public final class CaravanConfiguration implements CamelConfiguration {
         }
     }
 
-    /** An open gateway on a reachable address would be a free proxy to every stored credential. */
-    private static void refuseOpenBind(Settings settings) {
-        if (settings.allowOpen()) {
+    /** An open gateway (no gateway keys) on a reachable address would be a free proxy to every stored credential. */
+    private static void refuseOpenBind(Settings settings, CaravanFile file) {
+        if (settings.allowOpen() || !file.keys().isEmpty()) {
             return;
         }
         boolean loopback;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.caravan.guardrails.policy.GuardPolicy;
+import dev.caravan.keys.GatewayKey;
 import dev.caravan.spend.Budget;
 import dev.caravan.spend.Budgets;
 import dev.caravan.spend.Price;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The optional YAML file named by {@code --config}: what is structured (upstreams, routes, guardrails), with
+ * The optional YAML file named by {@code --config}: what is structured (upstreams, routes, guardrails, keys), with
  * {@code where} naming the line of a key so that later validation can point at it too.
  */
 public record CaravanFile(
@@ -31,6 +32,7 @@ public record CaravanFile(
         List<Price> prices,
         List<Budget> budgets,
         GuardPolicy policy,
+        List<GatewayKey> keys,
         Function<String, String> where) {
 
     /** The file as written, before validation. */
@@ -39,14 +41,15 @@ public record CaravanFile(
             @JsonProperty("routes") List<RouteEntry> routes,
             @JsonProperty("prices") JsonNode prices,
             @JsonProperty("budgets") List<BudgetEntry> budgets,
-            @JsonProperty("guardrails") GuardrailsSection guardrails) {}
+            @JsonProperty("guardrails") GuardrailsSection guardrails,
+            @JsonProperty("keys") List<KeyEntry> keys) {}
 
     /** One named upstream: its base URL (the SDK base URL of its API) and an optional credential reference. */
     public record UpstreamEntry(
             @JsonProperty("baseUrl") String baseUrl, @JsonProperty("credential") String credential) {}
 
     public static final CaravanFile EMPTY =
-            new CaravanFile(Map.of(), List.of(), List.of(), List.of(), GuardPolicy.defaults(), key -> "");
+            new CaravanFile(Map.of(), List.of(), List.of(), List.of(), GuardPolicy.defaults(), List.of(), key -> "");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -59,6 +62,7 @@ public record CaravanFile(
         budgets = budgets == null ? List.of() : List.copyOf(budgets);
         where = where == null ? key -> "" : where;
         policy = policy == null ? GuardPolicy.defaults() : policy;
+        keys = keys == null ? List.of() : List.copyOf(keys);
     }
 
     /** Reads and validates the file; a problem stops the boot with a message naming the line. */
@@ -85,13 +89,14 @@ public record CaravanFile(
                 throw new ConfigException(where.apply("prices") + e.getMessage());
             }
             List<Budget> budgets = Budgets.of(parsed.budgets() == null ? List.of() : parsed.budgets(), where);
-            return new CaravanFile(parsed.upstreams(), parsed.routes(), prices, budgets, policy, where);
+            List<GatewayKey> keys = KeyEntry.toKeys(parsed.keys(), where);
+            return new CaravanFile(parsed.upstreams(), parsed.routes(), prices, budgets, policy, keys, where);
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(
                     file + " line "
                             + lineOf(file, e.getPropertyName(), e.getLocation().getLineNr()) + ": unknown key '"
                             + dotted(e)
-                            + "' (this version reads: upstreams.<name>.baseUrl|credential, routes, prices, budgets and guardrails; see docs/configuration.md)");
+                            + "' (this version reads: upstreams.<name>.baseUrl|credential, routes, prices, budgets, guardrails and keys; see docs/configuration.md)");
         } catch (JsonProcessingException e) {
             throw new ConfigException(file + " line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -45,7 +45,7 @@ public final class GuardPrompt implements Processor {
         String approvalId = exchange.getMessage().getHeader(APPROVAL_HEADER, String.class);
         boolean approved = outcome.action() == Action.HOLD
                 && approvalId != null
-                && approvals.allows(approvalId, record.requestSha256());
+                && approvals.allows(approvalId, record.requestSha256(), record.workspace());
         if (outcome.changed() && (outcome.action() == Action.REDACT || approved)) {
             texts.write(outcome.texts());
             exchange.setVariable(Vars.CHAT_REQUEST, request.rewritten());
@@ -63,7 +63,7 @@ public final class GuardPrompt implements Processor {
             throw denied(outcome);
         }
         if (outcome.action() == Action.HOLD && !approved) {
-            throw held(outcome, approvalId, record.requestSha256());
+            throw held(outcome, approvalId, record.requestSha256(), record.workspace());
         }
     }
 
@@ -77,15 +77,16 @@ public final class GuardPrompt implements Processor {
                 "the request was refused by policy: " + String.join(", ", ids(outcome.denied())));
     }
 
-    private GatewayException held(Outcome outcome, String approvalId, String requestSha256) {
+    private GatewayException held(Outcome outcome, String approvalId, String requestSha256, String workspace) {
         Optional<Approval> refused = Optional.ofNullable(approvalId)
                 .flatMap(approvals::find)
                 .filter(a -> a.status() == Approval.Status.DENIED
-                        && a.requestSha256().equals(requestSha256));
+                        && a.requestSha256().equals(requestSha256)
+                        && a.heldFor(workspace));
         if (refused.isPresent()) {
             return new GatewayException(ApiError.POLICY_DENIED, "approval " + approvalId + " was denied");
         }
-        Approval approval = approvals.hold(requestSha256, ids(outcome.held()));
+        Approval approval = approvals.hold(requestSha256, ids(outcome.held()), workspace);
         return new GatewayException(
                 ApiError.APPROVAL_REQUIRED,
                 "the request is held for approval (" + String.join(", ", approval.categories())

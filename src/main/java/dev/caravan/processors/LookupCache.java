@@ -8,10 +8,10 @@ import org.apache.camel.Processor;
 
 /**
  * Looks the call up in the response cache when its route keeps one: after the prompt guardrails, so a hit is keyed on
- * the request as it would have gone upstream.
+ * the request as it would have gone upstream, and on the gateway key's workspace, so workspaces never share answers.
  */
 public final class LookupCache implements Processor {
-    /** The workspace of every call until gateway keys name one. */
+    /** The workspace of every call on an open gateway (no gateway keys). */
     static final String OPEN_WORKSPACE = "-";
 
     private final ResponseCache cache;
@@ -26,8 +26,11 @@ public final class LookupCache implements Processor {
         if (route.direct() || route.cacheTtl().isZero()) {
             return;
         }
+        String workspace = Vars.callRecord(exchange).workspace();
         String key = ResponseCache.key(
-                OPEN_WORKSPACE, route.alias(), Vars.chatRequest(exchange).json().toString());
+                workspace == null ? OPEN_WORKSPACE : workspace,
+                route.alias(),
+                Vars.chatRequest(exchange).json().toString());
         exchange.setVariable(Vars.CACHE_KEY, key);
         cache.find(key).ifPresent(answer -> exchange.setVariable(Vars.CACHED, answer));
         Vars.callRecord(exchange).cache(Vars.cacheHit(exchange));

@@ -3,6 +3,7 @@ package dev.caravan.processors;
 import dev.caravan.call.CallRecord;
 import dev.caravan.errors.ApiError;
 import dev.caravan.errors.GatewayException;
+import dev.caravan.keys.GatewayKey;
 import dev.caravan.routes.Vars;
 import dev.caravan.routing.Target;
 import dev.caravan.spend.Budget;
@@ -20,7 +21,8 @@ import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * Reserves the call's worst-case cost on every budget of its workspace and key before it goes upstream: refuses a call
- * that would break a hard limit (429, the model never called) or an unpriced one under a hard limit (403). A call
+ * that would break a hard limit (429, the model never called) or an unpriced one under a hard limit (403, unless the
+ * gateway key has {@code allowUnpriced}). A call
  * answered in one piece settles when its exchange completes; a stream settles as its relay ends.
  */
 public final class ReserveBudget implements Processor {
@@ -42,10 +44,12 @@ public final class ReserveBudget implements Processor {
             return;
         }
         boolean hard = applying.stream().anyMatch(b -> b.hardMicros() != null);
+        GatewayKey key = Vars.gatewayKey(exchange);
+        boolean unpricedAllowed = key != null && key.allowUnpriced();
         long worst = 0;
         for (Target target : Vars.plan(exchange)) {
             Optional<Price> price = prices.get().find(target.model());
-            if (price.isEmpty() && hard) {
+            if (price.isEmpty() && hard && !unpricedAllowed) {
                 throw new GatewayException(
                         ApiError.UNPRICED_MODEL,
                         "model '" + target.model() + "' has no price, and a hard budget applies to this call;"

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.errors.ApiError;
 import dev.caravan.errors.GatewayException;
+import dev.caravan.keys.GatewayKey;
+import dev.caravan.routes.Vars;
 import dev.caravan.spend.AgentRuns;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +18,8 @@ import org.apache.camel.Processor;
 
 /**
  * Answers {@code GET /v1/runs/{run-id}} (the run's calls with per-step cost, tokens and latency, and totals) and
- * {@code GET /v1/runs?session_id=S} (the session's runs with their totals).
+ * {@code GET /v1/runs?session_id=S} (the session's runs with their totals); with gateway keys, only the calls of the
+ * caller's workspace.
  */
 public final class ShowRun implements Processor {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,6 +38,8 @@ public final class ShowRun implements Processor {
         }
         String path = message.getHeader(Exchange.HTTP_URI, String.class).replaceFirst("\\?.*$", "");
         String runId = URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
+        GatewayKey key = Vars.gatewayKey(exchange);
+        String workspace = key == null ? null : key.workspace();
         ObjectNode body;
         if (path.endsWith("/v1/runs") || path.endsWith("/v1/runs/")) {
             String session = message.getHeader("session_id", String.class);
@@ -43,11 +48,14 @@ public final class ShowRun implements Processor {
                         ApiError.NOT_FOUND,
                         "ask for a run by id (/v1/runs/{run-id}) or for a session's runs (?session_id=)");
             }
-            body = session(session, runs.session(session));
+            body = session(session, runs.session(session), workspace);
         } else {
-            body = run(runs.run(runId)
-                    .orElseThrow(() ->
-                            new GatewayException(ApiError.NOT_FOUND, "no calls of run '" + runId + "' are kept")));
+            body = run(
+                    runs.run(runId)
+                            .filter(found -> !visible(found, workspace).isEmpty())
+                            .orElseThrow(() -> new GatewayException(
+                                    ApiError.NOT_FOUND, "no calls of run '" + runId + "' are kept")),
+                    workspace);
         }
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
@@ -55,12 +63,19 @@ public final class ShowRun implements Processor {
         message.setBody(JSON.writeValueAsBytes(body));
     }
 
-    private static ObjectNode run(AgentRuns.Run run) {
+    /** The run's steps the caller may see: all on an open gateway, else those of its workspace. */
+    private static List<AgentRuns.Step> visible(AgentRuns.Run run, String workspace) {
+        return run.steps().stream()
+                .filter(step -> workspace == null || workspace.equals(step.workspace()))
+                .toList();
+    }
+
+    private static ObjectNode run(AgentRuns.Run run, String workspace) {
         ObjectNode body = JSON.createObjectNode().put("object", "caravan.run").put("run_id", run.id());
         body.put("session_id", run.sessionId());
         ArrayNode steps = body.putArray("steps");
         Totals totals = new Totals();
-        for (AgentRuns.Step step : run.steps()) {
+        for (AgentRuns.Step step : visible(run, workspace)) {
             ObjectNode s = steps.addObject()
                     .put("decision_id", step.decisionId())
                     .put("ts", step.startedAt())
@@ -85,14 +100,18 @@ public final class ShowRun implements Processor {
         return body;
     }
 
-    private static ObjectNode session(String id, List<AgentRuns.Run> runs) {
+    private static ObjectNode session(String id, List<AgentRuns.Run> runs, String workspace) {
         ObjectNode body =
                 JSON.createObjectNode().put("object", "caravan.session").put("session_id", id);
         ArrayNode list = body.putArray("runs");
         Totals all = new Totals();
         for (AgentRuns.Run run : runs) {
+            List<AgentRuns.Step> steps = visible(run, workspace);
+            if (steps.isEmpty()) {
+                continue;
+            }
             Totals one = new Totals();
-            run.steps().forEach(step -> {
+            steps.forEach(step -> {
                 one.add(step);
                 all.add(step);
             });

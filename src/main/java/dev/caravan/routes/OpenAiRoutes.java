@@ -6,11 +6,15 @@ import dev.caravan.config.RoutingSettings;
 import dev.caravan.guardrails.approvals.ApprovalStore;
 import dev.caravan.guardrails.policy.GuardEngine;
 import dev.caravan.http.UpstreamClient;
+import dev.caravan.keys.KeyRing;
+import dev.caravan.processors.Authenticate;
 import dev.caravan.processors.BeginCall;
 import dev.caravan.processors.CallUpstream;
+import dev.caravan.processors.CheckAllowed;
 import dev.caravan.processors.GuardCompletion;
 import dev.caravan.processors.GuardPrompt;
 import dev.caravan.processors.KeepCached;
+import dev.caravan.processors.LimitRate;
 import dev.caravan.processors.LookupCache;
 import dev.caravan.processors.MeterSpend;
 import dev.caravan.processors.ParseChatRequest;
@@ -26,11 +30,12 @@ import dev.caravan.routing.ResponseCache;
 import dev.caravan.routing.RoutePlanner;
 import dev.caravan.spend.BudgetBook;
 import dev.caravan.spend.PriceTable;
+import dev.caravan.spend.RateLimits;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import org.apache.camel.builder.RouteBuilder;
 
-/** The OpenAI-shaped ingress: Chat Completions, plain and streamed, guarded on the way in and on the way out
+/** The OpenAI-shaped ingress: Chat Completions, plain and streamed, authenticated and rate-limited by gateway key, guarded on the way in and on the way out
  * (a stream incrementally), routed over a route's targets or answered from its cache. */
 public final class OpenAiRoutes extends RouteBuilder {
     private static final String CHAT_PATH = "/v1/chat/completions";
@@ -46,6 +51,8 @@ public final class OpenAiRoutes extends RouteBuilder {
     private final CallReceipts receipts;
     private final Supplier<GuardEngine> guardrails;
     private final ApprovalStore approvals;
+    private final Supplier<KeyRing> keys;
+    private final RateLimits rateLimits;
 
     public OpenAiRoutes(
             CallLedger ledger,
@@ -59,7 +66,9 @@ public final class OpenAiRoutes extends RouteBuilder {
             ExecutorService workers,
             CallReceipts receipts,
             Supplier<GuardEngine> guardrails,
-            ApprovalStore approvals) {
+            ApprovalStore approvals,
+            Supplier<KeyRing> keys,
+            RateLimits rateLimits) {
         this.ledger = ledger;
         this.routing = routing;
         this.planner = planner;
@@ -71,6 +80,8 @@ public final class OpenAiRoutes extends RouteBuilder {
         this.receipts = receipts;
         this.guardrails = guardrails;
         this.approvals = approvals;
+        this.keys = keys;
+        this.rateLimits = rateLimits;
     }
 
     private PriceTable prices() {
@@ -84,8 +95,11 @@ public final class OpenAiRoutes extends RouteBuilder {
                 .process(new BeginCall(ledger, IngressApi.OPENAI, CHAT_PATH)).id("begin-call")
                 .threads().executorService(workers).callerRunsWhenRejected(false).id("to-worker")
                 .process(new ParseChatRequest()).id("parse")
+                .process(new Authenticate(keys)).id("authenticate")
+                .process(new LimitRate(rateLimits)).id("rate-limit")
                 .process(new GuardPrompt(guardrails, approvals)).id("guard-prompt")
                 .process(new PlanRoute(routing, planner)).id("plan-route")
+                .process(new CheckAllowed()).id("check-allowed")
                 .process(new LookupCache(cache)).id("lookup-cache")
                 .process(reserveBudget).id("reserve-budget")
                 .choice().id("cached-or-called")

@@ -32,6 +32,7 @@ public final class Vars {
     public static final String UPSTREAM_EXCHANGE = "caravan.upstreamExchange";
     public static final String STREAMING = "caravan.streaming";
     public static final String ANSWER = "caravan.answer";
+    public static final String GATEWAY_KEY = "caravan.gatewayKey";
 
     public static CallRecord callRecord(Exchange e) {
         return e.getVariable(CALL_RECORD, CallRecord.class);
@@ -123,5 +124,10 @@ public final class Vars {
     public static boolean upstreamStreams(Exchange e) {
         UpstreamExchange upstream = upstreamExchange(e);
         return upstream != null && upstream.isEventStream();
+    }
+
+    /** The gateway key entry the call authenticated with (null when the gateway has no keys). */
+    public static dev.caravan.keys.GatewayKey gatewayKey(Exchange e) {
+        return e.getVariable(GATEWAY_KEY, dev.caravan.keys.GatewayKey.class);
     }
 }

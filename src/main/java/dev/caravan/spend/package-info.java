@@ -1,2 +1,2 @@
-/** What calls cost: the price table and exact micro-dollar arithmetic; plain Java, no Camel. */
+/** What calls cost and how fast they may come: the price table, micro-dollar arithmetic and per-key rate limits; plain Java, no Camel. */
 package dev.caravan.spend;

@@ -62,4 +62,58 @@ class CaravanFileTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageNotContaining("secret-path");
     }
+
+    static final String HASH = "sha256:" + "ab".repeat(32);
+
+    @Test
+    void keysAreReadWithTheirWorkspaceAllowListsAndLimits() throws Exception {
+        CaravanFile file = CaravanFile.load(write("keys:\n  - hash: " + HASH + "\n    workspace: payments\n"
+                + "    allowedModels: [caravan/auto]\n    allowedUpstreams: [openai]\n    allowUnpriced: true\n"
+                + "    requestsPerMinute: 60\n    tokensPerMinute: 100000\n"));
+
+        var key = file.keys().get(0);
+        assertThat(key.id()).isEqualTo("abababababab");
+        assertThat(key.workspace()).isEqualTo("payments");
+        assertThat(key.allowedModels()).containsExactly("caravan/auto");
+        assertThat(key.allowedUpstreams()).containsExactly("openai");
+        assertThat(key.allowUnpriced()).isTrue();
+        assertThat(key.requestsPerMinute()).isEqualTo(60);
+        assertThat(key.tokensPerMinute()).isEqualTo(100000);
+    }
+
+    @Test
+    void aKeyFieldThisVersionDoesNotKnowStopsTheBoot() throws Exception {
+        Path path = write("keys:\n  - hash: " + HASH + "\n    workspace: payments\n    budget: 10\n");
+
+        assertThatThrownBy(() -> CaravanFile.load(path))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("line 4")
+                .hasMessageContaining("keys.[0].budget");
+    }
+
+    @Test
+    void aKeyThatIsNotAHashIsRefusedNamingItsLine() throws Exception {
+        Path path = write(
+                "keys:\n  - workspace: a\n    hash: " + HASH + "\n  - hash: cvn_plainKeyPasted\n    workspace: b\n");
+
+        assertThatThrownBy(() -> CaravanFile.load(path))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("line 4")
+                .hasMessageContaining("keys[1].hash")
+                .hasMessageNotContaining("cvn_plainKeyPasted");
+    }
+
+    @Test
+    void aKeyWithoutWorkspaceOrWithAZeroLimitIsRefused() throws Exception {
+        Path noWorkspace = write("keys:\n  - hash: " + HASH + "\n");
+        Path zero = write("keys:\n  - hash: " + HASH + "\n    workspace: a\n    requestsPerMinute: 0\n");
+        Path twice =
+                write("keys:\n  - hash: " + HASH + "\n    workspace: a\n  - hash: " + HASH + "\n    workspace: b\n");
+
+        assertThatThrownBy(() -> CaravanFile.load(noWorkspace)).hasMessageContaining("keys[0].workspace is required");
+        assertThatThrownBy(() -> CaravanFile.load(zero)).hasMessageContaining("keys[0].requestsPerMinute");
+        assertThatThrownBy(() -> CaravanFile.load(twice))
+                .hasMessageContaining("line 4")
+                .hasMessageContaining("listed twice");
+    }
 }

@@ -59,6 +59,7 @@ class UpstreamCatalogTest {
                 null,
                 null,
                 null,
+                null,
                 null);
 
         Upstream upstream =
@@ -71,7 +72,7 @@ class UpstreamCatalogTest {
     @Test
     void aNewUpstreamWithoutABaseUrlStopsTheBoot() {
         CaravanFile file = new CaravanFile(
-                Map.of("mystery", new CaravanFile.UpstreamEntry(null, null)), null, null, null, null, null);
+                Map.of("mystery", new CaravanFile.UpstreamEntry(null, null)), null, null, null, null, null, null);
 
         assertThatThrownBy(() -> UpstreamCatalog.load(file, Map.of(), GUARD))
                 .isInstanceOf(ConfigException.class)

@@ -69,16 +69,25 @@ public final class ApprovalStore {
         load();
     }
 
-    /** Holds a request body: a new pending approval, or the pending one that already covers this body. */
-    public synchronized Approval hold(String requestSha256, List<String> categories) {
+    /** Holds a request body: a new pending approval, or the pending one of the same workspace that already covers it. */
+    public synchronized Approval hold(String requestSha256, List<String> categories, String workspace) {
         Instant now = clock.instant();
         for (Approval a : byId.values()) {
-            if (a.requestSha256().equals(requestSha256) && a.at(now).status() == Status.PENDING) {
+            if (a.requestSha256().equals(requestSha256)
+                    && a.heldFor(workspace)
+                    && a.at(now).status() == Status.PENDING) {
                 return a;
             }
         }
         Approval created = new Approval(
-                UUID.randomUUID().toString(), requestSha256, categories, Status.PENDING, now, now.plus(ttl), null);
+                UUID.randomUUID().toString(),
+                requestSha256,
+                workspace,
+                categories,
+                Status.PENDING,
+                now,
+                now.plus(ttl),
+                null);
         save(created);
         return created;
     }
@@ -109,10 +118,11 @@ public final class ApprovalStore {
         return decided;
     }
 
-    /** Whether this approval lets exactly this request body through now. */
-    public boolean allows(String id, String requestSha256) {
-        return find(id).filter(
-                        a -> a.status() == Status.APPROVED && a.requestSha256().equals(requestSha256))
+    /** Whether this approval lets exactly this request body, from this workspace, through now. */
+    public boolean allows(String id, String requestSha256, String workspace) {
+        return find(id).filter(a -> a.status() == Status.APPROVED
+                        && a.requestSha256().equals(requestSha256)
+                        && a.heldFor(workspace))
                 .isPresent();
     }
 

@@ -42,56 +42,56 @@ class ApprovalStoreTest {
     @Test
     void anApprovedHoldLetsOnlyItsOwnBodyThrough() {
         ApprovalStore store = new ApprovalStore(dir, Duration.ofHours(1), clock);
-        Approval held = store.hold("hash-a", List.of("custom.payroll"));
+        Approval held = store.hold("hash-a", List.of("custom.payroll"), null);
 
-        assertThat(store.allows(held.id(), "hash-a")).isFalse();
+        assertThat(store.allows(held.id(), "hash-a", null)).isFalse();
         store.decide(held.id(), true);
 
-        assertThat(store.allows(held.id(), "hash-a")).isTrue();
-        assertThat(store.allows(held.id(), "hash-b")).isFalse();
+        assertThat(store.allows(held.id(), "hash-a", null)).isTrue();
+        assertThat(store.allows(held.id(), "hash-b", null)).isFalse();
     }
 
     @Test
     void approvalsSurviveARestart() {
         ApprovalStore first = new ApprovalStore(dir, Duration.ofHours(1), clock);
-        Approval pending = first.hold("hash-a", List.of("custom.payroll"));
-        Approval approved = first.hold("hash-b", List.of("custom.payroll"));
+        Approval pending = first.hold("hash-a", List.of("custom.payroll"), null);
+        Approval approved = first.hold("hash-b", List.of("custom.payroll"), null);
         first.decide(approved.id(), true);
 
         ApprovalStore second = new ApprovalStore(dir, Duration.ofHours(1), clock);
 
         assertThat(second.find(pending.id())).get().extracting(Approval::status).isEqualTo(Status.PENDING);
-        assertThat(second.allows(approved.id(), "hash-b")).isTrue();
+        assertThat(second.allows(approved.id(), "hash-b", null)).isTrue();
     }
 
     @Test
     void approvalsExpireAndAnExpiredOneCannotBeDecided() {
         ApprovalStore store = new ApprovalStore(dir, Duration.ofMinutes(10), clock);
-        Approval pending = store.hold("hash-a", List.of("custom.payroll"));
-        Approval approved = store.hold("hash-b", List.of("custom.payroll"));
+        Approval pending = store.hold("hash-a", List.of("custom.payroll"), null);
+        Approval approved = store.hold("hash-b", List.of("custom.payroll"), null);
         store.decide(approved.id(), true);
 
         clock.now = clock.now.plus(Duration.ofMinutes(10));
 
         assertThat(store.find(pending.id())).get().extracting(Approval::status).isEqualTo(Status.EXPIRED);
-        assertThat(store.allows(approved.id(), "hash-b")).isFalse();
+        assertThat(store.allows(approved.id(), "hash-b", null)).isFalse();
         assertThatThrownBy(() -> store.decide(pending.id(), true)).hasMessageContaining("expired");
     }
 
     @Test
     void holdingTheSameBodyAgainAfterExpiryCreatesANewApproval() {
         ApprovalStore store = new ApprovalStore(dir, Duration.ofMinutes(10), clock);
-        Approval first = store.hold("hash-a", List.of("custom.payroll"));
+        Approval first = store.hold("hash-a", List.of("custom.payroll"), null);
 
         clock.now = clock.now.plus(Duration.ofMinutes(11));
 
-        assertThat(store.hold("hash-a", List.of("custom.payroll")).id()).isNotEqualTo(first.id());
+        assertThat(store.hold("hash-a", List.of("custom.payroll"), null).id()).isNotEqualTo(first.id());
     }
 
     @Test
     void aDecisionIsFinal() {
         ApprovalStore store = new ApprovalStore(dir, Duration.ofHours(1), clock);
-        Approval held = store.hold("hash-a", List.of("custom.payroll"));
+        Approval held = store.hold("hash-a", List.of("custom.payroll"), null);
         store.decide(held.id(), false);
 
         assertThatThrownBy(() -> store.decide(held.id(), true)).hasMessageContaining("already denied");
@@ -101,12 +101,28 @@ class ApprovalStoreTest {
     @Test
     void longExpiredApprovalsAreDroppedOnStart() {
         ApprovalStore store = new ApprovalStore(dir, Duration.ofMinutes(10), clock);
-        Approval old = store.hold("hash-a", List.of("custom.payroll"));
+        Approval old = store.hold("hash-a", List.of("custom.payroll"), null);
 
         clock.now = clock.now.plus(Duration.ofMinutes(21));
         ApprovalStore restarted = new ApprovalStore(dir, Duration.ofMinutes(10), clock);
 
         assertThat(restarted.find(old.id())).isEmpty();
         assertThat(dir.resolve(old.id() + ".json")).doesNotExist();
+    }
+
+    @Test
+    void anApprovalBelongsToTheWorkspaceOfTheCallItHeld() {
+        ApprovalStore store = new ApprovalStore(dir, Duration.ofHours(1), clock);
+        Approval payments = store.hold("hash-a", List.of("custom.payroll"), "payments");
+
+        assertThat(store.hold("hash-a", List.of("custom.payroll"), "research").id())
+                .isNotEqualTo(payments.id());
+        assertThat(store.hold("hash-a", List.of("custom.payroll"), "payments").id())
+                .isEqualTo(payments.id());
+
+        store.decide(payments.id(), true);
+        assertThat(store.allows(payments.id(), "hash-a", "payments")).isTrue();
+        assertThat(store.allows(payments.id(), "hash-a", "research")).isFalse();
+        assertThat(store.allows(payments.id(), "hash-a", null)).isFalse();
     }
 }
