@@ -34,7 +34,9 @@ public final class TestGateway implements AutoCloseable {
             Map<String, String> properties, Map<String, String> environment, Map<String, Object> beans) {
         try {
             int port = freePort();
-            Path dataDir = Files.createTempDirectory("caravan-test-data");
+            Path dataDir = properties.containsKey("caravan.data-dir")
+                    ? Path.of(properties.get("caravan.data-dir"))
+                    : Files.createTempDirectory("caravan-test-data");
             Map<String, String> overrides = new HashMap<>(properties);
             overrides.put("caravan.port", Integer.toString(port));
             overrides.put("caravan.data-dir", dataDir.toString());
