@@ -1,7 +1,10 @@
 package dev.caravan.call;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +16,7 @@ public final class CallLedger {
     private final java.util.concurrent.atomic.AtomicLong opened = new java.util.concurrent.atomic.AtomicLong();
     private final Object idle = new Object();
     private volatile boolean draining;
+    private final List<Consumer<CallRecord>> onClosed = new CopyOnWriteArrayList<>();
 
     /** A call entered the pipeline. */
     public void opened(CallRecord record) {
@@ -26,11 +30,23 @@ public final class CallLedger {
         if (LOG.isDebugEnabled()) {
             LOG.debug("call {} closed: {}", record.decisionId(), record.view());
         }
+        for (Consumer<CallRecord> listener : onClosed) {
+            try {
+                listener.accept(record);
+            } catch (RuntimeException e) {
+                LOG.warn("a closed-call listener failed for {}", record.decisionId(), e);
+            }
+        }
         if (inFlight.decrementAndGet() == 0) {
             synchronized (idle) {
                 idle.notifyAll();
             }
         }
+    }
+
+    /** Hands every closed call's complete record to {@code listener}, on the closing thread; it must not block. */
+    public void onClosed(Consumer<CallRecord> listener) {
+        onClosed.add(listener);
     }
 
     /** Calls opened since start. */
