@@ -14,7 +14,7 @@ mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.tx
 cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 echo "# audit bench, $(date -u '+%Y-%m-%d %H:%M UTC'), $("$JAVA" -version 2>&1 | head -1)"
 echo "## call-path cost (JMH, pinned to CPU $CPU)"
-taskset -c "$CPU" "$JAVA" -cp "$cp" org.openjdk.jmh.Main -f 1 -wi 3 -w 1 -i 5 -r 1 -bm avgt -tu ns AuditBench
+CARAVAN_LOG_LEVEL=ERROR taskset -c "$CPU" "$JAVA" -cp "$cp" org.openjdk.jmh.Main -f 1 -wi 3 -w 1 -i 5 -r 1 -bm avgt -tu ns AuditBench
 echo "## Kafka sink, $COUNT events, all cores (broker in the same JVM)"
 timeout 600 "$JAVA" -Dlogback.configurationFile=src/main/resources/logback.xml -cp "$cp" \
   dev.caravan.bench.AuditKafkaThroughput "$COUNT" 2>&1 | grep -E "^(warm-up|measured):|Exception"
