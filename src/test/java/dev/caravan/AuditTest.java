@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,7 +86,8 @@ class AuditTest {
                         "caravan.audit.kafka.brokers", kafka.bootstrap(),
                         "caravan.audit.kafka.topic", TOPIC,
                         "caravan.audit.kafka.request-timeout-ms", "1000",
-                        "caravan.audit.kafka.delivery-timeout-ms", "3000"),
+                        "caravan.audit.kafka.delivery-timeout-ms", "3000",
+                        "caravan.audit.extra-sinks", "mock:audit-extra"),
                 Map.of());
         tail = kafka.tail(TOPIC);
     }
@@ -227,6 +229,17 @@ class AuditTest {
         assertThat(event.path("latency_ms").path("first_token").asDouble()).isPositive();
         assertThat(event.path("receipt").asText()).startsWith("audit-node:");
         await().atMost(Duration.ofSeconds(10)).until(() -> kafkaKeys().contains(decisionId));
+    }
+
+    @Test
+    void anExtraSinkGivenAsACamelUriGetsEachEventsJsonLine() {
+        MockEndpoint extra = gateway.gateway().camel().getEndpoint("mock:audit-extra", MockEndpoint.class);
+
+        String decisionId = call(Http.chat("mock", false));
+
+        await().atMost(Duration.ofSeconds(1)).until(() -> extra.getExchanges().stream()
+                .map(e -> e.getMessage().getBody(String.class))
+                .anyMatch(body -> parse(body).path("decision_id").asText().equals(decisionId)));
     }
 
     /** The spool past its committed marker: events Kafka has not acknowledged yet. */

@@ -4,12 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.caravan.call.CallRecord;
 import dev.caravan.call.Usage;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One finished call as the audit schema (docs/audit.md) names it; a step that did not run is null. */
 public record AuditEvent(String decisionId, Map<String, Object> fields) {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] AS_RECORDED = {
+        "key_id", "workspace", "endpoint", "route", "upstream", "model", "stream"
+    };
+
+    public AuditEvent {
+        fields = Collections.unmodifiableMap(fields);
+    }
 
     /** The event of a closed call on this node: facts only, never a prompt, a completion or a key. */
     public static AuditEvent of(CallRecord record, String node) {
@@ -19,7 +27,7 @@ public record AuditEvent(String decisionId, Map<String, Object> fields) {
         e.put("trace_id", v.get("trace_id"));
         e.put("ts", v.get("ts"));
         e.put("node", node);
-        for (String name : new String[] {"key_id", "workspace", "endpoint", "route", "upstream", "model", "stream"}) {
+        for (String name : AS_RECORDED) {
             e.put(name, filled(v.get(name)));
         }
         e.put("status", filled(v.get("status")));

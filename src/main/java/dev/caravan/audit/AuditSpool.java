@@ -102,10 +102,10 @@ public final class AuditSpool implements AutoCloseable {
 
     /** Whether every appended event has been committed. */
     public boolean drained() {
-        return committedSegment == writing && committedOffset >= outBytesVolatile();
+        return committedSegment == writing && committedOffset >= appendedBytes();
     }
 
-    private synchronized long outBytesVolatile() {
+    private synchronized long appendedBytes() {
         return outBytes;
     }
 

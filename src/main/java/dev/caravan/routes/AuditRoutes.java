@@ -18,6 +18,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.function.Predicate;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.seda.SedaEndpoint;
 
@@ -55,6 +56,7 @@ public final class AuditRoutes extends RouteBuilder implements AutoCloseable {
     public void configure() {
         // spotless:off
         from(Endpoints.AUDIT).routeId("audit").routeConfigurationId(ERRORS)
+            .shutdownRunningTask(ShutdownRunningTask.CompleteAllTasks)
             .process(new SerializeAuditEvent()).id("serialize-event")
             .multicast().to(sinks().toArray(String[]::new)).id("sinks");
 
