@@ -165,7 +165,6 @@ class AuditTest {
         assertThat(event.path("latency_ms").path("total").asDouble()).isPositive();
         assertThat(event.path("metadata").path("team").asText()).isEqualTo("search");
         assertThat(event.path("key_id").isNull()).isTrue();
-        assertThat(event.path("cost_micros").isNull()).isTrue();
         assertThat(String.join("\n", fileLines()))
                 .doesNotContain(marker)
                 .doesNotContain("sk-audit-provider-key")
