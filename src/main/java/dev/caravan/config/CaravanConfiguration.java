@@ -1,5 +1,6 @@
 package dev.caravan.config;
 
+import dev.caravan.audit.AuditTap;
 import dev.caravan.call.CallLedger;
 import dev.caravan.guardrails.Guardrail;
 import dev.caravan.guardrails.approvals.ApprovalStore;
@@ -17,6 +18,8 @@ import dev.caravan.receipts.ReceiptChain;
 import dev.caravan.receipts.ReceiptKey;
 import dev.caravan.receipts.ReceiptKeyStore;
 import dev.caravan.routes.ApprovalRoutes;
+import dev.caravan.routes.AuditErrors;
+import dev.caravan.routes.AuditRoutes;
 import dev.caravan.routes.Endpoints;
 import dev.caravan.routes.ErrorHandling;
 import dev.caravan.routes.FallbackRoutes;
@@ -163,6 +166,7 @@ public final class CaravanConfiguration implements CamelConfiguration {
         camel.addRoutes(new ApprovalRoutes(approvals, admin, workers, gatewayKeys));
         camel.addRoutes(new ReceiptRoutes(keys, chain, workers, gatewayKeys));
         camel.addRoutes(new FallbackRoutes());
+        audit(camel, settings, ledger);
         LOG.info(
                 "caravan listening on http://{}:{} (data {}, calls on {}, body limit {} bytes)",
                 settings.host(),
@@ -176,6 +180,36 @@ public final class CaravanConfiguration implements CamelConfiguration {
                 settings.dataDir().resolve("receipts").toAbsolutePath(),
                 keys.active().kid());
     }
+
+    // audit (issue 7): each closed call's event goes to the audit routes through their bounded queue
+    private static void audit(CamelContext camel, Settings settings, CallLedger ledger) throws Exception {
+        AuditSettings audit =
+                AuditSettings.bind(key -> camel.getPropertiesComponent().resolveProperty(key));
+        if (!audit.anySink()) {
+            LOG.info("audit: no sink configured, no events");
+            return;
+        }
+        AuditRoutes routes = new AuditRoutes(audit, settings.dataDir());
+        camel.addRoutes(new AuditErrors());
+        camel.addRoutes(routes);
+        ledger.onClosed(new AuditTap(settings.nodeId(), AuditRoutes.queue(camel)));
+        camel.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopped(CamelContext context) {
+                try {
+                    routes.close();
+                } catch (IOException e) {
+                    LOG.warn("closing the audit file or spool failed", e);
+                }
+            }
+        });
+        LOG.info(
+                "audit: file {}, kafka {}, extra sinks {}",
+                audit.fileEnabled() ? settings.dataDir().resolve("audit").toAbsolutePath() : "off",
+                audit.kafkaEnabled() ? audit.kafkaBrokers() : "off",
+                audit.extraSinks());
+    }
+    // end audit
 
     /** The built-in detectors and any {@link Guardrail} beans an integration team bound (custom rules come with the policy). */
     private static List<Guardrail> detectors(CamelContext camel) {

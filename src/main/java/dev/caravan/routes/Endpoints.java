@@ -28,4 +28,20 @@ public final class Endpoints {
     public static final String METRICS = INGRESS + "/metrics" + INGRESS_OPTIONS;
     public static final String HEALTH = INGRESS + "/health" + INGRESS_OPTIONS;
     public static final String UNKNOWN_PATH = INGRESS + "/" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";
+
+    // audit (issue 7): the bounded queue closed calls are offered to, its sinks, and the Kafka shipping of the spool
+    public static final String AUDIT =
+            "seda:caravan-audit?size={{caravan.audit.queue-size:10000}}&concurrentConsumers=1&purgeWhenStopping=false";
+    public static final String AUDIT_FILE = "direct:caravan-audit-file";
+    public static final String AUDIT_SPOOL = "direct:caravan-audit-spool";
+    public static final String AUDIT_SHIP =
+            "timer:caravan-audit-ship?period={{caravan.audit.kafka.ship-ms:20}}" + "&delay=0&synchronous=true";
+    /** Idempotent, acks=all; timeouts from settings; brokers from settings (never credentials in the URI). */
+    public static final String AUDIT_KAFKA = "kafka:{{caravan.audit.kafka.topic:caravan.audit}}"
+            + "?brokers={{caravan.audit.kafka.brokers}}&enableIdempotence=true&requestRequiredAcks=all"
+            + "&maxInFlightRequest=5&retries=2147483647&lingerMs=5&batchWithIndividualHeaders=true&synchronous=true"
+            + "&requestTimeoutMs={{caravan.audit.kafka.request-timeout-ms:15000}}"
+            + "&maxBlockMs={{caravan.audit.kafka.request-timeout-ms:15000}}"
+            + "&deliveryTimeoutMs={{caravan.audit.kafka.delivery-timeout-ms:30000}}";
+    // end audit
 }

@@ -1,5 +1,7 @@
 package dev.caravan.routes;
 
+import dev.caravan.audit.AuditEvent;
+import dev.caravan.audit.AuditSpool;
 import dev.caravan.call.CallRecord;
 import dev.caravan.call.IngressApi;
 import dev.caravan.call.TraceContext;
@@ -33,6 +35,19 @@ public final class Vars {
     public static final String STREAMING = "caravan.streaming";
     public static final String ANSWER = "caravan.answer";
     public static final String GATEWAY_KEY = "caravan.gatewayKey";
+
+    // audit (issue 7): the event on the audit route, the spooled batch on the Kafka shipping route
+    public static final String AUDIT_EVENT = "caravan.auditEvent";
+    public static final String AUDIT_BATCH = "caravan.auditBatch";
+
+    public static AuditEvent auditEvent(Exchange e) {
+        return e.getVariable(AUDIT_EVENT, AuditEvent.class);
+    }
+
+    public static AuditSpool.Batch auditBatch(Exchange e) {
+        return e.getVariable(AUDIT_BATCH, AuditSpool.Batch.class);
+    }
+    // end audit
 
     public static CallRecord callRecord(Exchange e) {
         return e.getVariable(CALL_RECORD, CallRecord.class);
