@@ -51,6 +51,7 @@ public record AuditEvent(String decisionId, Map<String, Object> fields) {
         e.put("attempts", filled(v.get("attempts")));
         e.put("cache_hit", filled(v.get("cache_hit")));
         e.put("truncated", filled(v.get("truncated")));
+        e.put("budget_alerts", v.get("budget_alerts"));
         e.put("run_id", v.get("run_id"));
         e.put("session_id", v.get("session_id"));
         e.put("metadata", v.get("metadata"));

@@ -100,6 +100,21 @@ public final class AuditSpool implements AutoCloseable {
         mark(batch.segment(), batch.offset());
     }
 
+    /** Bytes appended but not yet acknowledged by Kafka: the Kafka sink's lag. */
+    public long pendingBytes() {
+        try {
+            long pending = -committedOffset;
+            for (long segment : segments()) {
+                if (segment >= committedSegment) {
+                    pending += Files.size(segmentFile(segment));
+                }
+            }
+            return Math.max(0, pending);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** Whether every appended event has been committed. */
     public boolean drained() {
         return committedSegment == writing && committedOffset >= appendedBytes();

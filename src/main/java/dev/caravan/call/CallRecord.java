@@ -53,6 +53,7 @@ public final class CallRecord {
     private volatile Long costMicros;
     private volatile Boolean costEstimated;
     private volatile boolean usageEstimated;
+    private volatile List<String> budgetAlerts;
     private volatile String policyVersion;
     private volatile String priceVersion;
     private volatile String requestSha256;
@@ -147,6 +148,15 @@ public final class CallRecord {
         this.costMicros = micros;
         this.costEstimated = estimated;
         this.priceVersion = priceTableVersion;
+    }
+
+    /** The settle step: the budgets whose soft threshold this call crossed ({@code workspace:team-a:monthly}). */
+    public void budgetAlerts(List<String> crossed) {
+        this.budgetAlerts = List.copyOf(crossed);
+    }
+
+    public List<String> budgetAlerts() {
+        return budgetAlerts == null ? List.of() : budgetAlerts;
     }
 
     public String runId() {
@@ -408,6 +418,7 @@ public final class CallRecord {
         v.put("receipt", orNotRun(receipt));
         v.put("failed_open", orNotRun(failedOpen));
         v.put("error", error);
+        v.put("budget_alerts", budgetAlerts());
         v.put("run_id", runId);
         v.put("session_id", sessionId);
         v.put("metadata", metadata.isEmpty() ? Collections.emptyMap() : metadata);

@@ -166,7 +166,7 @@ public final class CaravanConfiguration implements CamelConfiguration {
         camel.addRoutes(new ApprovalRoutes(approvals, admin, workers, gatewayKeys));
         camel.addRoutes(new ReceiptRoutes(keys, chain, workers, gatewayKeys));
         camel.addRoutes(new FallbackRoutes());
-        audit(camel, settings, ledger);
+        audit(camel, settings, ledger, metrics);
         LOG.info(
                 "caravan listening on http://{}:{} (data {}, calls on {}, body limit {} bytes)",
                 settings.host(),
@@ -182,7 +182,8 @@ public final class CaravanConfiguration implements CamelConfiguration {
     }
 
     // audit (issue 7): each closed call's event goes to the audit routes through their bounded queue
-    private static void audit(CamelContext camel, Settings settings, CallLedger ledger) throws Exception {
+    private static void audit(CamelContext camel, Settings settings, CallLedger ledger, GatewayMetrics metrics)
+            throws Exception {
         AuditSettings audit =
                 AuditSettings.bind(key -> camel.getPropertiesComponent().resolveProperty(key));
         if (!audit.anySink()) {
@@ -192,7 +193,17 @@ public final class CaravanConfiguration implements CamelConfiguration {
         AuditRoutes routes = new AuditRoutes(audit, settings.dataDir());
         camel.addRoutes(new AuditErrors());
         camel.addRoutes(routes);
-        ledger.onClosed(new AuditTap(settings.nodeId(), AuditRoutes.queue(camel)));
+        AuditTap tap = new AuditTap(settings.nodeId(), AuditRoutes.queue(camel));
+        ledger.onClosed(tap);
+        metrics.gauge(
+                "caravan.audit.queue.depth", "audit events waiting for the sinks", () -> AuditRoutes.queued(camel));
+        metrics.gauge("caravan.audit.dropped", "audit events dropped because the queue was full", tap::dropped);
+        if (routes.spool() != null) {
+            metrics.gauge(
+                    "caravan.audit.spool.pending.bytes",
+                    "audit events spooled but not yet acknowledged by Kafka (the Kafka sink's lag), in bytes",
+                    routes.spool()::pendingBytes);
+        }
         camel.addLifecycleStrategy(new LifecycleStrategySupport() {
             @Override
             public void onContextStopped(CamelContext context) {

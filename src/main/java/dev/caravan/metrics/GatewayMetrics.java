@@ -55,6 +55,13 @@ public final class GatewayMetrics {
         ledger.onClosed(this::record);
     }
 
+    /** A gauge read at each scrape (queue depths, spool sizes). */
+    public void gauge(String name, String description, java.util.function.Supplier<Number> value) {
+        Gauge.builder(name, value, v -> v.get().doubleValue())
+                .description(description)
+                .register(registry);
+    }
+
     public PrometheusMeterRegistry registry() {
         return registry;
     }
@@ -110,6 +117,9 @@ public final class GatewayMetrics {
             registry.counter("caravan.cost.micros", spender).increment(call.costMicros());
         } else if (usage != null) {
             registry.counter("caravan.unpriced.calls", model).increment();
+        }
+        for (String budget : call.budgetAlerts()) {
+            registry.counter("caravan.budget.soft.crossings", "budget", budget).increment();
         }
         for (String category : call.signals()) {
             registry.counter("caravan.guardrail.hits", "category", category).increment();

@@ -8,7 +8,10 @@ import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/** Prices a call answered in one piece from its usage (a stream is priced by its relay as it ends). */
+/**
+ * Prices a call answered in one piece from its usage and settles its budget reservation to that cost (a stream does
+ * both as its relay ends; a call that failed releases its reservation when its exchange completes).
+ */
 public final class MeterSpend implements Processor {
     private final Supplier<PriceTable> prices;
 
@@ -21,6 +24,10 @@ public final class MeterSpend implements Processor {
         CallRecord record = Vars.callRecord(exchange);
         if (record != null && !Vars.streaming(exchange)) {
             Metering.meter(record, prices.get());
+            Vars.Reserved reserved = Vars.reserved(exchange);
+            if (reserved != null) {
+                reserved.close(record);
+            }
         }
     }
 }

@@ -69,7 +69,7 @@ public final class ReserveBudget implements Processor {
             @Override
             public void onDone(Exchange done) {
                 if (!Vars.streaming(done)) {
-                    book.close(reservation, record.costMicros(), applying);
+                    record.budgetAlerts(book.close(reservation, record.costMicros(), applying));
                 }
             }
         });

@@ -42,6 +42,16 @@ public final class AuditRoutes extends RouteBuilder implements AutoCloseable {
     }
 
     /** Offers an event to the audit queue without waiting: false when the queue is full. */
+    /** The spool waiting for Kafka, or null when Kafka is off. */
+    public AuditSpool spool() {
+        return spool;
+    }
+
+    /** Events waiting in the audit queue. */
+    public static int queued(CamelContext camel) {
+        return camel.getEndpoint(Endpoints.AUDIT, SedaEndpoint.class).getQueue().size();
+    }
+
     public static Predicate<AuditEvent> queue(CamelContext camel) {
         SedaEndpoint seda = camel.getEndpoint(Endpoints.AUDIT, SedaEndpoint.class);
         BlockingQueue<Exchange> queue = seda.getQueue();

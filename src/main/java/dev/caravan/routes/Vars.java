@@ -88,7 +88,7 @@ public final class Vars {
             dev.caravan.spend.BudgetBook.Reservation reservation,
             List<dev.caravan.spend.Budget> applying) {
         public void close(CallRecord record) {
-            book.close(reservation, record.costMicros(), applying);
+            record.budgetAlerts(book.close(reservation, record.costMicros(), applying));
         }
     }
 

@@ -114,14 +114,18 @@ public final class BudgetBook {
 
     /**
      * Ends a call's reservation: settles it to the call's cost, or releases it when the cost is unknown (the call
-     * failed before any usage); soft thresholds crossed on the way are logged.
+     * failed before any usage); returns (and logs) the soft thresholds crossed on the way.
      */
-    public void close(Reservation reservation, Long costMicros, List<Budget> applying) {
+    public List<String> close(Reservation reservation, Long costMicros, List<Budget> applying) {
         if (costMicros == null) {
             release(reservation);
-            return;
+            return List.of();
         }
+        List<String> crossed = new ArrayList<>();
         for (Crossing crossing : settle(reservation, costMicros, applying)) {
+            Budget b = crossing.budget();
+            crossed.add(b.scope().name().toLowerCase(java.util.Locale.ROOT) + ":" + b.name() + ":"
+                    + b.period().name().toLowerCase(java.util.Locale.ROOT));
             LOG.warn(
                     "soft budget crossed: {} {} ({}) has spent {} micro-dollars of a soft threshold of {}",
                     crossing.budget().scope().name().toLowerCase(java.util.Locale.ROOT),
@@ -130,6 +134,7 @@ public final class BudgetBook {
                     crossing.spentMicros(),
                     crossing.budget().softMicros());
         }
+        return crossed;
     }
 
     /** Gives a reservation back untouched (the call failed before costing anything). */

@@ -103,6 +103,22 @@ class BudgetBookTest {
     }
 
     @Test
+    void crossingASoftThresholdIsReportedOnceByTheCallThatCrossedIt() {
+        Budget soft = new Budget(Budget.Scope.WORKSPACE, "team-b", Budget.Period.DAILY, null, 2 * CALL);
+        BudgetBook book = new BudgetBook(List.of(soft), clock);
+        List<Budget> applying = book.applying("team-b", null);
+
+        List<String> first = book.close((BudgetBook.Reservation) book.reserve(applying, CALL), CALL, applying);
+        List<String> second = book.close((BudgetBook.Reservation) book.reserve(applying, CALL), CALL, applying);
+        List<String> third = book.close((BudgetBook.Reservation) book.reserve(applying, CALL), CALL, applying);
+
+        assertThat(first).isEmpty();
+        assertThat(second).containsExactly("workspace:team-b:daily");
+        assertThat(third).isEmpty();
+        assertThat(book.reserve(applying, 100 * CALL)).isInstanceOf(BudgetBook.Reservation.class);
+    }
+
+    @Test
     void spendSurvivesASnapshotAndRestore() {
         BudgetBook book = new BudgetBook(List.of(TEAM), clock);
         List<Budget> applying = book.applying("team-a", null);
