@@ -60,13 +60,20 @@ class ExampleConfigTest {
     }
 
     @Test
-    void theExamplesKeysSectionClosesTheGatewayToCallsWithoutAKey() {
-        HttpResponse<String> response =
-                Http.send(Http.post(gateway.openAiBaseUrl() + "/chat/completions", Http.chat("caravan/auto", false))
-                        .header("authorization", "Bearer sk-some-provider-key")
-                        .build());
+    void theExampleWithItsKeysSectionUncommentedBootsAsAClosedGateway() throws Exception {
+        String example = java.nio.file.Files.readString(Path.of("docs/examples/caravan.yaml"));
+        String closed = example.replaceAll("(?m)^# (keys:|  .*)$", "$1");
+        assertThat(closed).contains("\nkeys:\n  - hash: sha256:");
+        Path file = java.nio.file.Files.createTempFile("caravan-example-closed", ".yaml");
+        java.nio.file.Files.writeString(file, closed);
 
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.body()).contains("invalid_gateway_key");
+        try (TestGateway withKeys = TestGateway.start(Map.of("caravan.config", file.toString()), Map.of())) {
+            HttpResponse<String> noKey = Http.send(
+                    Http.post(withKeys.openAiBaseUrl() + "/chat/completions", Http.chat("caravan/auto", false))
+                            .build());
+
+            assertThat(noKey.statusCode()).isEqualTo(401);
+            assertThat(noKey.body()).contains("invalid_gateway_key");
+        }
     }
 }
