@@ -7,6 +7,7 @@ import dev.caravan.routing.LiveRouting;
 import dev.caravan.routing.Route;
 import dev.caravan.routing.Target;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MultiGauge;
@@ -87,20 +88,40 @@ public final class GatewayMetrics {
         return registry.scrape();
     }
 
+    /** The meters of one label set, found once (building meter ids on every call costs more than recording). */
+    private record CallKey(String route, String upstream, String model, Integer status, String decision) {}
+
+    private record CallMeters(Counter requests, Timer total, Timer upstream, Timer firstToken, Timer overhead) {}
+
+    private final java.util.Map<CallKey, CallMeters> meters = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private CallMeters meters(CallKey key) {
+        return meters.computeIfAbsent(key, k -> {
+            Tags tags = Tags.of(
+                    "route", orNone(k.route()),
+                    "upstream", orNone(k.upstream()),
+                    "model", orNone(k.model()),
+                    "status", k.status() == null ? NONE : Integer.toString(k.status()),
+                    "decision", orNone(k.decision()));
+            return new CallMeters(
+                    registry.counter("caravan.requests", tags),
+                    timer("caravan.request.duration", tags),
+                    timer("caravan.upstream.duration", tags),
+                    timer("caravan.first.token.duration", tags),
+                    timer("caravan.gateway.overhead", tags));
+        });
+    }
+
     /** Counts one closed call. */
     void record(CallRecord call) {
-        Tags tags = Tags.of(
-                "route", orNone(call.route()),
-                "upstream", orNone(call.upstream()),
-                "model", orNone(call.upstreamModel()),
-                "status", call.status() == null ? NONE : Integer.toString(call.status()),
-                "decision", orNone(call.decision()));
-        registry.counter("caravan.requests", tags).increment();
-        time("caravan.request.duration", tags, call.totalNanos());
-        time("caravan.upstream.duration", tags, call.upstreamNanos());
-        time("caravan.first.token.duration", tags, call.firstTokenNanos());
+        CallMeters m = meters(
+                new CallKey(call.route(), call.upstream(), call.upstreamModel(), call.status(), call.decision()));
+        m.requests().increment();
+        record(m.total(), call.totalNanos());
+        record(m.upstream(), call.upstreamNanos());
+        record(m.firstToken(), call.firstTokenNanos());
         if (call.totalNanos() != null && call.upstreamNanos() != null) {
-            time("caravan.gateway.overhead", tags, Math.max(0, call.totalNanos() - call.upstreamNanos()));
+            record(m.overhead(), Math.max(0, call.totalNanos() - call.upstreamNanos()));
         }
         Usage usage = call.usage();
         Tags model = Tags.of("model", orNone(call.upstreamModel()));
@@ -129,14 +150,17 @@ public final class GatewayMetrics {
         }
     }
 
-    private void time(String name, Tags tags, Long nanos) {
+    private Timer timer(String name, Tags tags) {
+        return Timer.builder(name)
+                .tags(tags)
+                .publishPercentileHistogram()
+                .maximumExpectedValue(Duration.ofMinutes(10))
+                .register(registry);
+    }
+
+    private static void record(Timer timer, Long nanos) {
         if (nanos != null) {
-            Timer.builder(name)
-                    .tags(tags)
-                    .publishPercentileHistogram()
-                    .maximumExpectedValue(Duration.ofMinutes(10))
-                    .register(registry)
-                    .record(nanos, TimeUnit.NANOSECONDS);
+            timer.record(nanos, TimeUnit.NANOSECONDS);
         }
     }
 
