@@ -545,7 +545,17 @@ fi
 # (one target, the mock's /v1) and model bench/failover (primary /flaky/v1, which answers 503 to every
 # second call, then /v1). The circuit breaker keeps its defaults and its state carries over between
 # runs; the calls that reached the flaky primary in each failover run are recorded next to it.
+# warm_alias MODEL CONNS: an unrecorded run through a route alias, so that the alias's code paths are compiled
+# before its measured runs (otherwise the step's first runs are slower and the ratio is read off a warm-up trend).
+warm_alias() {
+  BENCH_MODEL=$1 BENCH_UPSTREAM="" timeout -k 5 $((DURATION + 30)) taskset -c "$LOAD_CPU" \
+    wrk -t1 -c"$2" -d"${DURATION}s" --timeout 5s -s "$BENCH_DIR/wrk/chat.lua" "$GW_BASE/v1/chat/completions" \
+    > "$TMP/raw/warm-alias-${1//\//_}.txt" 2>&1 || { cat "$TMP/raw/warm-alias-${1//\//_}.txt" >&2; die "warm-up of $1 failed"; }
+}
 if [[ $WITH_FAILOVER == 1 ]]; then
+  log "warm-up of the route aliases: ${DURATION}s each"
+  warm_alias bench/healthy 32
+  warm_alias bench/failover 32
   for rep in $(seq 1 "$REPS"); do
     for v in $(order_for_rep "$rep" healthy failover); do
       f0=$(flaky_calls)
@@ -563,6 +573,8 @@ fi
 # bench/always-failover (/down/v1 first, then /v1; breakers off on both routes, so every call fails over).
 # A failover's cost beyond the failed attempt = p50(always-failover) - p50(down) - p50(direct).
 if [[ $WITH_FAILOVER == 1 ]]; then
+  warm_alias bench/down 1
+  warm_alias bench/always-failover 1
   for rep in $(seq 1 "$REPS"); do
     for v in $(order_for_rep "$rep" direct down always-failover); do
       if [[ $v == direct ]]; then run_wrk g direct 1 fast "$rep"
