@@ -159,7 +159,11 @@ public final class CaravanConfiguration implements CamelConfiguration {
         camel.addRoutes(new RoutingRoutes(routing, admin));
         GatewayMetrics metrics = new GatewayMetrics(ledger, routing);
         camel.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, metrics.registry());
-        camel.addRoutePolicyFactory(new MicrometerRoutePolicyFactory());
+        if (Boolean.parseBoolean(camel.getPropertiesComponent()
+                .resolveProperty("caravan.metrics.camel-routes")
+                .orElse("false"))) {
+            camel.addRoutePolicyFactory(new MicrometerRoutePolicyFactory());
+        }
         AgentRuns runs = new AgentRuns(100_000, java.time.Duration.ofHours(24));
         ledger.onClosed(runs::closed);
         camel.addRoutes(new OperationsRoutes(metrics, ledger, runs, gatewayKeys));
