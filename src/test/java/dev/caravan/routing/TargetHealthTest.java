@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.caravan.config.RoutingSettings;
+import dev.caravan.support.HandClock;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +26,7 @@ class TargetHealthTest {
     static final long MS = 1_000_000L;
     static final IOException BOOM = new IOException("connect refused");
 
-    final MutableClock clock = new MutableClock();
+    final HandClock clock = new HandClock(Instant.parse("2026-01-01T00:00:00Z"));
     final TargetHealth health = new TargetHealth(SETTINGS, clock);
     final Target a = target("a");
     final Target b = target("b");
@@ -335,34 +333,5 @@ class TargetHealthTest {
         health.retainOnly(List.of(keepsA));
 
         assertThat(health.state(a)).isEqualTo(State.OPEN);
-    }
-
-    /** A clock that moves only when the test says so. */
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public long millis() {
-            return now.toEpochMilli();
-        }
     }
 }

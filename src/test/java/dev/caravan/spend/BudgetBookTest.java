@@ -2,9 +2,8 @@ package dev.caravan.spend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.caravan.support.HandClock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,7 +17,7 @@ class BudgetBookTest {
     static final long CALL = 1_250;
     static final Budget TEAM = new Budget(Budget.Scope.WORKSPACE, "team-a", Budget.Period.MONTHLY, 10 * CALL, null);
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T10:00:00Z"));
+    final HandClock clock = new HandClock(Instant.parse("2026-12-06T10:00:00Z"));
 
     @Test
     void concurrentCallsNeverTakeABudgetPastItsHardLimit() throws Exception {
@@ -84,7 +83,7 @@ class BudgetBookTest {
         book.close((BudgetBook.Reservation) book.reserve(applying, 10 * CALL), 10 * CALL, applying);
         assertThat(book.reserve(applying, CALL)).isInstanceOf(BudgetBook.Refusal.class);
 
-        clock.now = Instant.parse("2027-01-01T00:00:00Z");
+        clock.set(Instant.parse("2027-01-01T00:00:00Z"));
 
         assertThat(book.spent(TEAM)).isZero();
         assertThat(book.reserve(applying, CALL)).isInstanceOf(BudgetBook.Reservation.class);
@@ -128,28 +127,5 @@ class BudgetBookTest {
         restarted.restore(book.snapshot());
 
         assertThat(restarted.spent(TEAM)).isEqualTo(3 * CALL);
-    }
-
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

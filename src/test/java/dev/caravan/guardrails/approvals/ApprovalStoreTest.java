@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.caravan.guardrails.approvals.Approval.Status;
+import dev.caravan.support.HandClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,27 +16,7 @@ class ApprovalStoreTest {
     @TempDir
     Path dir;
 
-    /** A clock the test moves by hand. */
-    private static final class HandClock extends Clock {
-        Instant now = Instant.parse("2026-11-22T10:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final HandClock clock = new HandClock();
+    private final HandClock clock = new HandClock(Instant.parse("2026-11-22T10:00:00Z"));
 
     @Test
     void anApprovedHoldLetsOnlyItsOwnBodyThrough() {
@@ -71,7 +50,7 @@ class ApprovalStoreTest {
         Approval approved = store.hold("hash-b", List.of("custom.payroll"), null);
         store.decide(approved.id(), true);
 
-        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        clock.advance(Duration.ofMinutes(10));
 
         assertThat(store.find(pending.id())).get().extracting(Approval::status).isEqualTo(Status.EXPIRED);
         assertThat(store.allows(approved.id(), "hash-b", null)).isFalse();
@@ -83,7 +62,7 @@ class ApprovalStoreTest {
         ApprovalStore store = new ApprovalStore(dir, Duration.ofMinutes(10), clock);
         Approval first = store.hold("hash-a", List.of("custom.payroll"), null);
 
-        clock.now = clock.now.plus(Duration.ofMinutes(11));
+        clock.advance(Duration.ofMinutes(11));
 
         assertThat(store.hold("hash-a", List.of("custom.payroll"), null).id()).isNotEqualTo(first.id());
     }
@@ -103,7 +82,7 @@ class ApprovalStoreTest {
         ApprovalStore store = new ApprovalStore(dir, Duration.ofMinutes(10), clock);
         Approval old = store.hold("hash-a", List.of("custom.payroll"), null);
 
-        clock.now = clock.now.plus(Duration.ofMinutes(21));
+        clock.advance(Duration.ofMinutes(21));
         ApprovalStore restarted = new ApprovalStore(dir, Duration.ofMinutes(10), clock);
 
         assertThat(restarted.find(old.id())).isEmpty();
