@@ -475,4 +475,16 @@ class GatewayKeysTest {
             throw new UncheckedIOException(e);
         }
     }
+
+    @Test
+    void theModelListNeedsAKeyAndShowsAKeyOnlyWhatItsAllowListsLetItUse() {
+        HttpResponse<String> anonymous = get("/v1/models", null);
+        HttpResponse<String> everything = get("/v1/models", PAYMENTS_KEY);
+        HttpResponse<String> narrow = get("/v1/models", NARROW_KEY);
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(everything.body()).contains("\"id\":\"caravan/auto\"").contains("\"id\":\"mock\"");
+        assertThat(narrow.statusCode()).isEqualTo(200);
+        assertThat(narrow.body()).doesNotContain("caravan/auto").contains("\"id\":\"mock\"");
+    }
 }

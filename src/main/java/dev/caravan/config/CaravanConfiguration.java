@@ -156,7 +156,7 @@ public final class CaravanConfiguration implements CamelConfiguration {
                 approvals,
                 gatewayKeys,
                 new RateLimits(Clock.systemUTC())));
-        camel.addRoutes(new RoutingRoutes(routing, admin));
+        camel.addRoutes(new RoutingRoutes(routing, admin, gatewayKeys));
         GatewayMetrics metrics = new GatewayMetrics(ledger, routing);
         camel.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, metrics.registry());
         if (Boolean.parseBoolean(camel.getPropertiesComponent()

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.errors.ApiError;
 import dev.caravan.errors.GatewayException;
+import dev.caravan.keys.GatewayKey;
+import dev.caravan.routes.Vars;
 import dev.caravan.routing.LiveRouting;
 import dev.caravan.routing.Route;
 import dev.caravan.routing.Target;
@@ -15,7 +17,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
-/** Answers {@code GET /v1/models} OpenAI-shaped: the route aliases, then the concrete models their targets serve. */
+/**
+ * Answers {@code GET /v1/models} OpenAI-shaped: the route aliases, then the concrete models their targets serve; to a
+ * gateway key with allow-lists, only the aliases and models it may use.
+ */
 public final class ListModels implements Processor {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,14 +40,22 @@ public final class ListModels implements Processor {
         ObjectNode list = JSON.createObjectNode().put("object", "list");
         ArrayNode data = list.putArray("data");
         Set<String> concrete = new LinkedHashSet<>();
+        GatewayKey key = Vars.gatewayKey(exchange);
         for (Route route : routing.current().routes().routes()) {
-            data.addObject()
-                    .put("id", route.alias())
-                    .put("object", "model")
-                    .put("created", startedAt)
-                    .put("owned_by", "caravan");
+            if (key == null || key.allowsModel(route.alias())) {
+                data.addObject()
+                        .put("id", route.alias())
+                        .put("object", "model")
+                        .put("created", startedAt)
+                        .put("owned_by", "caravan");
+            }
             for (Target target : route.targets()) {
-                if (concrete.add(target.model() + "\n" + target.upstream().name())) {
+                boolean allowed = key == null
+                        || (key.allowsModel(target.model())
+                                && key.allowsUpstream(target.upstream().name()));
+                if (allowed
+                        && concrete.add(
+                                target.model() + "\n" + target.upstream().name())) {
                     data.addObject()
                             .put("id", target.model())
                             .put("object", "model")

@@ -27,9 +27,15 @@ public final class LookupCache implements Processor {
             return;
         }
         String workspace = Vars.callRecord(exchange).workspace();
+        // the targets this call may use are part of the key: a key restricted by allow-lists never gets an answer
+        // that came from a target it may not use
+        String targets = Vars.plan(exchange).stream()
+                .map(dev.caravan.routing.Target::id)
+                .sorted()
+                .collect(java.util.stream.Collectors.joining(","));
         String key = ResponseCache.key(
                 workspace == null ? OPEN_WORKSPACE : workspace,
-                route.alias(),
+                route.alias() + "\n" + targets,
                 Vars.chatRequest(exchange).json().toString());
         exchange.setVariable(Vars.CACHE_KEY, key);
         cache.find(key).ifPresent(answer -> exchange.setVariable(Vars.CACHED, answer));
