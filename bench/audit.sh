@@ -5,13 +5,8 @@
 #   COUNT=100000 bench/audit.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAVA=${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-[ -x "$JAVA" ] || JAVA=java
-CPU=${CPU:-1}
+source bench/jvm-bench.sh
 COUNT=${COUNT:-100000}
-mvn -B -q -DskipTests test-compile
-mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 echo "# audit bench, $(date -u '+%Y-%m-%d %H:%M UTC'), $("$JAVA" -version 2>&1 | head -1)"
 echo "## call-path cost (JMH, pinned to CPU $CPU)"
 CARAVAN_LOG_LEVEL=ERROR taskset -c "$CPU" "$JAVA" -cp "$cp" org.openjdk.jmh.Main -f 1 -wi 3 -w 1 -i 5 -r 1 -bm avgt -tu ns AuditBench

@@ -9,12 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-quality}
-JAVA=${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-[ -x "$JAVA" ] || JAVA=java
-CPU=${CPU:-1}
-mvn -B -q -DskipTests test-compile
-mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+source bench/jvm-bench.sh
 case "$what" in
   quality)
     "$JAVA" -cp "$cp" dev.caravan.bench.GuardrailQuality "${2:-report}" ;;

@@ -4,12 +4,7 @@
 #   bench/spend.sh [benchmark regex]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAVA=${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-[ -x "$JAVA" ] || JAVA=java
-CPU=${CPU:-1}
-mvn -B -q -DskipTests test-compile
-mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+source bench/jvm-bench.sh
 echo "# spend JMH, $(date -u '+%Y-%m-%d %H:%M UTC'), pinned to CPU $CPU, $("$JAVA" -version 2>&1 | head -1)"
 taskset -c "$CPU" "$JAVA" -cp "$cp" org.openjdk.jmh.Main -f 1 -wi 3 -w 1 -i 5 -r 1 -bm avgt -tu ns \
   "${1:-SpendBench}"
