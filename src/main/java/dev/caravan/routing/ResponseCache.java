@@ -48,8 +48,4 @@ public final class ResponseCache {
     public void keep(String key, Answer answer) {
         answers.put(key, answer);
     }
-
-    public long size() {
-        return answers.estimatedSize();
-    }
 }

@@ -18,8 +18,6 @@ import java.util.Set;
 
 /** The route aliases of the config file, validated: a bad route stops the boot (or a reload) naming its line. */
 public final class RouteTable {
-    public static final RouteTable EMPTY = new RouteTable(Map.of());
-
     private static final int MAX_RETRIES = 10;
     private static final Set<String> APIS = Set.of("openai", "anthropic", "bedrock", "gemini");
     /** Headers a target may not set: the gateway owns them (and keys belong in {@code credential}). */
