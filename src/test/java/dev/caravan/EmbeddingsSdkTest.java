@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.HttpResponseFor;
 import com.openai.errors.PermissionDeniedException;
 import com.openai.models.embeddings.CreateEmbeddingResponse;
@@ -15,10 +13,8 @@ import dev.caravan.support.Governed;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The official OpenAI Java SDK's Embeddings call through the gateway: every text input guarded like a prompt (denied,
@@ -28,29 +24,8 @@ import org.junit.jupiter.api.Test;
 class EmbeddingsSdkTest {
     private static final String PROVIDER_KEY = "sk-test-embeddings-sdk-key";
 
-    static Governed fixture;
-    static OpenAIClient client;
-
-    @BeforeAll
-    static void start() {
-        fixture = Governed.start(PROVIDER_KEY);
-        client = OpenAIOkHttpClient.builder()
-                .baseUrl(fixture.gateway().openAiBaseUrl())
-                .apiKey(PROVIDER_KEY)
-                .putHeader("X-Caravan-Upstream", fixture.mock().baseUrl())
-                .maxRetries(0)
-                .build();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
-
-    @BeforeEach
-    void forget() {
-        fixture.mock().clear();
-    }
+    @RegisterExtension
+    static final Governed FIXTURE = new Governed(PROVIDER_KEY);
 
     private static EmbeddingCreateParams embed(List<String> inputs) {
         return EmbeddingCreateParams.builder()
@@ -61,13 +36,14 @@ class EmbeddingsSdkTest {
 
     @Test
     void embeddingsComeBackAsTheProviderSentThem() {
-        CreateEmbeddingResponse response = client.embeddings().create(embed(List.of("first text", "second text")));
+        CreateEmbeddingResponse response =
+                FIXTURE.client().embeddings().create(embed(List.of("first text", "second text")));
 
         assertThat(response.data()).hasSize(2);
         assertThat(response.data().get(1).index()).isEqualTo(1);
         assertThat(response.data().get(0).embedding()).hasSize(8);
         assertThat(response.usage().promptTokens()).isEqualTo(4);
-        assertThat(fixture.mock().received()).singleElement().satisfies(r -> {
+        assertThat(FIXTURE.mock().received()).singleElement().satisfies(r -> {
             assertThat(r.path()).isEqualTo("/v1/embeddings");
             assertThat(r.header("authorization")).isEqualTo("Bearer " + PROVIDER_KEY);
         });
@@ -75,24 +51,26 @@ class EmbeddingsSdkTest {
 
     @Test
     void aDeniedInputNeverReachesTheUpstream() {
-        assertThatThrownBy(() -> client.embeddings().create(embed(List.of("fine", "a " + Governed.DENIED_WORD))))
+        assertThatThrownBy(
+                        () -> FIXTURE.client().embeddings().create(embed(List.of("fine", "a " + Governed.DENIED_WORD))))
                 .isInstanceOf(PermissionDeniedException.class)
                 .hasMessageContaining("custom.forbidden");
 
-        assertThat(fixture.mock().received()).isEmpty();
+        assertThat(FIXTURE.mock().received()).isEmpty();
     }
 
     @Test
     void aSecretInAnInputIsMaskedBeforeItIsEmbedded() {
         String key = DefaultGuardrailsTest.projectKey(new Random(61));
 
-        client.embeddings()
+        FIXTURE.client()
+                .embeddings()
                 .create(EmbeddingCreateParams.builder()
                         .model("text-embedding-3-small")
                         .input("deploy with " + key)
                         .build());
 
-        assertThat(fixture.mock().received().get(0).bodyText())
+        assertThat(FIXTURE.mock().received().get(0).bodyText())
                 .contains("deploy with [REDACTED:secret]")
                 .doesNotContain(key.substring(10, 40));
     }
@@ -100,28 +78,28 @@ class EmbeddingsSdkTest {
     @Test
     void tokenArraysPassUnscanned() {
         HttpResponse<String> response =
-                fixture.post("embeddings", "{\"model\":\"text-embedding-3-small\",\"input\":[[101,2023,102],[7,8]]}");
+                FIXTURE.post("embeddings", "{\"model\":\"text-embedding-3-small\",\"input\":[[101,2023,102],[7,8]]}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(Governed.read(response.body()).path("data")).hasSize(2);
-        assertThat(fixture.mock().received().get(0).bodyText()).contains("[[101,2023,102],[7,8]]");
+        assertThat(FIXTURE.mock().received().get(0).bodyText()).contains("[[101,2023,102],[7,8]]");
     }
 
     @Test
     void aCallLeavesAnAuditEventAndAReceiptWithItsInputTokensPricedAtTheInputPrice() {
         HttpResponseFor<CreateEmbeddingResponse> raw =
-                client.embeddings().withRawResponse().create(embed(List.of("price these words please")));
+                FIXTURE.client().embeddings().withRawResponse().create(embed(List.of("price these words please")));
         long tokens = raw.parse().usage().promptTokens();
         String decisionId = raw.headers().values("x-caravan-decision-id").get(0);
 
-        JsonNode receipt = fixture.receipt(decisionId);
+        JsonNode receipt = FIXTURE.receipt(decisionId);
         assertThat(receipt.path("usage").path("prompt_tokens").asLong()).isEqualTo(tokens);
         assertThat(receipt.path("usage").path("completion_tokens").asLong()).isZero();
         long expected = PriceTable.costMicros(
                 PriceTable.bundled().find("text-embedding-3-small").orElseThrow(),
                 new dev.caravan.call.Usage(tokens, 0, tokens, 0, 0));
         assertThat(receipt.path("cost_micros").asLong()).isEqualTo(expected).isPositive();
-        JsonNode audit = fixture.auditEvent(decisionId);
+        JsonNode audit = FIXTURE.auditEvent(decisionId);
         assertThat(audit.path("endpoint").asText()).isEqualTo("/v1/embeddings");
         assertThat(audit.toString()).doesNotContain(PROVIDER_KEY).doesNotContain("price these words");
     }
@@ -129,11 +107,11 @@ class EmbeddingsSdkTest {
     @Test
     void aStreamedEmbeddingsRequestIsRefusedInTheOpenAiErrorShape() {
         HttpResponse<String> response =
-                fixture.post("embeddings", "{\"model\":\"text-embedding-3-small\",\"input\":\"x\",\"stream\":true}");
+                FIXTURE.post("embeddings", "{\"model\":\"text-embedding-3-small\",\"input\":\"x\",\"stream\":true}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(Governed.read(response.body()).path("error").path("code").asText())
                 .isEqualTo("invalid_json");
-        assertThat(fixture.mock().received()).isEmpty();
+        assertThat(FIXTURE.mock().received()).isEmpty();
     }
 }

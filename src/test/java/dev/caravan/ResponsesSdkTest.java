@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.HttpResponseFor;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.OpenAIException;
@@ -21,10 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The official OpenAI Java SDK's Responses calls through the gateway, plain and streamed, under the default
@@ -34,29 +30,8 @@ import org.junit.jupiter.api.Test;
 class ResponsesSdkTest {
     private static final String PROVIDER_KEY = "sk-test-responses-sdk-key";
 
-    static Governed fixture;
-    static OpenAIClient client;
-
-    @BeforeAll
-    static void start() {
-        fixture = Governed.start(PROVIDER_KEY);
-        client = OpenAIOkHttpClient.builder()
-                .baseUrl(fixture.gateway().openAiBaseUrl())
-                .apiKey(PROVIDER_KEY)
-                .putHeader("X-Caravan-Upstream", fixture.mock().baseUrl())
-                .maxRetries(0)
-                .build();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
-
-    @BeforeEach
-    void forget() {
-        fixture.mock().clear();
-    }
+    @RegisterExtension
+    static final Governed FIXTURE = new Governed(PROVIDER_KEY);
 
     private static String replying(String reply, String knobs) {
         return "mock?reply=" + URLEncoder.encode(reply, StandardCharsets.UTF_8) + "&" + knobs;
@@ -76,7 +51,8 @@ class ResponsesSdkTest {
     /** Streams through the SDK and reassembles the response as the SDK's own accumulator does. */
     private static Response accumulate(ResponseCreateParams params, List<ResponseStreamEvent> events) {
         ResponseAccumulator accumulator = ResponseAccumulator.create();
-        try (StreamResponse<ResponseStreamEvent> stream = client.responses().createStreaming(params)) {
+        try (StreamResponse<ResponseStreamEvent> stream =
+                FIXTURE.client().responses().createStreaming(params)) {
             stream.stream().peek(events::add).forEach(accumulator::accumulate);
         }
         return accumulator.response();
@@ -85,19 +61,19 @@ class ResponsesSdkTest {
     /** The raw events of a streamed call: each event's text, {@code event:} line and {@code data:} line. */
     private static List<String> rawEvents(String model, String input) {
         String body = "{\"model\":\"" + model + "\",\"stream\":true,\"input\":\"" + input + "\"}";
-        HttpResponse<String> response = fixture.post("responses", body);
+        HttpResponse<String> response = FIXTURE.post("responses", body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return List.of(response.body().split("\n\n"));
     }
 
     @Test
     void aPlainResponseComesBackAsTheProviderSentIt() {
-        Response response = client.responses().create(ask("mock", "hello caravan"));
+        Response response = FIXTURE.client().responses().create(ask("mock", "hello caravan"));
 
         assertThat(text(response)).isEqualTo("echo: hello caravan");
         assertThat(response.usage())
                 .hasValueSatisfying(u -> assertThat(u.inputTokens()).isPositive());
-        assertThat(fixture.mock().received()).singleElement().satisfies(r -> {
+        assertThat(FIXTURE.mock().received()).singleElement().satisfies(r -> {
             assertThat(r.path()).isEqualTo("/v1/responses");
             assertThat(r.header("authorization")).isEqualTo("Bearer " + PROVIDER_KEY);
         });
@@ -124,14 +100,15 @@ class ResponsesSdkTest {
 
     @Test
     void aDeniedPromptNeverReachesTheUpstream() {
-        assertThatThrownBy(() -> client.responses().create(ask("mock", "say " + Governed.DENIED_WORD)))
+        assertThatThrownBy(() -> FIXTURE.client().responses().create(ask("mock", "say " + Governed.DENIED_WORD)))
                 .isInstanceOf(PermissionDeniedException.class);
-        assertThatThrownBy(() -> client.responses()
+        assertThatThrownBy(() -> FIXTURE.client()
+                        .responses()
                         .createStreaming(ask("mock", Governed.DENIED_WORD))
                         .close())
                 .isInstanceOf(PermissionDeniedException.class);
 
-        assertThat(fixture.mock().received()).isEmpty();
+        assertThat(FIXTURE.mock().received()).isEmpty();
     }
 
     @Test
@@ -147,21 +124,21 @@ class ResponsesSdkTest {
         };
 
         for (String body : bodies) {
-            HttpResponse<String> response = fixture.post("responses", body);
+            HttpResponse<String> response = FIXTURE.post("responses", body);
             assertThat(response.statusCode()).as(body).isEqualTo(403);
             assertThat(Governed.read(response.body()).path("error").path("code").asText())
                     .isEqualTo("policy_denied");
         }
-        assertThat(fixture.mock().received()).isEmpty();
+        assertThat(FIXTURE.mock().received()).isEmpty();
     }
 
     @Test
     void aSecretInTheInputIsMaskedBeforeTheUpstreamSeesIt() {
         String key = DefaultGuardrailsTest.projectKey(new Random(51));
 
-        client.responses().create(ask("mock", "my key is " + key));
+        FIXTURE.client().responses().create(ask("mock", "my key is " + key));
 
-        assertThat(fixture.mock().received().get(0).bodyText())
+        assertThat(FIXTURE.mock().received().get(0).bodyText())
                 .contains("[REDACTED:secret]")
                 .doesNotContain(key.substring(10, 40));
     }
@@ -205,11 +182,11 @@ class ResponsesSdkTest {
         assertThat(raw.get(raw.size() - 1)).startsWith("event: response.completed\n");
         String decisionId =
                 raw.get(raw.size() - 2).substring(raw.get(raw.size() - 2).lastIndexOf(' ') + 1);
-        JsonNode receipt = fixture.receipt(decisionId);
+        JsonNode receipt = FIXTURE.receipt(decisionId);
         assertThat(receipt.path("verdicts").path("completion").asText()).isEqualTo("redact");
         assertThat(receipt.path("usage").path("prompt_tokens").asLong()).isPositive();
         assertThat(receipt.path("usage").path("completion_tokens").asLong()).isPositive();
-        assertThat(fixture.auditEvent(decisionId).path("stream").asBoolean()).isTrue();
+        assertThat(FIXTURE.auditEvent(decisionId).path("stream").asBoolean()).isTrue();
     }
 
     @Test
@@ -232,7 +209,8 @@ class ResponsesSdkTest {
 
     @Test
     void aPlainAnswerWithADeniedWordIsWithheldAsAnIncompleteResponse() {
-        Response response = client.responses()
+        Response response = FIXTURE.client()
+                .responses()
                 .create(ask(replying("here is " + Governed.DENIED_WORD, "chunks=1"), "please answer"));
 
         assertThat(text(response)).startsWith("[This answer was withheld").contains("custom.forbidden");
@@ -243,16 +221,17 @@ class ResponsesSdkTest {
 
     @Test
     void aPlainCallLeavesAnAuditEventAndAReceiptWithItsUsage() {
-        HttpResponseFor<Response> raw = client.responses().withRawResponse().create(ask("mock", "count me"));
+        HttpResponseFor<Response> raw =
+                FIXTURE.client().responses().withRawResponse().create(ask("mock", "count me"));
         Response response = raw.parse();
         String decisionId = raw.headers().values("x-caravan-decision-id").get(0);
 
-        JsonNode receipt = fixture.receipt(decisionId);
+        JsonNode receipt = FIXTURE.receipt(decisionId);
         assertThat(receipt.path("usage").path("prompt_tokens").asLong())
                 .isEqualTo(response.usage().orElseThrow().inputTokens());
         assertThat(receipt.path("usage").path("completion_tokens").asLong())
                 .isEqualTo(response.usage().orElseThrow().outputTokens());
-        JsonNode audit = fixture.auditEvent(decisionId);
+        JsonNode audit = FIXTURE.auditEvent(decisionId);
         assertThat(audit.path("endpoint").asText()).isEqualTo("/v1/responses");
         assertThat(audit.toString()).doesNotContain(PROVIDER_KEY).doesNotContain("count me");
     }

@@ -35,4 +35,9 @@ public final class BoundTexts implements GuardTexts {
             }
         }
     }
+
+    /** How many characters the texts have in all: a rough token estimate is a quarter of it. */
+    public long characters() {
+        return slots.stream().mapToLong(s -> s.text().text().length()).sum();
+    }
 }

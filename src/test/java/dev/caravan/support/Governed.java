@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.caravan.audit.AuditFile;
 import dev.caravan.mock.MockUpstream;
 import java.io.IOException;
@@ -17,12 +19,17 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A mock upstream and a gateway under a policy that denies one made-up word in prompts and answers (and keeps the
- * default guardrails), with what tests of an ingress ask of it: raw calls, receipts and audit events.
+ * default guardrails), for one test class, with what tests of an ingress ask of it: the official OpenAI SDK pointed at
+ * it, raw calls, receipts and audit events. The mock forgets its requests before each test.
  */
-public final class Governed implements AutoCloseable {
+public final class Governed implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
     /** The word the policy denies, in prompts and answers. */
     public static final String DENIED_WORD = "kaboom";
 
@@ -37,26 +44,43 @@ public final class Governed implements AutoCloseable {
                   phases: [prompt, completion]
             """;
 
-    private final MockUpstream mock;
-    private final TestGateway gateway;
     private final String providerKey;
+    private MockUpstream mock;
+    private TestGateway gateway;
+    private OpenAIClient client;
 
-    private Governed(MockUpstream mock, TestGateway gateway, String providerKey) {
-        this.mock = mock;
-        this.gateway = gateway;
+    public Governed(String providerKey) {
         this.providerKey = providerKey;
     }
 
-    public static Governed start(String providerKey) {
-        try {
-            MockUpstream mock = MockUpstream.start("127.0.0.1", 0);
-            Path config = Files.createTempFile("caravan-governed", ".yaml");
-            Files.writeString(config, POLICY);
-            return new Governed(
-                    mock, TestGateway.start(Map.of("caravan.config", config.toString()), Map.of()), providerKey);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        mock = MockUpstream.start("127.0.0.1", 0);
+        Path config = Files.createTempFile("caravan-governed", ".yaml");
+        Files.writeString(config, POLICY);
+        gateway = TestGateway.start(Map.of("caravan.config", config.toString()), Map.of());
+        client = OpenAIOkHttpClient.builder()
+                .baseUrl(gateway.openAiBaseUrl())
+                .apiKey(providerKey)
+                .putHeader("X-Caravan-Upstream", mock.baseUrl())
+                .maxRetries(0)
+                .build();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        mock.clear();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        gateway.close();
+        mock.close();
+    }
+
+    /** The official OpenAI SDK with the provider key, sending its calls to the mock through the gateway. */
+    public OpenAIClient client() {
+        return client;
     }
 
     public MockUpstream mock() {
@@ -105,11 +129,5 @@ public final class Governed implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public void close() {
-        gateway.close();
-        mock.close();
     }
 }

@@ -69,15 +69,11 @@ public record EmbeddingsRequest(ObjectNode json, byte[] upstreamBody, String mod
 
     @Override
     public long tokenEstimate() {
-        long characters = 0;
-        for (var text : promptTexts().texts()) {
-            characters += text.text().length();
-        }
         JsonNode input = json.get("input");
         long tokens = 0;
         for (JsonNode item : input.isArray() ? input : json.arrayNode()) {
             tokens += item.isNumber() ? 1 : item.isArray() ? item.size() : 0;
         }
-        return characters / 4 + tokens;
+        return promptTexts().characters() / 4 + tokens;
     }
 }

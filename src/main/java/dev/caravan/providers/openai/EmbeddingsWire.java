@@ -2,7 +2,6 @@ package dev.caravan.providers.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.call.IngressApi;
 import dev.caravan.call.Usage;
 import dev.caravan.guardrails.policy.Outcome;
 import dev.caravan.guardrails.policy.StreamGuard;
@@ -10,23 +9,15 @@ import dev.caravan.providers.ApiRequest;
 import dev.caravan.providers.BoundTexts;
 import dev.caravan.providers.GuardTexts;
 import dev.caravan.providers.StreamTap;
-import dev.caravan.providers.Wire;
-import java.util.List;
-import java.util.Map;
 
 /**
  * OpenAI Embeddings as an ingress: {@code POST /v1/embeddings}. The inputs are guarded like a prompt; an answer is
  * vectors, with no text for the completion guardrails, and usage of prompt tokens only; there is no stream.
  */
-public final class EmbeddingsWire implements Wire {
+public final class EmbeddingsWire extends OpenAiWire {
     public static final EmbeddingsWire INSTANCE = new EmbeddingsWire();
 
     private EmbeddingsWire() {}
-
-    @Override
-    public IngressApi api() {
-        return IngressApi.OPENAI;
-    }
 
     @Override
     public String path() {
@@ -41,21 +32,6 @@ public final class EmbeddingsWire implements Wire {
     @Override
     public String upstreamPath() {
         return "/embeddings";
-    }
-
-    @Override
-    public List<String> forwardedHeaders() {
-        return OpenAiHeaders.FORWARDED;
-    }
-
-    @Override
-    public void authorize(Map<String, String> headers, String providerKey) {
-        OpenAiHeaders.authorize(headers, providerKey);
-    }
-
-    @Override
-    public boolean returned(String header) {
-        return OpenAiHeaders.returned(header);
     }
 
     /** Vectors carry no text. */

@@ -3,7 +3,7 @@ package dev.caravan.providers.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.providers.ApiRequest;
-import dev.caravan.providers.GuardTexts;
+import dev.caravan.providers.BoundTexts;
 import dev.caravan.providers.JsonBody;
 
 /** A parsed Responses request: the client's bytes go upstream as they are unless a guardrail masked a text. */
@@ -26,7 +26,7 @@ public record ResponsesRequest(ObjectNode json, byte[] upstreamBody, String mode
     }
 
     @Override
-    public GuardTexts promptTexts() {
+    public BoundTexts promptTexts() {
         return ResponsesTexts.ofRequest(json);
     }
 
@@ -48,11 +48,7 @@ public record ResponsesRequest(ObjectNode json, byte[] upstreamBody, String mode
 
     @Override
     public long tokenEstimate() {
-        long characters = 0;
-        for (var text : promptTexts().texts()) {
-            characters += text.text().length();
-        }
         JsonNode cap = json.get("max_output_tokens");
-        return characters / 4 + (cap != null && cap.canConvertToLong() ? Math.max(0, cap.asLong()) : 0);
+        return promptTexts().characters() / 4 + (cap != null && cap.canConvertToLong() ? Math.max(0, cap.asLong()) : 0);
     }
 }

@@ -2,27 +2,18 @@ package dev.caravan.providers.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.call.IngressApi;
 import dev.caravan.call.Usage;
 import dev.caravan.guardrails.policy.Outcome;
 import dev.caravan.guardrails.policy.StreamGuard;
 import dev.caravan.providers.ApiRequest;
 import dev.caravan.providers.GuardTexts;
 import dev.caravan.providers.StreamTap;
-import dev.caravan.providers.Wire;
-import java.util.List;
-import java.util.Map;
 
 /** OpenAI Responses as an ingress: {@code POST /v1/responses}, plain and streamed with typed events. */
-public final class ResponsesWire implements Wire {
+public final class ResponsesWire extends OpenAiWire {
     public static final ResponsesWire INSTANCE = new ResponsesWire();
 
     private ResponsesWire() {}
-
-    @Override
-    public IngressApi api() {
-        return IngressApi.OPENAI;
-    }
 
     @Override
     public String path() {
@@ -37,21 +28,6 @@ public final class ResponsesWire implements Wire {
     @Override
     public String upstreamPath() {
         return "/responses";
-    }
-
-    @Override
-    public List<String> forwardedHeaders() {
-        return OpenAiHeaders.FORWARDED;
-    }
-
-    @Override
-    public void authorize(Map<String, String> headers, String providerKey) {
-        OpenAiHeaders.authorize(headers, providerKey);
-    }
-
-    @Override
-    public boolean returned(String header) {
-        return OpenAiHeaders.returned(header);
     }
 
     @Override

@@ -151,6 +151,17 @@ class ResponsesStreamTapTest {
         return text.toString();
     }
 
+    /** The text of the first content part of output item {@code item} in an event's response. */
+    private static String firstText(JsonNode event, int item) {
+        return event.path("response")
+                .path("output")
+                .path(item)
+                .path("content")
+                .path(0)
+                .path("text")
+                .asText();
+    }
+
     @Test
     void anUngovernedStreamPassesByteForByteWithItsTerminalEventHeldToTheEnd() {
         byte[] bytes = wire(upstream(List.of("Hello ", "there"), List.of("{\"a\":", "1}"), false));
@@ -176,15 +187,7 @@ class ResponsesStreamTapTest {
         for (int i = 0; i < events.size(); i++) {
             assertThat(events.get(i).path("sequence_number").asLong()).isEqualTo(i);
         }
-        assertThat(events.get(events.size() - 1)
-                        .path("response")
-                        .path("output")
-                        .path(0)
-                        .path("content")
-                        .path(0)
-                        .path("text")
-                        .asText())
-                .isEqualTo("Hello there, friend.");
+        assertThat(firstText(events.get(events.size() - 1), 0)).isEqualTo("Hello there, friend.");
     }
 
     @Test
@@ -206,15 +209,7 @@ class ResponsesStreamTapTest {
                 .isEqualTo("{\"token\":\"[REDACTED:secret]\"}");
         JsonNode completed = events.get(events.size() - 1);
         assertThat(completed.path("type").asText()).isEqualTo("response.completed");
-        assertThat(completed
-                        .path("response")
-                        .path("output")
-                        .path(0)
-                        .path("content")
-                        .path(0)
-                        .path("text")
-                        .asText())
-                .isEqualTo("Use [REDACTED:secret] now.");
+        assertThat(firstText(completed, 0)).isEqualTo("Use [REDACTED:secret] now.");
         assertThat(completed
                         .path("response")
                         .path("output")
@@ -251,14 +246,7 @@ class ResponsesStreamTapTest {
                         .path("reason")
                         .asText())
                 .isEqualTo("content_filter");
-        assertThat(last.path("response")
-                        .path("output")
-                        .path(0)
-                        .path("content")
-                        .path(0)
-                        .path("text")
-                        .asText())
-                .isEqualTo("Cleaning up.");
+        assertThat(firstText(last, 0)).isEqualTo("Cleaning up.");
         assertThat(last.toString()).doesNotContain("rm -rf");
         assertThat(last.path("sequence_number").asLong()).isEqualTo(events.size() - 1);
     }
