@@ -72,7 +72,10 @@ public final class RelayStream implements Processor {
         ChatTranslator translator = Vars.translator(exchange);
         if (translator != null) {
             headers.set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream");
-            tap = new TranslatingTap(translator.stream(record.upstreamModel(), System.currentTimeMillis() / 1000), tap);
+            tap = new TranslatingTap(
+                    translator.events(),
+                    translator.stream(record.upstreamModel(), System.currentTimeMillis() / 1000),
+                    tap);
         }
         Vars.Reserved reserved = Vars.reserved(exchange);
         SseRelay.Hooks hooks = new SseRelay.Hooks(keeper(exchange, headers), () -> promptTokens(request), r -> {

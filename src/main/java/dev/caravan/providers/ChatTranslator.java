@@ -21,6 +21,11 @@ public interface ChatTranslator {
     /** A native non-streamed answer as a {@code chat.completion}; {@code created} in epoch seconds. */
     ObjectNode response(JsonNode answer, String model, long created);
 
+    /** A fresh reader of one native stream's framing (server-sent events unless the provider frames otherwise). */
+    default NativeEvents events() {
+        return new SseEvents();
+    }
+
     /** A fresh translator for one native stream, answering {@code chat.completion.chunk} events. */
     ChatStreamTranslator stream(String model, long created);
 

@@ -9,13 +9,13 @@ import java.util.List;
  * Cuts a server-sent-events byte stream into whole events (their {@code event:} name and joined {@code data:}
  * lines), bytes as they arrive; comment lines and events without data are skipped. The per-stream state of a reader.
  */
-public final class SseEvents {
+public final class SseEvents implements NativeEvents {
     /** One event: its type (null when unnamed) and its data. */
     public record Event(String type, String data) {}
 
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
-    /** The whole events these bytes complete, in order; an incomplete tail waits for the next bytes. */
+    @Override
     public List<Event> feed(byte[] buf, int off, int len) {
         pending.write(buf, off, len);
         byte[] all = pending.toByteArray();

@@ -12,10 +12,11 @@ import java.util.List;
 public final class TranslatingTap implements StreamTap {
     private final ChatStreamTranslator translator;
     private final StreamTap inner;
-    private final SseEvents events = new SseEvents();
+    private final NativeEvents events;
     private final java.io.ByteArrayOutputStream translated = new java.io.ByteArrayOutputStream();
 
-    public TranslatingTap(ChatStreamTranslator translator, StreamTap inner) {
+    public TranslatingTap(NativeEvents events, ChatStreamTranslator translator, StreamTap inner) {
+        this.events = events;
         this.translator = translator;
         this.inner = inner;
     }
