@@ -61,6 +61,27 @@ public final class ChatContent {
         }
     }
 
+    /** Copies a parameter under a provider's name, unless it is absent or null. */
+    public static void copy(JsonNode from, String name, com.fasterxml.jackson.databind.node.ObjectNode to, String as) {
+        JsonNode value = from.get(name);
+        if (value != null && !value.isNull()) {
+            to.set(as, value);
+        }
+    }
+
+    /** {@code stop} (a string or a list) as a list of stop sequences under a provider's name; nothing when absent. */
+    public static void stopSequences(JsonNode stop, com.fasterxml.jackson.databind.node.ObjectNode to, String as) {
+        if (stop == null || stop.isNull()) {
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode sequences = to.putArray(as);
+        if (stop.isTextual()) {
+            sequences.add(stop.asText());
+        } else {
+            stop.forEach(sequences::add);
+        }
+    }
+
     private static String mediaTypeOf(String url) {
         String path = url.toLowerCase(java.util.Locale.ROOT).replaceAll("[?#].*$", "");
         if (path.endsWith(".png")) {

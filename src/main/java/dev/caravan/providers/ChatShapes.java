@@ -23,6 +23,39 @@ public final class ChatShapes {
         return node;
     }
 
+    /**
+     * A {@code chat.completion} choice: the assistant's text (null when it only called tools), its tool calls (each
+     * {@code {id, type: function, function: {name, arguments}}}), and the finish reason.
+     */
+    public static ObjectNode choice(
+            int index, CharSequence text, com.fasterxml.jackson.databind.node.ArrayNode calls, String finishReason) {
+        ObjectNode choice = JSON.createObjectNode();
+        choice.put("index", index);
+        ObjectNode message = choice.putObject("message");
+        message.put("role", "assistant");
+        if (text.isEmpty() && !calls.isEmpty()) {
+            message.putNull("content");
+        } else {
+            message.put("content", text.toString());
+        }
+        if (!calls.isEmpty()) {
+            message.set("tool_calls", calls);
+        }
+        message.putNull("refusal");
+        choice.putNull("logprobs");
+        choice.put("finish_reason", finishReason);
+        return choice;
+    }
+
+    /** Adds one tool call, its arguments a JSON string, to a message's {@code tool_calls}. */
+    public static void toolCall(
+            com.fasterxml.jackson.databind.node.ArrayNode calls, String id, String name, String arguments) {
+        ObjectNode call = calls.addObject();
+        call.put("id", id);
+        call.put("type", "function");
+        call.putObject("function").put("name", name).put("arguments", arguments);
+    }
+
     /** {@code {"error":{"message","type","code","param"}}}; a null code is written as null. */
     public static ObjectNode error(String message, String type, String code) {
         ObjectNode root = JSON.createObjectNode();
@@ -53,6 +86,11 @@ public final class ChatShapes {
     public static String text(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8).strip();
         return text.length() > LONGEST_MESSAGE ? text.substring(0, LONGEST_MESSAGE) : text;
+    }
+
+    /** Parses an event's data leniently: a missing tree for anything that is not JSON. */
+    public static com.fasterxml.jackson.databind.JsonNode parse(String data) {
+        return parse(data.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Parses a JSON body leniently: a missing tree for anything that is not JSON. */

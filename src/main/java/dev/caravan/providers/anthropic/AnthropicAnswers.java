@@ -19,39 +19,25 @@ final class AnthropicAnswers {
         out.put("object", "chat.completion");
         out.put("created", created);
         out.put("model", answer.path("model").asText(model));
-        ObjectNode choice = out.putArray("choices").addObject();
-        choice.put("index", 0);
-        ObjectNode message = choice.putObject("message");
-        message.put("role", "assistant");
         StringBuilder text = new StringBuilder();
         ArrayNode calls = JSON.createArrayNode();
         for (JsonNode block : answer.path("content")) {
             switch (block.path("type").asText()) {
                 case "text" -> text.append(block.path("text").asText());
-                case "tool_use" -> {
-                    ObjectNode call = calls.addObject();
-                    call.put("id", block.path("id").asText());
-                    call.put("type", "function");
-                    call.putObject("function")
-                            .put("name", block.path("name").asText())
-                            .put("arguments", block.path("input").toString());
-                }
+                case "tool_use" ->
+                    ChatShapes.toolCall(
+                            calls,
+                            block.path("id").asText(),
+                            block.path("name").asText(),
+                            block.path("input").toString());
                 default -> {
                     // thinking and server-tool blocks have no Chat Completions equivalent
                 }
             }
         }
-        if (text.isEmpty() && !calls.isEmpty()) {
-            message.putNull("content");
-        } else {
-            message.put("content", text.toString());
-        }
-        if (!calls.isEmpty()) {
-            message.set("tool_calls", calls);
-        }
-        message.putNull("refusal");
-        choice.putNull("logprobs");
-        choice.put("finish_reason", finishReason(answer.path("stop_reason").asText(null)));
+        out.putArray("choices")
+                .add(ChatShapes.choice(
+                        0, text, calls, finishReason(answer.path("stop_reason").asText(null))));
         out.set("usage", ChatShapes.usage(usage(answer.path("usage"), 0)));
         return out;
     }

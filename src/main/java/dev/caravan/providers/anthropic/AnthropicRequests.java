@@ -57,9 +57,9 @@ final class AnthropicRequests {
         JsonNode max =
                 chat.hasNonNull("max_completion_tokens") ? chat.get("max_completion_tokens") : chat.get("max_tokens");
         body.put("max_tokens", max != null && max.canConvertToInt() ? max.asInt() : DEFAULT_MAX_TOKENS);
-        stop(chat.get("stop"), body);
-        copy(chat, "temperature", body, "temperature");
-        copy(chat, "top_p", body, "top_p");
+        ChatContent.stopSequences(chat.get("stop"), body, "stop_sequences");
+        ChatContent.copy(chat, "temperature", body, "temperature");
+        ChatContent.copy(chat, "top_p", body, "top_p");
         if (chat.path("user").isTextual()) {
             body.putObject("metadata").put("user_id", chat.get("user").asText());
         }
@@ -154,18 +154,6 @@ final class AnthropicRequests {
         return blocks;
     }
 
-    private static void stop(JsonNode stop, ObjectNode body) {
-        if (stop == null || stop.isNull()) {
-            return;
-        }
-        ArrayNode sequences = body.putArray("stop_sequences");
-        if (stop.isTextual()) {
-            sequences.add(stop.asText());
-        } else {
-            stop.forEach(sequences::add);
-        }
-    }
-
     private static void tools(JsonNode chat, ObjectNode body) {
         JsonNode tools = chat.path("tools");
         if (tools.isArray() && !tools.isEmpty()) {
@@ -209,12 +197,5 @@ final class AnthropicRequests {
         return JSON.createObjectNode()
                 .put("type", "tool")
                 .put("name", choice.path("function").path("name").asText());
-    }
-
-    private static void copy(JsonNode from, String name, ObjectNode to, String as) {
-        JsonNode value = from.get(name);
-        if (value != null && !value.isNull()) {
-            to.set(as, value);
-        }
     }
 }

@@ -7,7 +7,6 @@ import dev.caravan.call.Usage;
 import dev.caravan.providers.ChatChunks;
 import dev.caravan.providers.ChatShapes;
 import dev.caravan.providers.ChatStreamTranslator;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -29,12 +28,7 @@ final class AnthropicStream implements ChatStreamTranslator {
 
     @Override
     public byte[] event(String type, String data) {
-        JsonNode event;
-        try {
-            event = JSON.readTree(data);
-        } catch (IOException e) {
-            return NOTHING;
-        }
+        JsonNode event = ChatShapes.parse(data);
         switch (event.path("type").asText(type == null ? "" : type)) {
             case "message_start" -> {
                 JsonNode message = event.path("message");

@@ -22,10 +22,6 @@ final class GeminiAnswers {
         out.put("model", answer.path("modelVersion").asText(model));
         ArrayNode choices = out.putArray("choices");
         for (JsonNode candidate : answer.path("candidates")) {
-            ObjectNode choice = choices.addObject();
-            choice.put("index", candidate.path("index").asInt(choices.size() - 1));
-            ObjectNode message = choice.putObject("message");
-            message.put("role", "assistant");
             StringBuilder text = new StringBuilder();
             ArrayNode calls = JSON.createArrayNode();
             for (JsonNode part : candidate.path("content").path("parts")) {
@@ -36,33 +32,23 @@ final class GeminiAnswers {
                     text.append(part.get("text").asText());
                 } else if (part.has("functionCall")) {
                     JsonNode call = part.get("functionCall");
-                    ObjectNode entry = calls.addObject();
-                    entry.put("id", callId(call, calls.size() - 1));
-                    entry.put("type", "function");
-                    entry.putObject("function")
-                            .put("name", call.path("name").asText())
-                            .put(
-                                    "arguments",
-                                    call.path("args").isObject()
-                                            ? call.get("args").toString()
-                                            : "{}");
+                    ChatShapes.toolCall(
+                            calls, callId(call, calls.size()), call.path("name").asText(), arguments(call));
                 }
             }
-            if (text.isEmpty() && !calls.isEmpty()) {
-                message.putNull("content");
-            } else {
-                message.put("content", text.toString());
-            }
-            if (!calls.isEmpty()) {
-                message.set("tool_calls", calls);
-            }
-            message.putNull("refusal");
-            choice.putNull("logprobs");
-            choice.put(
-                    "finish_reason", finishReason(candidate.path("finishReason").asText(null), !calls.isEmpty()));
+            choices.add(ChatShapes.choice(
+                    candidate.path("index").asInt(choices.size()),
+                    text,
+                    calls,
+                    finishReason(candidate.path("finishReason").asText(null), !calls.isEmpty())));
         }
         out.set("usage", ChatShapes.usage(usage(answer.path("usageMetadata"))));
         return out;
+    }
+
+    /** A function call's arguments as the JSON string OpenAI sends. */
+    static String arguments(JsonNode call) {
+        return call.path("args").isObject() ? call.get("args").toString() : "{}";
     }
 
     static String id(JsonNode answer, long created) {

@@ -172,20 +172,12 @@ final class GeminiRequests {
         }
     }
 
-    private static ObjectNode generationConfig(JsonNode chat) {
+    private static ObjectNode generationConfig(ObjectNode chat) {
         ObjectNode config = JSON.createObjectNode();
-        JsonNode stop = chat.get("stop");
-        if (stop != null && !stop.isNull()) {
-            ArrayNode sequences = config.putArray("stopSequences");
-            if (stop.isTextual()) {
-                sequences.add(stop.asText());
-            } else {
-                stop.forEach(sequences::add);
-            }
-        }
-        copy(chat, "temperature", config, "temperature");
-        copy(chat, "top_p", config, "topP");
-        copy(
+        ChatContent.stopSequences(chat.get("stop"), config, "stopSequences");
+        ChatContent.copy(chat, "temperature", config, "temperature");
+        ChatContent.copy(chat, "top_p", config, "topP");
+        ChatContent.copy(
                 chat,
                 chat.hasNonNull("max_completion_tokens") ? "max_completion_tokens" : "max_tokens",
                 config,
@@ -193,9 +185,9 @@ final class GeminiRequests {
         if (chat.path("n").asInt(1) != 1) {
             config.set("candidateCount", chat.get("n"));
         }
-        copy(chat, "presence_penalty", config, "presencePenalty");
-        copy(chat, "frequency_penalty", config, "frequencyPenalty");
-        copy(chat, "seed", config, "seed");
+        ChatContent.copy(chat, "presence_penalty", config, "presencePenalty");
+        ChatContent.copy(chat, "frequency_penalty", config, "frequencyPenalty");
+        ChatContent.copy(chat, "seed", config, "seed");
         JsonNode format = chat.path("response_format");
         switch (format.path("type").asText()) {
             case "json_object" -> config.put("responseMimeType", "application/json");
@@ -210,12 +202,5 @@ final class GeminiRequests {
             }
         }
         return config;
-    }
-
-    private static void copy(JsonNode from, String name, ObjectNode to, String as) {
-        JsonNode value = from.get(name);
-        if (value != null && !value.isNull()) {
-            to.set(as, value);
-        }
     }
 }

@@ -1,11 +1,10 @@
 package dev.caravan.providers.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.caravan.call.Usage;
 import dev.caravan.providers.ChatChunks;
+import dev.caravan.providers.ChatShapes;
 import dev.caravan.providers.ChatStreamTranslator;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.Set;
  * function calls (no argument deltas) and no end marker: the stream is over when it ends after a finish reason.
  */
 final class GeminiStream implements ChatStreamTranslator {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] NOTHING = new byte[0];
 
     private final ChatChunks chunks;
@@ -33,12 +31,7 @@ final class GeminiStream implements ChatStreamTranslator {
 
     @Override
     public byte[] event(String type, String data) {
-        JsonNode event;
-        try {
-            event = JSON.readTree(data);
-        } catch (IOException e) {
-            return NOTHING;
-        }
+        JsonNode event = ChatShapes.parse(data);
         if (event.has("error")) {
             chunks.error(GeminiAnswers.error(
                     event.path("error").path("code").asInt(500),
@@ -66,7 +59,7 @@ final class GeminiStream implements ChatStreamTranslator {
                             index,
                             GeminiAnswers.callId(call, index),
                             call.path("name").asText(),
-                            call.path("args").isObject() ? call.get("args").toString() : "{}");
+                            GeminiAnswers.arguments(call));
                 }
             }
             String reason = GeminiAnswers.finishReason(
