@@ -59,7 +59,8 @@ class ConfigurationReferenceTest {
     static Map<String, Set<String>> yamlKeys() throws IOException {
         Map<String, Set<String>> sections = new TreeMap<>();
         for (RecordComponent section : CaravanFile.Written.class.getRecordComponents()) {
-            String name = section.getAccessor().getAnnotation(JsonProperty.class).value();
+            String name =
+                    section.getAccessor().getAnnotation(JsonProperty.class).value();
             Set<String> keys = new TreeSet<>();
             walk(section.getGenericType(), "", keys);
             sections.put(name, keys);
