@@ -11,5 +11,6 @@ public final class OpenAiRoutes extends GovernedRoutes {
     @Override
     public void configure() {
         governed(Endpoints.CHAT_COMPLETIONS, "chat-completions", ChatWire.INSTANCE);
+        governed(Endpoints.GOVERNED_CHAT, "governed-chat", ChatWire.INSTANCE);
     }
 }
