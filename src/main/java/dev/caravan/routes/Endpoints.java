@@ -29,6 +29,11 @@ public final class Endpoints {
     public static final String RUNS = INGRESS + "/v1/runs" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";
     public static final String METRICS = INGRESS + "/metrics" + INGRESS_OPTIONS;
     public static final String HEALTH = INGRESS + "/health" + INGRESS_OPTIONS;
+    /** Hooks a team may consume (extending.md): run just before the upstream call, and once its answer is back. */
+    public static final String BEFORE_UPSTREAM = "direct:caravan-before-upstream";
+
+    public static final String AFTER_UPSTREAM = "direct:caravan-after-upstream";
+
     /** The governed chat chain that endpoints made from the governed-chat template hand their calls to. */
     public static final String GOVERNED_CHAT = "direct:caravan-governed-chat";
 
