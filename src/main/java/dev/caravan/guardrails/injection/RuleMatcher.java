@@ -43,6 +43,12 @@ final class RuleMatcher {
     private final int[] literalOffsets;
     private final int[] literalRule;
     private final String[] literalText;
+    /**
+     * Each thread's matchers, one per rule, made on first use and reset onto each text: building a matcher per rule and
+     * call cost more than trying it. A call never nests inside another on the same thread, and leaves them on no text.
+     */
+    private final ThreadLocal<Matcher[]> reusable;
+
     /** Bit set of every key prefix (by hash and length): a word stops being read once no key can start like it. */
     private final long[] prefixes = new long[PREFIX_BITS / 64];
     /** The same for whole keys: only a word start whose bit is set here is looked up in the table. */
@@ -51,6 +57,8 @@ final class RuleMatcher {
     RuleMatcher(List<Rule> ruleList) {
         this.rules = ruleList.toArray(new Rule[0]);
         this.leads = new LeadingWords[rules.length];
+        int ruleCount = rules.length;
+        this.reusable = ThreadLocal.withInitial(() -> new Matcher[ruleCount]);
         for (int r = 0; r < rules.length; r++) {
             leads[r] = LeadingWords.of(rules[r].pattern());
         }
@@ -137,22 +145,22 @@ final class RuleMatcher {
         int n = text.length();
         int[] tried = new int[rules.length];
         boolean[] done = new boolean[rules.length];
-        Matcher[] matchers = new Matcher[rules.length];
+        Matcher[] matchers = reusable.get();
+        boolean[] bound = new boolean[rules.length];
         int[] pendingCount = new int[rules.length];
         Positions pending = new Positions();
         Positions[] needed = new Positions[rules.length];
-        // A char array and a class table: this loop reads every char of the text, so it is worth keeping lean.
-        char[] chars = text.toCharArray();
+        // A class table and no copy of the text: this loop reads every char of the text, so it is worth keeping lean.
         int i = 0;
         while (i < n) {
-            if (!wordChar(chars[i])) {
+            if (!wordChar(text.charAt(i))) {
                 i++;
                 continue;
             }
             int h = 0;
             int j = i;
             while (j < n && j - i < MAX_PREFIX) {
-                char w = chars[j];
+                char w = text.charAt(j);
                 if (!wordChar(w)) {
                     break;
                 }
@@ -179,7 +187,7 @@ final class RuleMatcher {
                     }
                 }
             }
-            while (j < n && wordChar(chars[j])) {
+            while (j < n && wordChar(text.charAt(j))) {
                 j++;
             }
             i = j;
@@ -190,17 +198,28 @@ final class RuleMatcher {
             Rule rule = rules[r];
             if (rule.needs().isEmpty()
                     || (needed[r] != null && needed[r].anyIn(at - rule.back(), at + rule.forward()))) {
-                tryRule(r, text, at, documentStarts, tried, done, matchers, out);
+                tryRule(r, text, at, documentStarts, tried, done, matchers, bound, out);
             }
         }
         if (literals) {
-            matchLiterals(text, documentStarts, tried, done, matchers, out);
+            matchLiterals(text, documentStarts, tried, done, matchers, bound, out);
+        }
+        for (int r = 0; r < bound.length; r++) {
+            if (bound[r]) {
+                matchers[r].reset(""); // a kept matcher must not keep the text (it may hold a secret) alive
+            }
         }
     }
 
     /** One pass over the text for the phrase triggers: only chars that start some phrase are looked at twice. */
     private void matchLiterals(
-            String text, int[] documentStarts, int[] tried, boolean[] done, Matcher[] matchers, List<Signal> out) {
+            String text,
+            int[] documentStarts,
+            int[] tried,
+            boolean[] done,
+            Matcher[] matchers,
+            boolean[] bound,
+            List<Signal> out) {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
@@ -211,7 +230,7 @@ final class RuleMatcher {
             for (int k = literalOffsets[at]; k < literalOffsets[at + 1]; k++) {
                 int r = literalRule[k];
                 if (!done[r] && tried[r] < MAX_LITERAL_WINDOWS && text.startsWith(literalText[k], i)) {
-                    tryRule(r, text, i, documentStarts, tried, done, matchers, out);
+                    tryRule(r, text, i, documentStarts, tried, done, matchers, bound, out);
                 }
             }
         }
@@ -255,6 +274,7 @@ final class RuleMatcher {
             int[] tried,
             boolean[] done,
             Matcher[] matchers,
+            boolean[] bound,
             List<Signal> out) {
         Rule rule = rules[r];
         int documentStart = documentStarts[rule.documentLevel()];
@@ -266,6 +286,10 @@ final class RuleMatcher {
         if (m == null) {
             m = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
             matchers[r] = m;
+            bound[r] = true;
+        } else if (!bound[r]) {
+            m.reset(text);
+            bound[r] = true;
         }
         if (!attempt(m, text, at, documentStart, rule, leads[r])) {
             return;
