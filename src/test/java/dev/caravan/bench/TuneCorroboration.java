@@ -15,7 +15,9 @@ import java.util.TreeMap;
  * Chooses where the injection model starts to corroborate rule evidence below its threshold, on the dev set's tuning
  * half only: each of the 5 folds is scored by a model trained on the other four (the bundled model's settings and
  * threshold), and every floor and weight of a small grid prints the out-of-fold recall and the rate of flagged negatives
- * per subset. Usage: {@code TuneCorroboration [data dir]}.
+ * per subset. The setting shipped in InjectionDetector is the highest weight, then the lowest floor, whose grid
+ * neighbours also flag no out-of-fold negative (the tuning half's attacks are all caught by the rules already, so only
+ * the false positives can be read here). Usage: {@code TuneCorroboration [data dir]}.
  */
 public final class TuneCorroboration {
     /** The bundled model's settings (its provenance header): blocks of 512 chars, no floor, L2 1e-5, 3 passes. */
