@@ -25,6 +25,7 @@ import dev.caravan.routes.ErrorHandling;
 import dev.caravan.routes.FallbackRoutes;
 import dev.caravan.routes.OpenAiRoutes;
 import dev.caravan.routes.OperationsRoutes;
+import dev.caravan.routes.Pipeline;
 import dev.caravan.routes.ReceiptRoutes;
 import dev.caravan.routes.RoutingRoutes;
 import dev.caravan.routing.LiveRouting;
@@ -141,7 +142,7 @@ public final class CaravanConfiguration implements CamelConfiguration {
             }
         });
         camel.addRoutes(new ErrorHandling(receipts));
-        camel.addRoutes(new OpenAiRoutes(
+        Pipeline pipeline = new Pipeline(
                 ledger,
                 routing,
                 planner,
@@ -155,7 +156,9 @@ public final class CaravanConfiguration implements CamelConfiguration {
                 guardrails,
                 approvals,
                 gatewayKeys,
-                new RateLimits(Clock.systemUTC())));
+                new RateLimits(Clock.systemUTC()));
+        camel.getRegistry().bind(Endpoints.PIPELINE, pipeline);
+        camel.addRoutes(new OpenAiRoutes(pipeline));
         camel.addRoutes(new RoutingRoutes(routing, admin, gatewayKeys));
         GatewayMetrics metrics = new GatewayMetrics(ledger, routing);
         camel.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, metrics.registry());

@@ -4,7 +4,7 @@ import dev.caravan.call.CallLedger;
 import dev.caravan.call.CallRecord;
 import dev.caravan.call.Sha256;
 import dev.caravan.errors.ApiError;
-import dev.caravan.providers.openai.ChatStreamTap;
+import dev.caravan.providers.StreamTap;
 import dev.caravan.providers.openai.StreamTokens;
 import dev.caravan.receipts.CallReceipts;
 import dev.caravan.receipts.ReceiptChain;
@@ -36,7 +36,7 @@ public final class SseRelay implements Runnable {
     private static final String CUT_MESSAGE = "the upstream ended the stream before it was complete";
 
     private final UpstreamExchange upstream;
-    private final ChatStreamTap tap;
+    private final StreamTap tap;
     private final StreamingResponse client;
     private final CallRecord record;
     private final CallLedger ledger;
@@ -47,7 +47,7 @@ public final class SseRelay implements Runnable {
 
     public SseRelay(
             UpstreamExchange upstream,
-            ChatStreamTap tap,
+            StreamTap tap,
             StreamingResponse client,
             CallRecord record,
             CallLedger ledger,
@@ -116,9 +116,7 @@ public final class SseRelay implements Runnable {
             upstream.abort(); // a cut, a client gone, or a stream the policy ended: nothing more is read
         }
         String outcome = cut != null ? cut.openAiCode() : clientGone ? "client_disconnected" : null;
-        if (tap.governor() != null) {
-            tap.governor().recordInto(record);
-        }
+        tap.recordInto(record);
         record.responseHashed(HexFormat.of().formatHex(emitted.digest()));
         record.completed(200, tap.usage(), cut != null || clientGone, outcome, System.nanoTime());
         if (tap.usage() == null && kept != null && kept.size() > 0) {
@@ -133,10 +131,7 @@ public final class SseRelay implements Runnable {
         }
         if (!clientGone) {
             client.offer(CallReceipts.commentLine(receipt));
-            client.offer(
-                    cut == null
-                            ? tap.doneEvent()
-                            : ChatStreamTap.errorEvent(cut.openAiType(), cut.openAiCode(), cutMessage));
+            client.offer(cut == null ? tap.doneEvent() : tap.errorEvent(cut, cutMessage));
         }
         client.finish();
         ledger.closed(record);

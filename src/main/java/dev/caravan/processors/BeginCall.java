@@ -2,10 +2,10 @@ package dev.caravan.processors;
 
 import dev.caravan.call.CallLedger;
 import dev.caravan.call.CallRecord;
-import dev.caravan.call.IngressApi;
 import dev.caravan.call.TraceContext;
 import dev.caravan.errors.ApiError;
 import dev.caravan.errors.GatewayException;
+import dev.caravan.providers.Wire;
 import dev.caravan.routes.Vars;
 import io.netty.channel.ChannelHandlerContext;
 import java.time.Instant;
@@ -24,26 +24,25 @@ public final class BeginCall implements Processor {
     private static final String METADATA_PREFIX = "x-caravan-metadata-";
 
     private final CallLedger ledger;
-    private final IngressApi api;
-    private final String endpoint;
+    private final Wire wire;
 
-    public BeginCall(CallLedger ledger, IngressApi api, String endpoint) {
+    public BeginCall(CallLedger ledger, Wire wire) {
         this.ledger = ledger;
-        this.api = api;
-        this.endpoint = endpoint;
+        this.wire = wire;
     }
 
     @Override
     public void process(Exchange exchange) {
         Message in = exchange.getMessage();
-        exchange.setVariable(Vars.INGRESS_API, api);
+        exchange.setVariable(Vars.INGRESS_API, wire.api());
+        exchange.setVariable(Vars.WIRE, wire);
         TraceContext trace = TraceContext.continueOrStart(in.getHeader("traceparent", String.class));
         exchange.setVariable(Vars.TRACE, trace);
         ChannelHandlerContext ctx =
                 in.getHeader(NettyConstants.NETTY_CHANNEL_HANDLER_CONTEXT, ChannelHandlerContext.class);
         exchange.setVariable(Vars.CHANNEL, ctx.channel());
         if (!"POST".equals(in.getHeader(Exchange.HTTP_METHOD, String.class))) {
-            throw new GatewayException(ApiError.METHOD_NOT_ALLOWED, endpoint + " accepts POST only");
+            throw new GatewayException(ApiError.METHOD_NOT_ALLOWED, wire.path() + " accepts POST only");
         }
         if (ledger.draining()) {
             throw new GatewayException(ApiError.OVERLOADED, "the gateway is shutting down; retry on another instance");
@@ -53,7 +52,7 @@ public final class BeginCall implements Processor {
                 trace.traceId(),
                 Instant.now(),
                 System.nanoTime(),
-                endpoint,
+                wire.path(),
                 in.getHeader("x-caravan-run-id", String.class),
                 in.getHeader("x-caravan-session-id", String.class),
                 metadata(in));

@@ -6,8 +6,8 @@ import dev.caravan.errors.ApiError;
 import dev.caravan.errors.GatewayException;
 import dev.caravan.http.UpstreamClient;
 import dev.caravan.http.UpstreamExchange;
-import dev.caravan.providers.openai.ChatRequest;
-import dev.caravan.providers.openai.OpenAiHeaders;
+import dev.caravan.providers.ApiRequest;
+import dev.caravan.providers.Wire;
 import dev.caravan.routes.Vars;
 import dev.caravan.routing.RetryRules;
 import dev.caravan.routing.Route;
@@ -28,13 +28,11 @@ import org.apache.camel.Processor;
  */
 public final class CallUpstream implements Processor {
     private final UpstreamClient client;
-    private final String apiPath;
     private final TargetHealth health;
     private final RoutingSettings settings;
 
-    public CallUpstream(UpstreamClient client, String apiPath, TargetHealth health, RoutingSettings settings) {
+    public CallUpstream(UpstreamClient client, TargetHealth health, RoutingSettings settings) {
         this.client = client;
-        this.apiPath = apiPath;
         this.health = health;
         this.settings = settings;
     }
@@ -101,12 +99,12 @@ public final class CallUpstream implements Processor {
     /** One attempt: sent, and read far enough that nothing can fail any more before the client sees a byte. */
     private UpstreamExchange attempt(Exchange exchange, Route route, Target target) {
         CallRecord record = Vars.callRecord(exchange);
-        ChatRequest request = Vars.chatRequest(exchange);
+        ApiRequest request = Vars.request(exchange);
         record.routedTo(target.upstream().name(), target.model());
         record.upstreamAttempted(System.nanoTime());
         Duration deadline = request.stream() ? route.firstTokenTimeout() : route.timeout();
         UpstreamExchange answer = client.post(
-                target.upstream().resolve(apiPath),
+                target.upstream().resolve(Vars.wire(exchange).upstreamPath()),
                 headers(exchange, route, target),
                 request.upstreamBodyFor(target.model()),
                 Vars.channel(exchange),
@@ -131,7 +129,8 @@ public final class CallUpstream implements Processor {
     private static Map<String, String> headers(Exchange exchange, Route route, Target target) {
         Message in = exchange.getMessage();
         Map<String, String> headers = new LinkedHashMap<>();
-        for (String name : OpenAiHeaders.FORWARDED) {
+        Wire wire = Vars.wire(exchange);
+        for (String name : wire.forwardedHeaders()) {
             String value = in.getHeader(name, String.class);
             if (value != null) {
                 headers.put(name, value);
@@ -145,7 +144,7 @@ public final class CallUpstream implements Processor {
                 ? clientKey
                 : target.upstream().storedCredential().orElse(clientKey);
         if (key != null) {
-            headers.put("authorization", "Bearer " + key.reveal());
+            wire.authorize(headers, key.reveal());
         }
         return headers;
     }

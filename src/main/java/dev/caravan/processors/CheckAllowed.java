@@ -22,7 +22,7 @@ public final class CheckAllowed implements Processor {
             return;
         }
         Route route = Vars.route(exchange);
-        String asked = Vars.chatRequest(exchange).model();
+        String asked = Vars.request(exchange).model();
         boolean modelAllowed = key.allowsModel(asked);
         List<Target> plan = Vars.plan(exchange);
         List<Target> allowed = plan.stream()

@@ -8,8 +8,8 @@ import dev.caravan.guardrails.policy.Action;
 import dev.caravan.guardrails.policy.GuardEngine;
 import dev.caravan.guardrails.policy.Outcome;
 import dev.caravan.guardrails.policy.Phase;
-import dev.caravan.providers.openai.ChatCompletionVerdicts;
-import dev.caravan.providers.openai.ChatTexts;
+import dev.caravan.providers.GuardTexts;
+import dev.caravan.providers.Wire;
 import dev.caravan.routes.Vars;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
@@ -38,11 +38,12 @@ public final class GuardCompletion implements Processor {
             return;
         }
         long started = System.nanoTime();
-        ChatTexts texts = ChatTexts.ofCompletion(answer);
+        Wire wire = Vars.wire(exchange);
+        GuardTexts texts = wire.answerTexts(answer);
         Outcome outcome = Vars.guardEngine(exchange, live).check(Phase.COMPLETION, texts.texts());
         if (outcome.changed() || outcome.action() == Action.DENY) {
             texts.write(outcome.texts());
-            ChatCompletionVerdicts.withhold(answer, texts, outcome);
+            wire.withhold(answer, texts, outcome);
             out.setBody(write(answer));
         }
         record.guarded(

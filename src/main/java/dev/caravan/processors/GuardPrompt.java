@@ -10,8 +10,8 @@ import dev.caravan.guardrails.policy.Action;
 import dev.caravan.guardrails.policy.GuardEngine;
 import dev.caravan.guardrails.policy.Outcome;
 import dev.caravan.guardrails.policy.Phase;
-import dev.caravan.providers.openai.ChatRequest;
-import dev.caravan.providers.openai.ChatTexts;
+import dev.caravan.providers.ApiRequest;
+import dev.caravan.providers.GuardTexts;
 import dev.caravan.routes.Vars;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +35,12 @@ public final class GuardPrompt implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        ChatRequest request = Vars.chatRequest(exchange);
+        ApiRequest request = Vars.request(exchange);
         CallRecord record = Vars.callRecord(exchange);
         long started = System.nanoTime();
         GuardEngine engine = live.get();
         exchange.setVariable(Vars.GUARD_ENGINE, engine); // the call's later phases use this same policy
-        ChatTexts texts = ChatTexts.ofRequest(request.json());
+        GuardTexts texts = request.promptTexts();
         Outcome outcome = engine.check(Phase.PROMPT, texts.texts());
         String approvalId = exchange.getMessage().getHeader(APPROVAL_HEADER, String.class);
         boolean approved = outcome.action() == Action.HOLD
@@ -48,7 +48,7 @@ public final class GuardPrompt implements Processor {
                 && approvals.allows(approvalId, record.requestSha256(), record.workspace());
         if (outcome.changed() && (outcome.action() == Action.REDACT || approved)) {
             texts.write(outcome.texts());
-            exchange.setVariable(Vars.CHAT_REQUEST, request.rewritten());
+            exchange.setVariable(Vars.REQUEST, request.rewritten());
         }
         record.policy(engine.policy().version());
         record.guarded(

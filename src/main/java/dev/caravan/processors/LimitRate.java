@@ -3,7 +3,6 @@ package dev.caravan.processors;
 import dev.caravan.errors.ApiError;
 import dev.caravan.errors.GatewayException;
 import dev.caravan.keys.GatewayKey;
-import dev.caravan.providers.openai.ChatTokenEstimate;
 import dev.caravan.routes.Vars;
 import dev.caravan.spend.KeyRate;
 import dev.caravan.spend.RateLimits;
@@ -31,7 +30,7 @@ public final class LimitRate implements Processor {
             return;
         }
         KeyRate rate = limits.of(key.id(), key.requestsPerMinute(), key.tokensPerMinute());
-        long estimate = ChatTokenEstimate.of(Vars.chatRequest(exchange).json());
+        long estimate = Vars.request(exchange).tokenEstimate();
         Duration wait = rate.acquire(estimate);
         if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);

@@ -35,8 +35,8 @@ public final class LookupCache implements Processor {
                 .collect(java.util.stream.Collectors.joining(","));
         String key = ResponseCache.key(
                 workspace == null ? OPEN_WORKSPACE : workspace,
-                route.alias() + "\n" + targets,
-                Vars.chatRequest(exchange).json().toString());
+                route.alias() + "\n" + Vars.wire(exchange).path() + "\n" + targets,
+                Vars.request(exchange).json().toString());
         exchange.setVariable(Vars.CACHE_KEY, key);
         cache.find(key).ifPresent(answer -> exchange.setVariable(Vars.CACHED, answer));
         Vars.callRecord(exchange).cache(Vars.cacheHit(exchange));

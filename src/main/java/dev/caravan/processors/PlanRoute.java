@@ -39,7 +39,7 @@ public final class PlanRoute implements Processor {
     public void process(Exchange exchange) {
         Message in = exchange.getMessage();
         Routing current = routing.current();
-        String model = Vars.chatRequest(exchange).model();
+        String model = Vars.request(exchange).model();
         Optional<Route> alias = current.routes().find(model);
         Route route = alias.isPresent() ? alias.get() : Route.direct(direct(in, current), model, null);
         Secret clientKey = clientKey(in);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.call.CallRecord;
 import dev.caravan.http.UpstreamExchange;
-import dev.caravan.providers.openai.ChatUsage;
 import dev.caravan.routes.Vars;
 import java.io.IOException;
 import org.apache.camel.Exchange;
@@ -24,7 +23,7 @@ public final class RelayResponse implements Processor {
         exchange.setVariable(Vars.ANSWER, answer);
         record.completed(
                 upstream.status(),
-                answer == null ? null : ChatUsage.of(answer),
+                answer == null ? null : Vars.wire(exchange).usage(answer),
                 false,
                 upstream.status() >= 400 ? "upstream_" + upstream.status() : null,
                 System.nanoTime());
@@ -35,7 +34,7 @@ public final class RelayResponse implements Processor {
         if (!contentType.isEmpty()) {
             out.setHeader(Exchange.CONTENT_TYPE, contentType);
         }
-        Replies.passBack(upstream.headers(), out::setHeader);
+        Replies.passBack(Vars.wire(exchange), upstream.headers(), out::setHeader);
         Replies.caravan(record, Vars.trace(exchange), out::setHeader);
         out.setBody(body);
     }

@@ -5,13 +5,13 @@ import dev.caravan.call.CallRecord;
 import dev.caravan.guardrails.policy.GuardEngine;
 import dev.caravan.guardrails.policy.Mode;
 import dev.caravan.guardrails.policy.Phase;
+import dev.caravan.guardrails.policy.StreamGuard;
 import dev.caravan.http.SseRelay;
 import dev.caravan.http.StreamingResponse;
 import dev.caravan.http.UpstreamExchange;
-import dev.caravan.providers.openai.ChatRequest;
-import dev.caravan.providers.openai.ChatStreamGovernor;
-import dev.caravan.providers.openai.ChatStreamTap;
-import dev.caravan.providers.openai.ChatTexts;
+import dev.caravan.providers.ApiRequest;
+import dev.caravan.providers.StreamTap;
+import dev.caravan.providers.Wire;
 import dev.caravan.receipts.CallReceipts;
 import dev.caravan.routes.Vars;
 import dev.caravan.routing.ResponseCache;
@@ -58,15 +58,15 @@ public final class RelayStream implements Processor {
         UpstreamExchange upstream = Vars.upstreamExchange(exchange);
         CallRecord record = Vars.callRecord(exchange);
         StreamingResponse response = new StreamingResponse(upstream.status(), Vars.channel(exchange), upstream::abort);
-        ChatRequest request = Vars.chatRequest(exchange);
+        ApiRequest request = Vars.request(exchange);
+        Wire wire = Vars.wire(exchange);
         HttpHeaders headers = response.headers();
         headers.set(HttpHeaderNames.CONTENT_TYPE, upstream.contentType());
         headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         headers.set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
-        Replies.passBack(upstream.headers(), headers::set);
+        Replies.passBack(wire, upstream.headers(), headers::set);
         Replies.caravan(record, Vars.trace(exchange), headers::set);
-        ChatStreamTap tap =
-                new ChatStreamTap(request.usageInjected(), governor(Vars.guardEngine(exchange, guardrails), request));
+        StreamTap tap = wire.tap(request, completionGuard(Vars.guardEngine(exchange, guardrails)));
         Vars.Reserved reserved = Vars.reserved(exchange);
         SseRelay.Hooks hooks = new SseRelay.Hooks(keeper(exchange, headers), () -> promptTokens(request), r -> {
             Metering.meter(r, prices.get());
@@ -81,9 +81,9 @@ public final class RelayStream implements Processor {
     }
 
     /** The prompt's tokens, counted by the gateway: only asked for when the upstream never reported usage. */
-    private static long promptTokens(ChatRequest request) {
+    private static long promptTokens(ApiRequest request) {
         long tokens = 0;
-        for (var text : ChatTexts.ofRequest(request.json()).texts()) {
+        for (var text : request.promptTexts().texts()) {
             tokens += TokenCounter.count(text.text());
         }
         return tokens;
@@ -103,12 +103,8 @@ public final class RelayStream implements Processor {
                 new ResponseCache.Answer(events, true, record.usage(), record.upstream(), record.upstreamModel(), ttl));
     }
 
-    /** The completion phase's governor for this stream, or null when the policy turns that phase off. */
-    private static ChatStreamGovernor governor(GuardEngine guardrails, ChatRequest request) {
-        if (guardrails.policy().completion().mode() == Mode.OFF) {
-            return null;
-        }
-        return new ChatStreamGovernor(
-                guardrails.stream(Phase.COMPLETION), request.json().path("n").asInt(1));
+    /** The completion phase's stream guard, or null when the policy turns that phase off. */
+    private static StreamGuard completionGuard(GuardEngine guardrails) {
+        return guardrails.policy().completion().mode() == Mode.OFF ? null : guardrails.stream(Phase.COMPLETION);
     }
 }

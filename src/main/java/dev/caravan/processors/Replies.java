@@ -2,7 +2,7 @@ package dev.caravan.processors;
 
 import dev.caravan.call.CallRecord;
 import dev.caravan.call.TraceContext;
-import dev.caravan.providers.openai.OpenAiHeaders;
+import dev.caravan.providers.Wire;
 import java.util.function.BiConsumer;
 import org.apache.hc.core5.http.Header;
 
@@ -10,9 +10,9 @@ import org.apache.hc.core5.http.Header;
 final class Replies {
     private Replies() {}
 
-    static void passBack(Header[] upstreamHeaders, BiConsumer<String, String> sink) {
+    static void passBack(Wire wire, Header[] upstreamHeaders, BiConsumer<String, String> sink) {
         for (Header header : upstreamHeaders) {
-            if (OpenAiHeaders.returned(header.getName())) {
+            if (wire.returned(header.getName())) {
                 sink.accept(header.getName().toLowerCase(java.util.Locale.ROOT), header.getValue());
             }
         }

@@ -56,7 +56,7 @@ public final class ReserveBudget implements Processor {
                                 + " add it to the config file's prices section");
             }
             if (price.isPresent()) {
-                worst = Math.max(worst, WorstCase.micros(price.get(), Vars.chatRequest(exchange), defaultMaxTokens));
+                worst = Math.max(worst, WorstCase.micros(price.get(), Vars.request(exchange), defaultMaxTokens));
             }
         }
         BudgetBook.Result result = book.reserve(applying, worst);

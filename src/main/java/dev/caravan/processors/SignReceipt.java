@@ -25,7 +25,7 @@ public final class SignReceipt implements Processor {
     @Override
     public void process(Exchange exchange) {
         CallRecord record = Vars.callRecord(exchange);
-        if (record == null || Vars.streaming(exchange) || Vars.chatRequest(exchange) == null || atTheDoor(record)) {
+        if (record == null || Vars.streaming(exchange) || Vars.request(exchange) == null || atTheDoor(record)) {
             return;
         }
         Message out = exchange.getMessage();

@@ -9,6 +9,8 @@ public final class Endpoints {
 
     public static final String BODY_LIMIT = "caravanBodyLimit";
     public static final String LEDGER = "caravanLedger";
+    /** The governed chain's shared collaborators, for route builders and templates of integration teams. */
+    public static final String PIPELINE = "caravanPipeline";
 
     /** Shared by every ingress on the one port; the body limit is enforced by our decoder before Netty's aggregator. */
     private static final String INGRESS = "netty-http:http://{{caravan.host}}:{{caravan.port}}";

@@ -6,7 +6,8 @@ import dev.caravan.call.CallRecord;
 import dev.caravan.call.IngressApi;
 import dev.caravan.call.TraceContext;
 import dev.caravan.http.UpstreamExchange;
-import dev.caravan.providers.openai.ChatRequest;
+import dev.caravan.providers.ApiRequest;
+import dev.caravan.providers.Wire;
 import dev.caravan.routing.ResponseCache;
 import dev.caravan.routing.Route;
 import dev.caravan.routing.Secret;
@@ -23,7 +24,8 @@ public final class Vars {
     public static final String INGRESS_API = "caravan.ingressApi";
     public static final String TRACE = "caravan.trace";
     public static final String CHANNEL = "caravan.channel";
-    public static final String CHAT_REQUEST = "caravan.chatRequest";
+    public static final String WIRE = "caravan.wire";
+    public static final String REQUEST = "caravan.request";
     public static final String ROUTE = "caravan.route";
     public static final String PLAN = "caravan.plan";
     public static final String GUARD_ENGINE = "caravan.guardEngine";
@@ -66,8 +68,14 @@ public final class Vars {
         return e.getVariable(CHANNEL, Channel.class);
     }
 
-    public static ChatRequest chatRequest(Exchange e) {
-        return e.getVariable(CHAT_REQUEST, ChatRequest.class);
+    /** The API the call came in on: how its request, answer and stream are read and governed. */
+    public static Wire wire(Exchange e) {
+        return e.getVariable(WIRE, Wire.class);
+    }
+
+    /** The parsed request (null until parsed: a call turned away at the door has none). */
+    public static ApiRequest request(Exchange e) {
+        return e.getVariable(REQUEST, ApiRequest.class);
     }
 
     /** The route the call follows (a direct one when its model names no alias). */

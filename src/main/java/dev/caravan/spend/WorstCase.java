@@ -1,8 +1,7 @@
 package dev.caravan.spend;
 
 import dev.caravan.guardrails.policy.ScanText;
-import dev.caravan.providers.openai.ChatRequest;
-import dev.caravan.providers.openai.ChatTexts;
+import dev.caravan.providers.ApiRequest;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -18,15 +17,11 @@ public final class WorstCase {
 
     private WorstCase() {}
 
-    public static long micros(Price price, ChatRequest request, long defaultMaxTokens) {
+    public static long micros(Price price, ApiRequest request, long defaultMaxTokens) {
         long prompt = PER_REQUEST;
-        for (ScanText text : ChatTexts.ofRequest(request.json()).texts()) {
+        for (ScanText text : request.promptTexts().texts()) {
             prompt += text.text().getBytes(StandardCharsets.UTF_8).length + PER_MESSAGE;
         }
-        var json = request.json();
-        long maxTokens = json.path("max_completion_tokens")
-                .asLong(json.path("max_tokens").asLong(defaultMaxTokens));
-        long choices = Math.max(1, json.path("n").asLong(1));
-        return PriceTable.worstCaseMicros(price, prompt, Math.max(0, maxTokens) * choices);
+        return PriceTable.worstCaseMicros(price, prompt, request.maxOutputTokens(defaultMaxTokens));
     }
 }

@@ -14,7 +14,7 @@ public final class ChatCompletionVerdicts {
     private ChatCompletionVerdicts() {}
 
     /** Replaces denied choices' content and tool calls by a notice and sets {@code finish_reason: content_filter}. */
-    public static void withhold(ObjectNode answer, ChatTexts texts, Outcome outcome) {
+    public static void withhold(ObjectNode answer, dev.caravan.providers.GuardTexts texts, Outcome outcome) {
         Set<Integer> denied = new HashSet<>();
         for (int i = 0; i < outcome.textActions().size(); i++) {
             if (outcome.textActions().get(i) == Action.DENY) {

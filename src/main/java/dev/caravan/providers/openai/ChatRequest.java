@@ -7,13 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.errors.ApiError;
 import dev.caravan.errors.GatewayException;
+import dev.caravan.providers.ApiRequest;
 import java.io.IOException;
 
 /**
  * A parsed Chat Completions request and the exact bytes to send upstream: the client's own bytes when nothing
  * changed, or a re-serialisation when the gateway asked for the usage chunk of a stream.
  */
-public record ChatRequest(ObjectNode json, byte[] upstreamBody, String model, boolean stream, boolean usageInjected) {
+public record ChatRequest(ObjectNode json, byte[] upstreamBody, String model, boolean stream, boolean usageInjected)
+        implements ApiRequest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** Parses and checks the fields the gateway relies on; anything else is the provider's to judge. */
@@ -52,12 +54,31 @@ public record ChatRequest(ObjectNode json, byte[] upstreamBody, String model, bo
         return new ChatRequest(body, raw, model.asText(), streaming, false);
     }
 
+    @Override
+    public ChatTexts promptTexts() {
+        return ChatTexts.ofRequest(json);
+    }
+
+    @Override
+    public long maxOutputTokens(long fallback) {
+        long cap = json.path("max_completion_tokens")
+                .asLong(json.path("max_tokens").asLong(fallback));
+        return Math.max(0, cap) * Math.max(1, json.path("n").asLong(1));
+    }
+
+    @Override
+    public long tokenEstimate() {
+        return ChatTokenEstimate.of(json);
+    }
+
     /** This request after the gateway changed its JSON tree (masked texts): the tree re-serialised. */
+    @Override
     public ChatRequest rewritten() {
         return new ChatRequest(json, write(json), model, stream, usageInjected);
     }
 
     /** The bytes to send to a route target that serves this request under another model name. */
+    @Override
     public byte[] upstreamBodyFor(String targetModel) {
         if (targetModel.equals(model)) {
             return upstreamBody;

@@ -2,7 +2,10 @@ package dev.caravan.providers.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.caravan.call.CallRecord;
 import dev.caravan.call.Usage;
+import dev.caravan.errors.ApiError;
+import dev.caravan.providers.StreamTap;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * Cuts a Chat Completions SSE byte stream at event boundaries, reads the usage chunk and hides it when the gateway
  * (not the client) asked for it, and notices {@code [DONE]}. The per-stream state of one relay.
  */
-public final class ChatStreamTap {
+public final class ChatStreamTap implements StreamTap {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] USAGE_KEY = "\"usage\"".getBytes(StandardCharsets.US_ASCII);
@@ -33,6 +36,7 @@ public final class ChatStreamTap {
     }
 
     /** Takes bytes read from upstream and returns the complete events to pass on (possibly none). */
+    @Override
     public byte[] feed(byte[] buf, int off, int len) {
         pending.write(buf, off, len);
         byte[] all = pending.toByteArray();
@@ -60,6 +64,7 @@ public final class ChatStreamTap {
      * At the upstream's end: whatever followed the last complete event (normally nothing), after the text a governed
      * stream still held when the upstream ended it properly.
      */
+    @Override
     public byte[] remainder() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (governor != null && !ended() && done()) {
@@ -71,6 +76,7 @@ public final class ChatStreamTap {
     }
 
     /** True once the gateway's policy ended the stream (every choice denied). */
+    @Override
     public boolean ended() {
         return governor != null && governor.ended();
     }
@@ -79,11 +85,13 @@ public final class ChatStreamTap {
         return governor;
     }
 
+    @Override
     public Usage usage() {
         return usage;
     }
 
     /** Whether the upstream ended the stream properly with {@code data: [DONE]}. */
+    @Override
     public boolean done() {
         return doneEvent != null;
     }
@@ -92,8 +100,21 @@ public final class ChatStreamTap {
      * The {@code data: [DONE]} event, held back from {@link #feed} so the relay can put the receipt line before it;
      * made up when the gateway ended the stream before the upstream did.
      */
+    @Override
     public byte[] doneEvent() {
         return doneEvent != null ? doneEvent : DONE.clone();
+    }
+
+    @Override
+    public byte[] errorEvent(ApiError cut, String message) {
+        return errorEvent(cut.openAiType(), cut.openAiCode(), message);
+    }
+
+    @Override
+    public void recordInto(CallRecord record) {
+        if (governor != null) {
+            governor.recordInto(record);
+        }
     }
 
     /** The error event that ends a stream the upstream cut, as the official SDKs raise it. */

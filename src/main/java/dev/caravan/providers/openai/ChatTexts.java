@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * tool-call arguments, tool results), each with where it came from, the choice it belongs to, and a way to write a
  * masked version back into the JSON tree.
  */
-public final class ChatTexts {
+public final class ChatTexts implements dev.caravan.providers.GuardTexts {
     private record Slot(ScanText text, int choice, Consumer<String> writeBack) {}
 
     private final List<Slot> slots = new ArrayList<>();
@@ -48,16 +48,19 @@ public final class ChatTexts {
         return texts;
     }
 
+    @Override
     public List<ScanText> texts() {
         return slots.stream().map(Slot::text).toList();
     }
 
     /** The choice index each text belongs to (-1 in a request). */
+    @Override
     public int choiceOf(int text) {
         return slots.get(text).choice();
     }
 
     /** Writes back every text that differs from what was read. */
+    @Override
     public void write(List<String> texts) {
         for (int i = 0; i < slots.size(); i++) {
             if (!texts.get(i).equals(slots.get(i).text().text())) {

@@ -24,6 +24,11 @@ public final class OpenAiHeaders {
             "openai-model");
     private static final List<String> RETURNED_PREFIXES = List.of("x-ratelimit-", "anthropic-ratelimit-");
 
+    /** Adds the provider key as {@code Authorization: Bearer}, the way every OpenAI-shaped API takes it. */
+    public static void authorize(java.util.Map<String, String> headers, String providerKey) {
+        headers.put("authorization", "Bearer " + providerKey);
+    }
+
     /** Whether an upstream response header is passed back to the client. */
     public static boolean returned(String name) {
         String lower = name.toLowerCase(Locale.ROOT);

@@ -1,0 +1,6 @@
+/**
+ * The wire APIs the gateway speaks, one subpackage per provider: request parsing, the texts guardrails read, usage,
+ * stream taps, translation and auth. Pure: no Camel and no I/O. The interfaces here are what the governed chain in
+ * {@code routes} and {@code processors} sees of an ingress API.
+ */
+package dev.caravan.providers;
