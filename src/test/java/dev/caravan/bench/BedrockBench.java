@@ -85,8 +85,8 @@ public class BedrockBench {
 
     @Benchmark
     public byte[] streamFrameToChunk() {
-        return chunks.translate(
-                EventFrames.read(frames.feed(deltaFrame, 0, deltaFrame.length).get(0)));
+        return chunks.translate(EventFrames.read(
+                frames.feed(deltaFrame, 0, deltaFrame.length).get(0).message()));
     }
 
     @Benchmark

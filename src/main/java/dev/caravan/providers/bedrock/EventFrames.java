@@ -9,29 +9,57 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.eventstream.HeaderValue;
 import software.amazon.eventstream.Message;
-import software.amazon.eventstream.MessageDecoder;
 
 /**
  * The AWS event-stream framing of ConverseStream, through the AWS event-stream codec (prelude, headers, CRCs): cuts a
- * byte stream into frames as bytes arrive, and encodes frames back. The per-stream state of one relay is its decoder.
+ * byte stream into frames as bytes arrive (by each prelude's length; the codec checks the CRCs), and encodes frames back. The per-stream state of one relay is its decoder.
  */
 public final class EventFrames {
     /** The content type of an event-stream response. */
     public static final String CONTENT_TYPE = "application/vnd.amazon.eventstream";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final List<Message> decoded = new ArrayList<>();
-    private final MessageDecoder decoder = new MessageDecoder(decoded::add);
+    /** The prelude's total length field and the prelude CRC come first in every frame. */
+    private static final int PRELUDE = 12;
 
-    /** Takes bytes read from upstream and returns the whole frames they completed (possibly none). */
-    public List<Message> feed(byte[] buf, int off, int len) {
-        decoder.feed(buf, off, len);
-        if (decoded.isEmpty()) {
+    private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
+
+    /** One whole frame: its bytes as received, and what the codec decoded from them (checksums verified). */
+    public record Frame(byte[] raw, Message message) {}
+
+    /**
+     * Takes bytes read from upstream and returns the whole frames they completed (possibly none); a frame whose
+     * checksums do not match throws IllegalArgumentException.
+     */
+    public List<Frame> feed(byte[] buf, int off, int len) {
+        pending.write(buf, off, len);
+        if (pending.size() < PRELUDE) {
             return List.of();
         }
-        List<Message> out = List.copyOf(decoded);
-        decoded.clear();
+        byte[] all = pending.toByteArray();
+        List<Frame> out = new ArrayList<>(2);
+        int start = 0;
+        while (all.length - start >= PRELUDE) {
+            int total = java.nio.ByteBuffer.wrap(all, start, 4).getInt();
+            if (total < PRELUDE + 4) {
+                throw new IllegalArgumentException("an event-stream frame cannot be " + total + " bytes long");
+            }
+            if (all.length - start < total) {
+                break;
+            }
+            byte[] raw = java.util.Arrays.copyOfRange(all, start, start + total);
+            out.add(new Frame(raw, Message.decode(java.nio.ByteBuffer.wrap(raw))));
+            start += total;
+        }
+        pending.reset();
+        pending.write(all, start, all.length - start);
         return out;
+    }
+
+    /** Whether these bytes begin with one whole frame (the first frame of a stream has arrived). */
+    public static boolean holdsWholeFrame(byte[] bytes) {
+        return bytes.length >= PRELUDE
+                && bytes.length >= java.nio.ByteBuffer.wrap(bytes, 0, 4).getInt();
     }
 
     /** A frame as a Converse event; a payload that is not a JSON object reads as an empty one. */

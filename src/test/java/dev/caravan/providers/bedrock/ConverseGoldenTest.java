@@ -58,8 +58,8 @@ class ConverseGoldenTest {
                     "chatcmpl-golden", "anthropic.claude-3-haiku-20240307-v1:0", 1_700_000_000L, true);
             StringBuilder out = new StringBuilder();
             for (int at = 0; at < bytes.length; at += cut) {
-                for (var message : frames.feed(bytes, at, Math.min(cut, bytes.length - at))) {
-                    out.append(new String(chunks.translate(EventFrames.read(message)), StandardCharsets.UTF_8));
+                for (var frame : frames.feed(bytes, at, Math.min(cut, bytes.length - at))) {
+                    out.append(new String(chunks.translate(EventFrames.read(frame.message())), StandardCharsets.UTF_8));
                 }
             }
             out.append(new String(ConverseChunks.done(), StandardCharsets.UTF_8));

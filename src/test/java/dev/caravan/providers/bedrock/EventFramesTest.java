@@ -27,12 +27,13 @@ class EventFramesTest {
                 "{\"contentBlockIndex\":0,\"delta\":{\"text\":\"Hi\"},\"p\":\"abcd\"}".getBytes(StandardCharsets.UTF_8);
         byte[] frame = bytes(new Message(headers, payload).toByteBuffer());
 
-        List<Message> decoded = new EventFrames().feed(frame, 0, frame.length);
-        ConverseEvent event = EventFrames.read(decoded.get(0));
+        List<EventFrames.Frame> decoded = new EventFrames().feed(frame, 0, frame.length);
+        ConverseEvent event = EventFrames.read(decoded.get(0).message());
 
         assertThat(event.is("contentBlockDelta")).isTrue();
         assertThat(event.blockIndex()).isZero();
         assertThat(event.payload().path("delta").path("text").asText()).isEqualTo("Hi");
+        assertThat(decoded.get(0).raw()).isEqualTo(frame);
         assertThat(EventFrames.encode(event)).isEqualTo(frame);
     }
 
@@ -46,13 +47,20 @@ class EventFramesTest {
         EventFrames frames = new EventFrames();
 
         assertThat(frames.feed(both, 0, one.length - 1)).isEmpty();
-        List<Message> first = frames.feed(both, one.length - 1, 3);
-        List<Message> rest = frames.feed(both, one.length + 2, both.length - one.length - 2);
+        assertThat(EventFrames.holdsWholeFrame(java.util.Arrays.copyOf(both, one.length - 1)))
+                .isFalse();
+        assertThat(EventFrames.holdsWholeFrame(java.util.Arrays.copyOf(both, one.length)))
+                .isTrue();
+        List<EventFrames.Frame> first = frames.feed(both, one.length - 1, 3);
+        List<EventFrames.Frame> rest = frames.feed(both, one.length + 2, both.length - one.length - 2);
 
         assertThat(first).hasSize(1);
-        assertThat(EventFrames.read(first.get(0)).type()).isEqualTo("messageStart");
+        assertThat(EventFrames.read(first.get(0).message()).type()).isEqualTo("messageStart");
         assertThat(rest).hasSize(1);
-        assertThat(EventFrames.read(rest.get(0)).payload().get("stopReason").asText())
+        assertThat(EventFrames.read(rest.get(0).message())
+                        .payload()
+                        .get("stopReason")
+                        .asText())
                 .isEqualTo("end_turn");
     }
 
@@ -61,7 +69,7 @@ class EventFramesTest {
         byte[] frame = EventFrames.encode(
                 ConverseEvent.exception("throttlingException", object("{\"message\":\"Too many requests\"}")));
 
-        Message message = new EventFrames().feed(frame, 0, frame.length).get(0);
+        Message message = new EventFrames().feed(frame, 0, frame.length).get(0).message();
         ConverseEvent event = EventFrames.read(message);
 
         assertThat(message.getHeaders().get(":message-type").getString()).isEqualTo("exception");
