@@ -14,6 +14,7 @@ import dev.caravan.routing.Route;
 import dev.caravan.routing.Secret;
 import dev.caravan.routing.Target;
 import dev.caravan.routing.TargetHealth;
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -103,10 +104,13 @@ public final class CallUpstream implements Processor {
         record.routedTo(target.upstream().name(), target.model());
         record.upstreamAttempted(System.nanoTime());
         Duration deadline = request.stream() ? route.firstTokenTimeout() : route.timeout();
+        Wire wire = Vars.wire(exchange);
+        URI url = target.upstream().resolve(wire.upstreamPath(target.model()));
+        byte[] body = request.upstreamBodyFor(target.model());
         UpstreamExchange answer = client.post(
-                target.upstream().resolve(Vars.wire(exchange).upstreamPath()),
-                headers(exchange, route, target),
-                request.upstreamBodyFor(target.model()),
+                url,
+                wire.sign(request, url, headers(exchange, route, target), body),
+                body,
                 Vars.channel(exchange),
                 deadline);
         record.upstreamAnswered(System.nanoTime());

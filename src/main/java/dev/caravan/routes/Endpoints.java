@@ -19,6 +19,8 @@ public final class Endpoints {
             + "&chunkedMaxContentLength=2147483647&decoders=#" + BODY_LIMIT;
 
     public static final String CHAT_COMPLETIONS = INGRESS + "/v1/chat/completions" + INGRESS_OPTIONS;
+    public static final String BEDROCK_CONVERSE = INGRESS + "/bedrock/v1/converse" + INGRESS_OPTIONS;
+    public static final String BEDROCK_CONVERSE_STREAM = INGRESS + "/bedrock/v1/converse-stream" + INGRESS_OPTIONS;
     public static final String JWKS = INGRESS + "/.well-known/caravan/jwks.json" + INGRESS_OPTIONS;
     public static final String RECEIPTS = INGRESS + "/v1/receipts/" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";
     public static final String APPROVALS = INGRESS + "/v1/approvals/" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";

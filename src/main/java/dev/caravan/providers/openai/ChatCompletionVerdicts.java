@@ -41,7 +41,8 @@ public final class ChatCompletionVerdicts {
         }
     }
 
-    private static String notice(Outcome outcome) {
+    /** The notice that stands in for an answer the completion policy withheld. */
+    public static String notice(Outcome outcome) {
         if (outcome.denied().isEmpty()) {
             return "[This answer was withheld by the gateway: a guardrail failed and the policy fails closed.]";
         }
