@@ -57,8 +57,8 @@ public class BedrockBench {
                 """);
         converseResponse = JSON.readTree(
                 """
-                {"output":{"message":{"role":"assistant","content":[{"text":"Day 1: Belem, pasteis de nata, and the
-                 Gulbenkian museum. Day 2: Alfama and a fado dinner. Day 3: LX Factory and the riverside."},
+                {"output":{"message":{"role":"assistant","content":[{"text":"Day 1: Belem, pasteis de nata, and \
+                the Gulbenkian museum. Day 2: Alfama and a fado dinner. Day 3: LX Factory and the riverside."},
                  {"toolUse":{"toolUseId":"tooluse_1","name":"weather","input":{"city":"Lisbon"}}}]}},
                  "stopReason":"tool_use","usage":{"inputTokens":120,"outputTokens":64,"totalTokens":184},
                  "metrics":{"latencyMs":900}}
