@@ -2,11 +2,6 @@ package dev.caravan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.caravan.keys.KeyHash;
@@ -14,6 +9,7 @@ import dev.caravan.providers.bedrock.AwsCredentials;
 import dev.caravan.providers.bedrock.ConverseEvent;
 import dev.caravan.providers.bedrock.EventFrames;
 import dev.caravan.support.BedrockStub;
+import dev.caravan.support.CapturedLogs;
 import dev.caravan.support.TestGateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -33,7 +28,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code /bedrock} ingress against a stub Bedrock that re-verifies SigV4 over the bytes it received and streams
@@ -53,20 +47,11 @@ class BedrockIngressTest {
 
     static BedrockStub stub;
     static TestGateway gateway;
-    static ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    static List<Logger> raised = new ArrayList<>();
+    static CapturedLogs logs;
 
     @BeforeAll
     static void start() throws IOException {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        logs.setContext(context);
-        logs.start();
-        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(logs);
-        for (String name : List.of("dev.caravan", "org.apache.camel", "org.apache.hc")) {
-            Logger logger = context.getLogger(name);
-            logger.setLevel(Level.DEBUG);
-            raised.add(logger);
-        }
+        logs = CapturedLogs.start();
         stub = BedrockStub.start(new AwsCredentials(ACCESS_KEY, SECRET, TOKEN), REGION);
         Path config = Files.createTempFile("caravan-bedrock", ".yaml");
         Files.writeString(
@@ -90,9 +75,7 @@ class BedrockIngressTest {
     static void stop() {
         gateway.close();
         stub.close();
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(logs);
-        raised.forEach(logger -> logger.setLevel(null));
+        logs.close();
     }
 
     @Test
@@ -236,14 +219,7 @@ class BedrockIngressTest {
                     .doesNotContain(ACCESS_KEY)
                     .doesNotContain(TOKEN);
         }
-        String everyLogLine = String.join(
-                "\n",
-                logs.list.stream()
-                        .map(e -> e.getFormattedMessage()
-                                + (e.getThrowableProxy() == null
-                                        ? ""
-                                        : e.getThrowableProxy().getMessage()))
-                        .toList());
+        String everyLogLine = logs.text();
         assertThat(everyLogLine).isNotEmpty();
         for (String secret : List.of(SECRET, TOKEN, ACCESS_KEY)) {
             assertThat(everyLogLine).doesNotContain(secret);

@@ -5,22 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.guardrails.Source;
 import dev.caravan.guardrails.policy.ScanText;
-import dev.caravan.providers.GuardTexts;
+import dev.caravan.providers.TextSlots;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The texts of a Converse request or answer that guardrails read: system prompts, text blocks, tool-use inputs and
  * tool-result texts, each with where it came from and a way to write a masked version back into the JSON tree.
  */
-public final class ConverseTexts implements GuardTexts {
+public final class ConverseTexts extends TextSlots {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Slot(ScanText text, Consumer<String> writeBack) {}
-
-    private final List<Slot> slots = new ArrayList<>();
     private final int choice;
 
     private ConverseTexts(int choice) {
@@ -47,32 +41,14 @@ public final class ConverseTexts implements GuardTexts {
         return texts;
     }
 
-    @Override
-    public List<ScanText> texts() {
-        return slots.stream().map(Slot::text).toList();
-    }
-
-    @Override
-    public int choiceOf(int text) {
-        return choice;
-    }
-
-    @Override
-    public void write(List<String> texts) {
-        for (int i = 0; i < slots.size(); i++) {
-            if (!texts.get(i).equals(slots.get(i).text().text())) {
-                slots.get(i).writeBack().accept(texts.get(i));
-            }
-        }
-    }
-
     private void blocks(JsonNode content, Source source) {
         for (JsonNode block : content) {
             text(block, source);
             if (block.path("toolUse") instanceof ObjectNode use && use.has("input")) {
-                slots.add(new Slot(
+                add(
                         new ScanText(use.get("input").toString(), Source.TOOL_ARGUMENTS),
-                        masked -> use.set("input", json(masked))));
+                        choice,
+                        masked -> use.set("input", json(masked)));
             }
             for (JsonNode result : block.path("toolResult").path("content")) {
                 text(result, Source.TOOL_RESULT);
@@ -82,7 +58,7 @@ public final class ConverseTexts implements GuardTexts {
 
     private void text(JsonNode block, Source source) {
         if (block instanceof ObjectNode b && b.path("text").isTextual()) {
-            slots.add(new Slot(new ScanText(b.get("text").asText(), source), masked -> b.put("text", masked)));
+            add(new ScanText(b.get("text").asText(), source), choice, masked -> b.put("text", masked));
         }
     }
 

@@ -5,20 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.guardrails.Source;
 import dev.caravan.guardrails.policy.ScanText;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The texts of a Chat Completions request or answer that guardrails read (message content in string or parts form,
  * tool-call arguments, tool results), each with where it came from, the choice it belongs to, and a way to write a
  * masked version back into the JSON tree.
  */
-public final class ChatTexts implements dev.caravan.providers.GuardTexts {
-    private record Slot(ScanText text, int choice, Consumer<String> writeBack) {}
-
-    private final List<Slot> slots = new ArrayList<>();
-
+public final class ChatTexts extends dev.caravan.providers.TextSlots {
     private ChatTexts() {}
 
     /** The texts of a request's messages. */
@@ -48,27 +41,6 @@ public final class ChatTexts implements dev.caravan.providers.GuardTexts {
         return texts;
     }
 
-    @Override
-    public List<ScanText> texts() {
-        return slots.stream().map(Slot::text).toList();
-    }
-
-    /** The choice index each text belongs to (-1 in a request). */
-    @Override
-    public int choiceOf(int text) {
-        return slots.get(text).choice();
-    }
-
-    /** Writes back every text that differs from what was read. */
-    @Override
-    public void write(List<String> texts) {
-        for (int i = 0; i < slots.size(); i++) {
-            if (!texts.get(i).equals(slots.get(i).text().text())) {
-                slots.get(i).writeBack().accept(texts.get(i));
-            }
-        }
-    }
-
     private static Source sourceOf(String role) {
         return switch (role) {
             case "system", "developer" -> Source.SYSTEM;
@@ -81,11 +53,11 @@ public final class ChatTexts implements dev.caravan.providers.GuardTexts {
     private void content(ObjectNode message, Source source, int choice) {
         JsonNode content = message.get("content");
         if (content != null && content.isTextual()) {
-            slots.add(new Slot(new ScanText(content.asText(), source), choice, s -> message.put("content", s)));
+            add(new ScanText(content.asText(), source), choice, s -> message.put("content", s));
         } else if (content instanceof ArrayNode parts) {
             for (JsonNode part : parts) {
                 if (part instanceof ObjectNode p && p.path("text").isTextual()) {
-                    slots.add(new Slot(new ScanText(p.get("text").asText(), source), choice, s -> p.put("text", s)));
+                    add(new ScanText(p.get("text").asText(), source), choice, s -> p.put("text", s));
                 }
             }
         }
@@ -100,10 +72,7 @@ public final class ChatTexts implements dev.caravan.providers.GuardTexts {
 
     private void arguments(JsonNode function, int choice) {
         if (function instanceof ObjectNode f && f.path("arguments").isTextual()) {
-            slots.add(new Slot(
-                    new ScanText(f.get("arguments").asText(), Source.TOOL_ARGUMENTS),
-                    choice,
-                    s -> f.put("arguments", s)));
+            add(new ScanText(f.get("arguments").asText(), Source.TOOL_ARGUMENTS), choice, s -> f.put("arguments", s));
         }
     }
 }
