@@ -41,4 +41,9 @@ public interface StreamTap {
         return (": caravan-receipt " + receipt + " " + decisionId + "\n\n")
                 .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
+
+    /** The usage of a stream that never reported one: the tokens of what it emitted, counted by the gateway. */
+    default Usage estimatedUsage(byte[] emitted, long promptTokens) {
+        return dev.caravan.providers.openai.StreamTokens.estimate(emitted, promptTokens);
+    }
 }

@@ -1,8 +1,6 @@
 package dev.caravan.providers.bedrock;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.call.IngressApi;
@@ -14,10 +12,10 @@ import dev.caravan.guardrails.policy.Outcome;
 import dev.caravan.guardrails.policy.StreamGuard;
 import dev.caravan.providers.ApiRequest;
 import dev.caravan.providers.GuardTexts;
+import dev.caravan.providers.JsonBody;
 import dev.caravan.providers.StreamTap;
 import dev.caravan.providers.Wire;
-import dev.caravan.providers.openai.ChatCompletionVerdicts;
-import java.io.IOException;
+import dev.caravan.providers.Withheld;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +36,6 @@ public final class BedrockWire implements Wire {
     public static final BedrockWire CONVERSE = new BedrockWire(false);
     public static final BedrockWire CONVERSE_STREAM = new BedrockWire(true);
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9._:/+-]{1,2048}");
 
@@ -65,14 +62,9 @@ public final class BedrockWire implements Wire {
 
     @Override
     public ApiRequest parse(byte[] body, Function<String, String> header) {
-        ObjectNode json;
-        try {
-            json = JSON.readTree(body) instanceof ObjectNode object ? object : null;
-        } catch (IOException e) {
-            json = null;
-        }
-        if (json == null || !(json.get("messages") instanceof ArrayNode messages) || messages.isEmpty()) {
-            throw new GatewayException(ApiError.INVALID_JSON, "the body must be a JSON object with 'messages'");
+        ObjectNode json = JsonBody.read(body);
+        if (!(json.get("messages") instanceof ArrayNode messages) || messages.isEmpty()) {
+            throw JsonBody.invalid("'messages' must be a non-empty array");
         }
         String model = header.apply("x-caravan-bedrock-model");
         if (model == null || !MODEL.matcher(model.trim()).matches()) {
@@ -167,7 +159,7 @@ public final class BedrockWire implements Wire {
         }
         JsonNode message = answer.path("output").path("message");
         if (message instanceof ObjectNode m) {
-            m.putArray("content").addObject().put("text", ChatCompletionVerdicts.notice(outcome));
+            m.putArray("content").addObject().put("text", Withheld.notice(outcome));
         }
         answer.put("stopReason", "content_filtered");
     }

@@ -1,11 +1,9 @@
 package dev.caravan.providers.bedrock;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.guardrails.policy.ScanText;
 import dev.caravan.providers.ApiRequest;
 import dev.caravan.providers.GuardTexts;
+import dev.caravan.providers.JsonBody;
 
 /**
  * A parsed Converse request on the {@code /bedrock} ingress: the body (which names no model), the model and region
@@ -13,8 +11,6 @@ import dev.caravan.providers.GuardTexts;
  * client's own bytes when nothing was changed.
  */
 public final class ConverseRequest implements ApiRequest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final ObjectNode json;
     private final byte[] upstreamBody;
     private final String model;
@@ -69,11 +65,7 @@ public final class ConverseRequest implements ApiRequest {
 
     @Override
     public ApiRequest rewritten() {
-        try {
-            return new ConverseRequest(json, JSON.writeValueAsBytes(json), model, stream, region, credentials);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed JSON tree always serialises", e);
-        }
+        return new ConverseRequest(json, JsonBody.write(json), model, stream, region, credentials);
     }
 
     /** The body names no model (the URL does), so every target gets the same bytes. */
@@ -89,11 +81,7 @@ public final class ConverseRequest implements ApiRequest {
 
     @Override
     public long tokenEstimate() {
-        long chars = 0;
-        for (ScanText text : texts.texts()) {
-            chars += text.text().length();
-        }
-        return chars / 4 + maxOutputTokens(0);
+        return texts.characters() / 4 + maxOutputTokens(0);
     }
 
     @Override

@@ -8,8 +8,9 @@ import dev.caravan.errors.ApiError;
 import dev.caravan.guardrails.Source;
 import dev.caravan.guardrails.policy.StreamGuard;
 import dev.caravan.guardrails.policy.StreamRedactor;
+import dev.caravan.providers.GovernedStreams;
 import dev.caravan.providers.StreamTap;
-import dev.caravan.providers.StreamVerdicts;
+import dev.caravan.spend.TokenCounter;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import java.util.Set;
@@ -189,8 +190,28 @@ public final class ConverseStreamTap implements StreamTap {
     @Override
     public void recordInto(CallRecord record) {
         if (guard != null) {
-            StreamVerdicts.recordInto(guard, record);
+            GovernedStreams.recordInto(guard, record);
         }
+    }
+
+    /** The tokens of the text and tool inputs a stream without a metadata frame emitted. */
+    @Override
+    public Usage estimatedUsage(byte[] emitted, long promptTokens) {
+        StringBuilder text = new StringBuilder();
+        try {
+            for (EventFrames.Frame frame : new EventFrames().feed(emitted, 0, emitted.length)) {
+                ConverseEvent event = EventFrames.read(frame.message());
+                if (event.is("contentBlockDelta")) {
+                    var delta = event.payload().path("delta");
+                    text.append(delta.path("text").asText(""));
+                    text.append(delta.path("toolUse").path("input").asText(""));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // a frame the gateway itself emitted cannot be corrupt; count what was read
+        }
+        long completion = TokenCounter.count(text.toString());
+        return new Usage(promptTokens, completion, promptTokens + completion, 0, 0);
     }
 
     /** The receipt travels in an event of its own type, which the Bedrock SDKs pass over as unknown. */

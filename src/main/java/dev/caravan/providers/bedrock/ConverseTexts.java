@@ -5,16 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.guardrails.Source;
 import dev.caravan.guardrails.policy.ScanText;
-import dev.caravan.providers.TextSlots;
+import dev.caravan.providers.BoundTexts;
+import dev.caravan.providers.GuardTexts;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The texts of a Converse request or answer that guardrails read: system prompts, text blocks, tool-use inputs and
  * tool-result texts, each with where it came from and a way to write a masked version back into the JSON tree.
  */
-public final class ConverseTexts extends TextSlots {
+public final class ConverseTexts implements GuardTexts {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final BoundTexts slots = new BoundTexts();
     private final int choice;
 
     private ConverseTexts(int choice) {
@@ -41,12 +44,33 @@ public final class ConverseTexts extends TextSlots {
         return texts;
     }
 
+    @Override
+    public List<ScanText> texts() {
+        return slots.texts();
+    }
+
+    @Override
+    public int choiceOf(int text) {
+        return slots.choiceOf(text);
+    }
+
+    @Override
+    public void write(List<String> texts) {
+        slots.write(texts);
+    }
+
+    /** How many characters the texts hold. */
+    public long characters() {
+        return slots.characters();
+    }
+
     private void blocks(JsonNode content, Source source) {
         for (JsonNode block : content) {
             text(block, source);
             if (block.path("toolUse") instanceof ObjectNode use && use.has("input")) {
-                add(
-                        new ScanText(use.get("input").toString(), Source.TOOL_ARGUMENTS),
+                slots.add(
+                        use.get("input").toString(),
+                        Source.TOOL_ARGUMENTS,
                         choice,
                         masked -> use.set("input", json(masked)));
             }
@@ -58,7 +82,7 @@ public final class ConverseTexts extends TextSlots {
 
     private void text(JsonNode block, Source source) {
         if (block instanceof ObjectNode b && b.path("text").isTextual()) {
-            add(new ScanText(b.get("text").asText(), source), choice, masked -> b.put("text", masked));
+            slots.add(b.get("text").asText(), source, choice, masked -> b.put("text", masked));
         }
     }
 

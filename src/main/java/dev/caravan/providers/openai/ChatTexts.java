@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.guardrails.Source;
 import dev.caravan.guardrails.policy.ScanText;
+import dev.caravan.providers.BoundTexts;
+import java.util.List;
 
 /**
  * The texts of a Chat Completions request or answer that guardrails read (message content in string or parts form,
  * tool-call arguments, tool results), each with where it came from, the choice it belongs to, and a way to write a
  * masked version back into the JSON tree.
  */
-public final class ChatTexts extends dev.caravan.providers.TextSlots {
+public final class ChatTexts implements dev.caravan.providers.GuardTexts {
+    private final BoundTexts slots = new BoundTexts();
+
     private ChatTexts() {}
 
     /** The texts of a request's messages. */
@@ -41,6 +45,23 @@ public final class ChatTexts extends dev.caravan.providers.TextSlots {
         return texts;
     }
 
+    @Override
+    public List<ScanText> texts() {
+        return slots.texts();
+    }
+
+    /** The choice index each text belongs to (-1 in a request). */
+    @Override
+    public int choiceOf(int text) {
+        return slots.choiceOf(text);
+    }
+
+    /** Writes back every text that differs from what was read. */
+    @Override
+    public void write(List<String> texts) {
+        slots.write(texts);
+    }
+
     private static Source sourceOf(String role) {
         return switch (role) {
             case "system", "developer" -> Source.SYSTEM;
@@ -53,11 +74,11 @@ public final class ChatTexts extends dev.caravan.providers.TextSlots {
     private void content(ObjectNode message, Source source, int choice) {
         JsonNode content = message.get("content");
         if (content != null && content.isTextual()) {
-            add(new ScanText(content.asText(), source), choice, s -> message.put("content", s));
+            slots.add(content.asText(), source, choice, s -> message.put("content", s));
         } else if (content instanceof ArrayNode parts) {
             for (JsonNode part : parts) {
                 if (part instanceof ObjectNode p && p.path("text").isTextual()) {
-                    add(new ScanText(p.get("text").asText(), source), choice, s -> p.put("text", s));
+                    slots.add(p.get("text").asText(), source, choice, s -> p.put("text", s));
                 }
             }
         }
@@ -72,7 +93,7 @@ public final class ChatTexts extends dev.caravan.providers.TextSlots {
 
     private void arguments(JsonNode function, int choice) {
         if (function instanceof ObjectNode f && f.path("arguments").isTextual()) {
-            add(new ScanText(f.get("arguments").asText(), Source.TOOL_ARGUMENTS), choice, s -> f.put("arguments", s));
+            slots.add(f.get("arguments").asText(), Source.TOOL_ARGUMENTS, choice, s -> f.put("arguments", s));
         }
     }
 }

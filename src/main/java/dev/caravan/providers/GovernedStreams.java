@@ -7,9 +7,9 @@ import dev.caravan.guardrails.policy.StreamGuard;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Records what a governed stream's guard decided into the call's record, for every stream format alike. */
-public final class StreamVerdicts {
-    private StreamVerdicts() {}
+/** What a governed stream leaves in its call's record, whatever its format. */
+public final class GovernedStreams {
+    private GovernedStreams() {}
 
     /** Puts the completion phase's verdict, signals, risk and redaction counts into the call's record. */
     public static void recordInto(StreamGuard guard, CallRecord record) {
