@@ -20,6 +20,7 @@ import dev.caravan.receipts.ReceiptKeyStore;
 import dev.caravan.routes.ApprovalRoutes;
 import dev.caravan.routes.AuditErrors;
 import dev.caravan.routes.AuditRoutes;
+import dev.caravan.routes.BedrockRoutes;
 import dev.caravan.routes.Endpoints;
 import dev.caravan.routes.ErrorHandling;
 import dev.caravan.routes.FallbackRoutes;
@@ -160,6 +161,7 @@ public final class CaravanConfiguration implements CamelConfiguration {
                 new RateLimits(Clock.systemUTC()));
         camel.getRegistry().bind(Endpoints.PIPELINE, pipeline);
         camel.addRoutes(new OpenAiRoutes(pipeline));
+        camel.addRoutes(new BedrockRoutes(pipeline));
         camel.addRoutes(new GovernedChatTemplate(guardrails));
         camel.addRoutes(new RoutingRoutes(routing, admin, gatewayKeys));
         GatewayMetrics metrics = new GatewayMetrics(ledger, routing);

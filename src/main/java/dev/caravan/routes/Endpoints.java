@@ -21,6 +21,8 @@ public final class Endpoints {
     public static final String CHAT_COMPLETIONS = INGRESS + "/v1/chat/completions" + INGRESS_OPTIONS;
     public static final String RESPONSES = INGRESS + "/v1/responses" + INGRESS_OPTIONS;
     public static final String EMBEDDINGS = INGRESS + "/v1/embeddings" + INGRESS_OPTIONS;
+    public static final String BEDROCK_CONVERSE = INGRESS + "/bedrock/v1/converse" + INGRESS_OPTIONS;
+    public static final String BEDROCK_CONVERSE_STREAM = INGRESS + "/bedrock/v1/converse-stream" + INGRESS_OPTIONS;
     public static final String JWKS = INGRESS + "/.well-known/caravan/jwks.json" + INGRESS_OPTIONS;
     public static final String RECEIPTS = INGRESS + "/v1/receipts/" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";
     public static final String APPROVALS = INGRESS + "/v1/approvals/" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";
