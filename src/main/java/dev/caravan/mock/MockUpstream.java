@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An OpenAI-compatible upstream on a real socket (Chat Completions, Responses, Embeddings, models), steered by knobs in
- * the request's model name.
+ * An OpenAI-compatible upstream on a real socket (Chat Completions, Responses, Embeddings, models), and Anthropic's
+ * Messages, steered by knobs in the request's model name.
  */
 public final class MockUpstream implements AutoCloseable {
 
@@ -38,6 +38,7 @@ public final class MockUpstream implements AutoCloseable {
     private static final String RESPONSES_PATH = "/v1/responses";
     private static final String EMBEDDINGS_PATH = "/v1/embeddings";
     private static final String MODELS_PATH = "/v1/models";
+    private static final String MESSAGES_PATH = "/v1/messages";
     private static final String JSON_TYPE = "application/json";
 
     private final HttpServer server;
@@ -130,6 +131,7 @@ public final class MockUpstream implements AutoCloseable {
                     case CHAT_PATH -> Api.CHAT;
                     case RESPONSES_PATH -> Api.RESPONSES;
                     case EMBEDDINGS_PATH -> Api.EMBEDDINGS;
+                    case MESSAGES_PATH -> Api.MESSAGES;
                     default -> null;
                 };
         if (api != null) {
@@ -146,7 +148,9 @@ public final class MockUpstream implements AutoCloseable {
     private enum Api {
         CHAT,
         RESPONSES,
-        EMBEDDINGS
+        EMBEDDINGS,
+        /** Anthropic Messages, in Anthropic's error shape. */
+        MESSAGES
     }
 
     private void answer(HttpExchange exchange, byte[] body, long number, Api api) throws IOException {
@@ -159,12 +163,17 @@ public final class MockUpstream implements AutoCloseable {
             }
             behaviour = MockBehaviour.parse(request.path("model").asText("mock"));
         } catch (IOException | IllegalArgumentException invalid) {
-            sendJson(exchange, 400, ChatReply.error(invalid.getMessage(), "invalid_request_error", "invalid_request"));
+            sendJson(
+                    exchange,
+                    400,
+                    api == Api.MESSAGES
+                            ? MessagesReply.error(invalid.getMessage(), "invalid_request_error")
+                            : ChatReply.error(invalid.getMessage(), "invalid_request_error", "invalid_request"));
             return;
         }
         EventStream.pause(behaviour.delayMs());
         if (behaviour.fails()) {
-            fail(exchange, behaviour.status());
+            fail(exchange, behaviour.status(), api);
         } else if (behaviour.redirects()) {
             exchange.getResponseHeaders().set("location", behaviour.redirectTo());
             exchange.sendResponseHeaders(307, -1);
@@ -182,7 +191,7 @@ public final class MockUpstream implements AutoCloseable {
             case CHAT -> {
                 ChatReply reply = new ChatReply(request, behaviour.model(), number, chunks, behaviour.reply());
                 if (stream) {
-                    stream(exchange, reply.stream(chunks), behaviour, false);
+                    stream(exchange, reply.stream(chunks), behaviour, EventStream.Format.CHAT);
                 } else {
                     sendJson(exchange, 200, reply.completion());
                 }
@@ -191,30 +200,45 @@ public final class MockUpstream implements AutoCloseable {
                 ResponsesReply reply =
                         new ResponsesReply(request, behaviour.model(), number, chunks, behaviour.reply());
                 if (stream) {
-                    stream(exchange, reply.stream(chunks), behaviour, true);
+                    stream(exchange, reply.stream(chunks), behaviour, EventStream.Format.NUMBERED);
                 } else {
                     sendJson(exchange, 200, reply.response());
                 }
             }
             case EMBEDDINGS -> sendJson(exchange, 200, EmbeddingReply.of(request, behaviour.model()));
+            case MESSAGES -> {
+                MessagesReply reply = new MessagesReply(request, behaviour.model(), number, behaviour.reply());
+                if (stream) {
+                    stream(exchange, reply.stream(behaviour.chunks()), behaviour, EventStream.Format.NAMED);
+                } else {
+                    sendJson(exchange, 200, reply.message());
+                }
+            }
         }
     }
 
-    private static void fail(HttpExchange exchange, int status) throws IOException {
+    private static void fail(HttpExchange exchange, int status, Api api) throws IOException {
         if (status == 429) {
             exchange.getResponseHeaders().set("retry-after", "1");
         }
-        sendJson(exchange, status, ChatReply.error("mock error " + status, "mock_error", "mock_" + status));
+        String message = "mock error " + status;
+        sendJson(
+                exchange,
+                status,
+                api == Api.MESSAGES
+                        ? MessagesReply.error(message, "api_error")
+                        : ChatReply.error(message, "mock_error", "mock_" + status));
     }
 
-    private void stream(HttpExchange exchange, ChatReply.StreamPlan plan, MockBehaviour behaviour, boolean typed)
+    private void stream(
+            HttpExchange exchange, ChatReply.StreamPlan plan, MockBehaviour behaviour, EventStream.Format format)
             throws IOException {
         exchange.getResponseHeaders().set("content-type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         boolean whole;
         try {
             OutputStream out = exchange.getResponseBody();
-            whole = new EventStream(out, behaviour, typed).write(plan);
+            whole = new EventStream(out, behaviour, format).write(plan);
             if (whole) {
                 out.close();
             }
