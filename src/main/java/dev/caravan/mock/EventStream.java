@@ -10,42 +10,40 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Writes a planned stream as server-sent events, flushing each and pausing between them, in one of the formats the
- * mock speaks ({@link Format}).
+ * Writes a planned stream as server-sent events, flushing each and pausing between them: a chat stream as
+ * {@code data:} lines ending with {@code [DONE]}, or a typed stream (Responses) with an {@code event:} line per event,
+ * numbered by {@code sequence_number} (Anthropic Messages: not numbered), and no {@code [DONE]}.
  */
 final class EventStream {
-
-    /** How the events are framed. */
-    enum Format {
-        /** Chat Completions: {@code data:} lines ending with {@code data: [DONE]}. */
-        CHAT,
-        /** Anthropic Messages: an {@code event:} line per event (its {@code type}), no {@code [DONE]}. */
-        NAMED,
-        /** Responses: as {@link #NAMED}, each event numbered by {@code sequence_number} from 0. */
-        NUMBERED
-    }
 
     private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END_OF_EVENT = "\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] NO_NAME = new byte[0];
 
     private final OutputStream out;
     private final MockBehaviour behaviour;
-    private final Format format;
+    /** How events are framed: chat's bare {@code data:} lines ending in {@code [DONE]}; Responses' named events
+     * numbered by {@code sequence_number}; Anthropic Messages' named events. */
+    enum Framing {
+        CHAT,
+        RESPONSES,
+        MESSAGES
+    }
+
+    private final Framing framing;
     private boolean first = true;
     private long sequence;
 
-    EventStream(OutputStream out, MockBehaviour behaviour, Format format) {
+    EventStream(OutputStream out, MockBehaviour behaviour, Framing framing) {
         this.out = out;
         this.behaviour = behaviour;
-        this.format = format;
+        this.framing = framing;
     }
 
     /**
      * Writes the plan, or with a cut only the opening and the first {@code cutAfter} pieces.
      *
-     * @return whether the whole stream, up to its last event, was written
+     * @return whether the whole stream, up to {@code [DONE]}, was written
      */
     boolean write(StreamPlan plan) throws IOException {
         List<ObjectNode> pieces = plan.pieces();
@@ -58,31 +56,29 @@ final class EventStream {
             return false;
         }
         sendAll(plan.closing());
-        if (format == Format.CHAT) {
-            send(NO_NAME, DONE);
+        if (framing == Framing.CHAT) {
+            send(null, DONE);
         }
         return true;
     }
 
     private void sendAll(List<ObjectNode> events) throws IOException {
         for (ObjectNode event : events) {
-            if (format == Format.NUMBERED) {
+            if (framing == Framing.RESPONSES) {
                 event.put("sequence_number", sequence++);
             }
-            byte[] name = format == Format.CHAT
-                    ? NO_NAME
-                    : ("event: " + event.path("type").asText() + "\n").getBytes(StandardCharsets.UTF_8);
-            send(name, ChatReply.JSON.writeValueAsBytes(event));
+            send(framing == Framing.CHAT ? null : event.path("type").asText(), ChatReply.JSON.writeValueAsBytes(event));
         }
     }
 
-    private void send(byte[] name, byte[] data) throws IOException {
+    private void send(String type, byte[] data) throws IOException {
         if (!first) {
             pause(behaviour.chunkDelayMs());
         }
         first = false;
         // One write and one flush per event: each event travels as one HTTP chunk, on its own, so
         // chunk timing and cancellation behave as they would against a real provider.
+        byte[] name = type == null ? new byte[0] : ("event: " + type + "\n").getBytes(StandardCharsets.UTF_8);
         out.write(ByteBuffer.allocate(name.length + DATA.length + data.length + END_OF_EVENT.length)
                 .put(name)
                 .put(DATA)

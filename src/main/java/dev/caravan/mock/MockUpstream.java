@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An OpenAI-compatible upstream on a real socket (Chat Completions, Responses, Embeddings, models), and Anthropic's
- * Messages, steered by knobs in the request's model name.
+ * An OpenAI-compatible upstream on a real socket (Chat Completions, Responses, Embeddings, models), steered by knobs in
+ * the request's model name.
  */
 public final class MockUpstream implements AutoCloseable {
 
@@ -149,7 +149,6 @@ public final class MockUpstream implements AutoCloseable {
         CHAT,
         RESPONSES,
         EMBEDDINGS,
-        /** Anthropic Messages, in Anthropic's error shape. */
         MESSAGES
     }
 
@@ -163,12 +162,7 @@ public final class MockUpstream implements AutoCloseable {
             }
             behaviour = MockBehaviour.parse(request.path("model").asText("mock"));
         } catch (IOException | IllegalArgumentException invalid) {
-            sendJson(
-                    exchange,
-                    400,
-                    api == Api.MESSAGES
-                            ? MessagesReply.error(invalid.getMessage(), "invalid_request_error")
-                            : ChatReply.error(invalid.getMessage(), "invalid_request_error", "invalid_request"));
+            sendJson(exchange, 400, ChatReply.error(invalid.getMessage(), "invalid_request_error", "invalid_request"));
             return;
         }
         EventStream.pause(behaviour.delayMs());
@@ -191,7 +185,7 @@ public final class MockUpstream implements AutoCloseable {
             case CHAT -> {
                 ChatReply reply = new ChatReply(request, behaviour.model(), number, chunks, behaviour.reply());
                 if (stream) {
-                    stream(exchange, reply.stream(chunks), behaviour, EventStream.Format.CHAT);
+                    stream(exchange, reply.stream(chunks), behaviour, EventStream.Framing.CHAT);
                 } else {
                     sendJson(exchange, 200, reply.completion());
                 }
@@ -200,7 +194,7 @@ public final class MockUpstream implements AutoCloseable {
                 ResponsesReply reply =
                         new ResponsesReply(request, behaviour.model(), number, chunks, behaviour.reply());
                 if (stream) {
-                    stream(exchange, reply.stream(chunks), behaviour, EventStream.Format.NUMBERED);
+                    stream(exchange, reply.stream(chunks), behaviour, EventStream.Framing.RESPONSES);
                 } else {
                     sendJson(exchange, 200, reply.response());
                 }
@@ -209,7 +203,7 @@ public final class MockUpstream implements AutoCloseable {
             case MESSAGES -> {
                 MessagesReply reply = new MessagesReply(request, behaviour.model(), number, behaviour.reply());
                 if (stream) {
-                    stream(exchange, reply.stream(behaviour.chunks()), behaviour, EventStream.Format.NAMED);
+                    stream(exchange, reply.stream(chunks), behaviour, EventStream.Framing.MESSAGES);
                 } else {
                     sendJson(exchange, 200, reply.message());
                 }
@@ -221,24 +215,23 @@ public final class MockUpstream implements AutoCloseable {
         if (status == 429) {
             exchange.getResponseHeaders().set("retry-after", "1");
         }
-        String message = "mock error " + status;
         sendJson(
                 exchange,
                 status,
                 api == Api.MESSAGES
-                        ? MessagesReply.error(message, "api_error")
-                        : ChatReply.error(message, "mock_error", "mock_" + status));
+                        ? MessagesReply.error("mock error " + status, "api_error")
+                        : ChatReply.error("mock error " + status, "mock_error", "mock_" + status));
     }
 
     private void stream(
-            HttpExchange exchange, ChatReply.StreamPlan plan, MockBehaviour behaviour, EventStream.Format format)
+            HttpExchange exchange, ChatReply.StreamPlan plan, MockBehaviour behaviour, EventStream.Framing framing)
             throws IOException {
         exchange.getResponseHeaders().set("content-type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         boolean whole;
         try {
             OutputStream out = exchange.getResponseBody();
-            whole = new EventStream(out, behaviour, format).write(plan);
+            whole = new EventStream(out, behaviour, framing).write(plan);
             if (whole) {
                 out.close();
             }
