@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.providers.ChatStreamTranslator;
 import dev.caravan.providers.ChatTranslator;
 import dev.caravan.providers.ChatTranslators;
-import dev.caravan.providers.SseEvents;
+import dev.caravan.providers.NativeEvents;
+import dev.caravan.providers.SseEventReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -121,9 +122,9 @@ public class TranslationBench {
     /** The stream fed in socket-sized reads of 1 KB, as the relay reads it. */
     private static void stream(ChatTranslator translator, byte[] sse, Blackhole hole) {
         ChatStreamTranslator stream = translator.stream("target-model", 1_700_000_000L);
-        SseEvents events = new SseEvents();
+        NativeEvents events = new SseEventReader();
         for (int off = 0; off < sse.length; off += 1024) {
-            for (SseEvents.Event event : events.feed(sse, off, Math.min(1024, sse.length - off))) {
+            for (NativeEvents.Event event : events.feed(sse, off, Math.min(1024, sse.length - off))) {
                 hole.consume(stream.event(event.type(), event.data()));
             }
         }
