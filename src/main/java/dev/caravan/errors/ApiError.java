@@ -55,4 +55,22 @@ public enum ApiError {
     public String anthropicType() {
         return anthropicType;
     }
+
+    /** The {@code x-amzn-ErrorType} Bedrock clients read for this error (their SDKs raise exceptions by it). */
+    public String bedrockType() {
+        if (this == BUDGET_EXCEEDED) {
+            return "ServiceQuotaExceededException";
+        }
+        return switch (status) {
+            case 401 -> "UnrecognizedClientException";
+            case 403 -> "AccessDeniedException";
+            case 404 -> "ResourceNotFoundException";
+            case 409 -> "ConflictException";
+            case 429 -> "ThrottlingException";
+            case 500 -> "InternalServerException";
+            case 502, 503 -> "ServiceUnavailableException";
+            case 504 -> "ModelTimeoutException";
+            default -> "ValidationException";
+        };
+    }
 }

@@ -129,7 +129,7 @@ public final class SseRelay implements Runnable {
             hooks.keep().accept(kept.toByteArray());
         }
         if (!clientGone) {
-            client.offer(CallReceipts.commentLine(receipt));
+            client.offer(tap.receiptEvent(receipt.header(), receipt.decisionId()));
             client.offer(cut == null ? tap.doneEvent() : tap.errorEvent(cut, cutMessage));
         }
         client.finish();

@@ -1,5 +1,6 @@
 package dev.caravan.http;
 
+import dev.caravan.providers.bedrock.EventFrames;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -46,8 +47,13 @@ public final class UpstreamExchange {
         return entity == null || entity.getContentType() == null ? "" : entity.getContentType();
     }
 
+    /** Whether the answer is a stream: server-sent events, or AWS event-stream frames (Bedrock's ConverseStream). */
     public boolean isEventStream() {
-        return status() == 200 && contentType().startsWith("text/event-stream");
+        return status() == 200 && (contentType().startsWith("text/event-stream") || isAwsEventStream());
+    }
+
+    private boolean isAwsEventStream() {
+        return contentType().startsWith(EventFrames.CONTENT_TYPE);
     }
 
     /** Reads the whole body under the total deadline and returns the connection to the pool; read once, kept. */
@@ -87,7 +93,8 @@ public final class UpstreamExchange {
             byte[] buf = new byte[8192];
             for (int n = in.read(buf); n != -1; n = in.read(buf)) {
                 head.write(buf, 0, n);
-                if (holdsWholeEvent(head.toByteArray())) {
+                byte[] bytes = head.toByteArray();
+                if (isAwsEventStream() ? EventFrames.holdsWholeFrame(bytes) : holdsWholeEvent(bytes)) {
                     firstEvents = head.toByteArray();
                     return true;
                 }

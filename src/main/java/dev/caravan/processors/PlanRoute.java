@@ -2,6 +2,8 @@ package dev.caravan.processors;
 
 import dev.caravan.errors.ApiError;
 import dev.caravan.errors.GatewayException;
+import dev.caravan.providers.ApiRequest;
+import dev.caravan.providers.Wire;
 import dev.caravan.routes.Vars;
 import dev.caravan.routing.DeploymentUpstreams;
 import dev.caravan.routing.LiveRouting;
@@ -41,11 +43,15 @@ public final class PlanRoute implements Processor {
         Message in = exchange.getMessage();
         Routing current = routing.current();
         String model = Vars.request(exchange).model();
-        Optional<Route> alias = current.routes().find(model);
-        Route route = alias.isPresent() ? alias.get() : Route.direct(direct(in, current), model, null);
+        Wire wire = Vars.wire(exchange);
+        Optional<Route> alias = wire.followsAliases() ? current.routes().find(model) : Optional.empty();
+        Route route = alias.isPresent()
+                ? alias.get()
+                : Route.direct(direct(in, current, wire, Vars.request(exchange)), model, null);
         Secret clientKey = clientKey(in);
         List<Target> plan = planner.plan(route).stream()
                 .filter(t -> clientKey != null
+                        || wire.signsRequests()
                         || t.upstream().keyless()
                         || t.upstream().storedCredential().isPresent())
                 .toList();
@@ -67,12 +73,19 @@ public final class PlanRoute implements Processor {
                 .routedTo(plan.get(0).upstream().name(), plan.get(0).model());
     }
 
-    /** The upstream {@code X-Caravan-Upstream} names: a preset or configured name, or a checked base URL. */
-    private static Upstream direct(Message in, Routing current) {
+    /**
+     * The upstream {@code X-Caravan-Upstream} names: a preset or configured name, or a checked base URL; without the
+     * header, the wire's own default (Bedrock: the region's runtime endpoint) or the catalog's.
+     */
+    private static Upstream direct(Message in, Routing current, Wire wire, ApiRequest request) {
         if (in.getHeader("x-caravan-upstream") instanceof Collection<?>) {
             throw new GatewayException(ApiError.UNKNOWN_UPSTREAM, "X-Caravan-Upstream must be sent once");
         }
         String name = in.getHeader("x-caravan-upstream", String.class);
+        Optional<java.net.URI> base = name == null || name.isBlank() ? wire.defaultBase(request) : Optional.empty();
+        if (base.isPresent()) {
+            return new Upstream(base.get().getHost(), base.get(), Optional.empty(), false, false);
+        }
         try {
             Optional<Upstream> deployment = DeploymentUpstreams.select(
                     name,

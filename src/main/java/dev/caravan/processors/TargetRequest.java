@@ -44,7 +44,7 @@ record TargetRequest(
                 wire.authorize(headers, key.reveal());
             }
             return new TargetRequest(
-                    target.upstream().resolve(wire.upstreamPath()),
+                    target.upstream().resolve(wire.upstreamPath(target.model())),
                     headers,
                     request.upstreamBodyFor(target.model()),
                     null,

@@ -23,7 +23,7 @@ public interface ChatTranslator {
 
     /** A fresh reader of one native stream's framing (server-sent events unless the provider frames otherwise). */
     default NativeEvents events() {
-        return new SseEventReader();
+        return new SseReader();
     }
 
     /** A fresh translator for one native stream, answering {@code chat.completion.chunk} events. */

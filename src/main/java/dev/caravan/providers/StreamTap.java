@@ -33,6 +33,15 @@ public interface StreamTap {
     /** Writes what the stream's governance saw (signals, redactions, verdict) into the call's record. */
     void recordInto(CallRecord record);
 
+    /**
+     * The event that announces the call's receipt just before the terminal event; by default the SSE comment line
+     * {@code : caravan-receipt <node>:<seq> <decision-id>}.
+     */
+    default byte[] receiptEvent(String receipt, String decisionId) {
+        return (": caravan-receipt " + receipt + " " + decisionId + "\n\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     /** The usage of a stream that never reported one: the tokens of what it emitted, counted by the gateway. */
     default Usage estimatedUsage(byte[] emitted, long promptTokens) {
         return dev.caravan.providers.openai.StreamTokens.estimate(emitted, promptTokens);

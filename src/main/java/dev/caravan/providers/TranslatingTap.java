@@ -23,12 +23,12 @@ public final class TranslatingTap implements StreamTap {
 
     @Override
     public byte[] feed(byte[] buf, int off, int len) {
-        List<NativeEvents.Event> whole = events.feed(buf, off, len);
+        List<SseReader.Event> whole = events.feed(buf, off, len);
         if (whole.isEmpty()) {
             return new byte[0];
         }
         translated.reset();
-        for (NativeEvents.Event event : whole) {
+        for (SseReader.Event event : whole) {
             translated.writeBytes(translator.event(event.type(), event.data()));
         }
         byte[] bytes = translated.toByteArray();

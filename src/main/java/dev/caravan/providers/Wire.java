@@ -6,8 +6,11 @@ import dev.caravan.call.IngressApi;
 import dev.caravan.call.Usage;
 import dev.caravan.guardrails.policy.Outcome;
 import dev.caravan.guardrails.policy.StreamGuard;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One client-facing API the gateway speaks (Chat Completions, Responses, Embeddings, Anthropic Messages, ...): how
@@ -23,6 +26,45 @@ public interface Wire {
 
     /** Parses and checks a request body; a bad one throws a gateway exception the caller sees in its API's shape. */
     ApiRequest parse(byte[] body);
+
+    /**
+     * Parses a request of an API that also reads request headers (Bedrock: the model and the AWS credentials travel
+     * in headers); by default the body alone.
+     */
+    default ApiRequest parse(byte[] body, Function<String, String> header) {
+        return parse(body);
+    }
+
+    /** The base URL a direct call goes to when {@code X-Caravan-Upstream} names none; empty: the catalog's default. */
+    default Optional<URI> defaultBase(ApiRequest request) {
+        return Optional.empty();
+    }
+
+    /** The path appended to an upstream's base URL when the target serves {@code model} (Bedrock: in the path). */
+    default String upstreamPath(String model) {
+        return upstreamPath();
+    }
+
+    /**
+     * Whether a model may name a route alias; an API whose requests only its own provider can serve (Bedrock) goes to
+     * that provider, never to a route's targets.
+     */
+    default boolean followsAliases() {
+        return true;
+    }
+
+    /** Whether each upstream request is signed with credentials the request itself carries (so no provider key). */
+    default boolean signsRequests() {
+        return false;
+    }
+
+    /**
+     * The headers to send once the URL and body are final: a wire that signs requests signs them here (Bedrock:
+     * SigV4 over these exact bytes); by default the headers unchanged.
+     */
+    default Map<String, String> sign(ApiRequest request, URI url, Map<String, String> headers, byte[] body) {
+        return headers;
+    }
 
     /** The path appended to an upstream's base URL. */
     String upstreamPath();

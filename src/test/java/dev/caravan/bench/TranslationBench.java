@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.providers.ChatStreamTranslator;
 import dev.caravan.providers.ChatTranslator;
 import dev.caravan.providers.ChatTranslators;
-import dev.caravan.providers.NativeEvents;
-import dev.caravan.providers.SseEventReader;
+import dev.caravan.providers.SseReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -122,9 +121,9 @@ public class TranslationBench {
     /** The stream fed in socket-sized reads of 1 KB, as the relay reads it. */
     private static void stream(ChatTranslator translator, byte[] sse, Blackhole hole) {
         ChatStreamTranslator stream = translator.stream("target-model", 1_700_000_000L);
-        NativeEvents events = new SseEventReader();
+        SseReader events = new SseReader();
         for (int off = 0; off < sse.length; off += 1024) {
-            for (NativeEvents.Event event : events.feed(sse, off, Math.min(1024, sse.length - off))) {
+            for (SseReader.Event event : events.feed(sse, off, Math.min(1024, sse.length - off))) {
                 hole.consume(stream.event(event.type(), event.data()));
             }
         }

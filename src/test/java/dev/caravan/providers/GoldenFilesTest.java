@@ -63,10 +63,10 @@ class GoldenFilesTest {
 
     /** Feeds a native SSE body to a stream translator a few bytes at a time, as a socket would. */
     static byte[] translate(ChatStreamTranslator stream, byte[] sse) {
-        NativeEvents events = new SseEventReader();
+        SseReader events = new SseReader();
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         for (int off = 0; off < sse.length; off += 7) {
-            for (NativeEvents.Event event : events.feed(sse, off, Math.min(7, sse.length - off))) {
+            for (SseReader.Event event : events.feed(sse, off, Math.min(7, sse.length - off))) {
                 out.writeBytes(stream.event(event.type(), event.data()));
             }
         }
@@ -77,8 +77,8 @@ class GoldenFilesTest {
     /** An OpenAI SSE body as the list of its events' data: JSON trees, and the text "[DONE]". */
     static List<JsonNode> openAiEvents(byte[] sse) {
         List<JsonNode> events = new ArrayList<>();
-        NativeEvents reader = new SseEventReader();
-        for (NativeEvents.Event event : reader.feed(sse, 0, sse.length)) {
+        SseReader reader = new SseReader();
+        for (SseReader.Event event : reader.feed(sse, 0, sse.length)) {
             events.add(
                     event.data().equals("[DONE]")
                             ? JSON.getNodeFactory().textNode("[DONE]")
