@@ -32,4 +32,9 @@ public interface StreamTap {
 
     /** Writes what the stream's governance saw (signals, redactions, verdict) into the call's record. */
     void recordInto(CallRecord record);
+
+    /** The usage of a stream that never reported one: the tokens of what it emitted, counted by the gateway. */
+    default Usage estimatedUsage(byte[] emitted, long promptTokens) {
+        return dev.caravan.providers.openai.StreamTokens.estimate(emitted, promptTokens);
+    }
 }
