@@ -19,6 +19,7 @@ public final class UpstreamExchange {
     private byte[] body;
     private byte[] firstEvents;
     private InputStream stream;
+    private String contentType;
 
     UpstreamExchange(
             HttpPost request, ClassicHttpResponse response, TotalDeadlines.Deadline deadline, ClientWatch client) {
@@ -38,6 +39,9 @@ public final class UpstreamExchange {
 
     /** The response's content type, or empty when it has none. */
     public String contentType() {
+        if (contentType != null) {
+            return contentType;
+        }
         HttpEntity entity = response.getEntity();
         return entity == null || entity.getContentType() == null ? "" : entity.getContentType();
     }
@@ -63,6 +67,13 @@ public final class UpstreamExchange {
             deadline.stop();
             client.stop();
         }
+    }
+
+    /** Replaces a fully read body (and its content type) with what the client sees: a translated answer. */
+    public void replaceBody(byte[] translated, String translatedType) {
+        readAll();
+        this.body = translated;
+        this.contentType = translatedType;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.caravan.processors;
 import dev.caravan.errors.ApiError;
 import dev.caravan.errors.GatewayException;
 import dev.caravan.routes.Vars;
+import dev.caravan.routing.DeploymentUpstreams;
 import dev.caravan.routing.LiveRouting;
 import dev.caravan.routing.Route;
 import dev.caravan.routing.RoutePlanner;
@@ -71,8 +72,18 @@ public final class PlanRoute implements Processor {
         if (in.getHeader("x-caravan-upstream") instanceof Collection<?>) {
             throw new GatewayException(ApiError.UNKNOWN_UPSTREAM, "X-Caravan-Upstream must be sent once");
         }
+        String name = in.getHeader("x-caravan-upstream", String.class);
         try {
-            return current.catalog().select(in.getHeader("x-caravan-upstream", String.class));
+            Optional<Upstream> deployment = DeploymentUpstreams.select(
+                    name,
+                    h -> in.getHeader(h, String.class),
+                    Optional.ofNullable(name).flatMap(current.catalog()::named));
+            if (deployment.isPresent()) {
+                return deployment.get();
+            }
+            return current.catalog().select(name);
+        } catch (DeploymentUpstreams.HeaderException e) {
+            throw new GatewayException(ApiError.MISSING_UPSTREAM_HEADER, e.getMessage());
         } catch (UnknownUpstreamException e) {
             throw new GatewayException(ApiError.UNKNOWN_UPSTREAM, e.getMessage());
         } catch (UpstreamNotAllowedException e) {

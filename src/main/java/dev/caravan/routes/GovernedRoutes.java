@@ -18,6 +18,7 @@ import dev.caravan.processors.RelayStream;
 import dev.caravan.processors.ReplayCached;
 import dev.caravan.processors.ReserveBudget;
 import dev.caravan.processors.SignReceipt;
+import dev.caravan.processors.TranslateAnswer;
 import dev.caravan.providers.Wire;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -57,7 +58,8 @@ public abstract class GovernedRoutes extends RouteBuilder {
                         .process(new CallUpstream(p.client(), p.routing().health(), p.routingSettings())).id(routeId + "-call-upstream")
                         .choice().id(routeId + "-stream-or-not")
                             .when(Vars::upstreamStreams).process(new RelayStream(p.workers(), p.ledger(), p.receipts(), p.guardrails(), p.cache(), p::prices)).id(routeId + "-relay-stream")
-                            .otherwise().process(new RelayResponse()).id(routeId + "-relay-response")
+                            .otherwise().process(new TranslateAnswer()).id(routeId + "-translate-answer")
+                                .process(new RelayResponse()).id(routeId + "-relay-response")
                                 .process(new GuardCompletion(p.guardrails())).id(routeId + "-guard-completion")
                                 .process(new KeepCached(p.cache())).id(routeId + "-keep-cached")
                         .end()
