@@ -24,6 +24,7 @@ import dev.caravan.routes.BedrockRoutes;
 import dev.caravan.routes.Endpoints;
 import dev.caravan.routes.ErrorHandling;
 import dev.caravan.routes.FallbackRoutes;
+import dev.caravan.routes.GovernedChatTemplate;
 import dev.caravan.routes.OpenAiRoutes;
 import dev.caravan.routes.OperationsRoutes;
 import dev.caravan.routes.Pipeline;
@@ -161,6 +162,7 @@ public final class CaravanConfiguration implements CamelConfiguration {
         camel.getRegistry().bind(Endpoints.PIPELINE, pipeline);
         camel.addRoutes(new OpenAiRoutes(pipeline));
         camel.addRoutes(new BedrockRoutes(pipeline));
+        camel.addRoutes(new GovernedChatTemplate(guardrails));
         camel.addRoutes(new RoutingRoutes(routing, admin, gatewayKeys));
         GatewayMetrics metrics = new GatewayMetrics(ledger, routing);
         camel.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, metrics.registry());

@@ -20,6 +20,7 @@ public final class UpstreamExchange {
     private byte[] body;
     private byte[] firstEvents;
     private InputStream stream;
+    private String contentType;
 
     UpstreamExchange(
             HttpPost request, ClassicHttpResponse response, TotalDeadlines.Deadline deadline, ClientWatch client) {
@@ -39,6 +40,9 @@ public final class UpstreamExchange {
 
     /** The response's content type, or empty when it has none. */
     public String contentType() {
+        if (contentType != null) {
+            return contentType;
+        }
         HttpEntity entity = response.getEntity();
         return entity == null || entity.getContentType() == null ? "" : entity.getContentType();
     }
@@ -69,6 +73,13 @@ public final class UpstreamExchange {
             deadline.stop();
             client.stop();
         }
+    }
+
+    /** Replaces a fully read body (and its content type) with what the client sees: a translated answer. */
+    public void replaceBody(byte[] translated, String translatedType) {
+        readAll();
+        this.body = translated;
+        this.contentType = translatedType;
     }
 
     /**

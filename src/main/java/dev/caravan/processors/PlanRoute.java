@@ -5,6 +5,7 @@ import dev.caravan.errors.GatewayException;
 import dev.caravan.providers.ApiRequest;
 import dev.caravan.providers.Wire;
 import dev.caravan.routes.Vars;
+import dev.caravan.routing.DeploymentUpstreams;
 import dev.caravan.routing.LiveRouting;
 import dev.caravan.routing.Route;
 import dev.caravan.routing.RoutePlanner;
@@ -80,13 +81,22 @@ public final class PlanRoute implements Processor {
         if (in.getHeader("x-caravan-upstream") instanceof Collection<?>) {
             throw new GatewayException(ApiError.UNKNOWN_UPSTREAM, "X-Caravan-Upstream must be sent once");
         }
-        String named = in.getHeader("x-caravan-upstream", String.class);
-        Optional<java.net.URI> base = named == null || named.isBlank() ? wire.defaultBase(request) : Optional.empty();
+        String name = in.getHeader("x-caravan-upstream", String.class);
+        Optional<java.net.URI> base = name == null || name.isBlank() ? wire.defaultBase(request) : Optional.empty();
         if (base.isPresent()) {
             return new Upstream(base.get().getHost(), base.get(), Optional.empty(), false, false);
         }
         try {
-            return current.catalog().select(in.getHeader("x-caravan-upstream", String.class));
+            Optional<Upstream> deployment = DeploymentUpstreams.select(
+                    name,
+                    h -> in.getHeader(h, String.class),
+                    Optional.ofNullable(name).flatMap(current.catalog()::named));
+            if (deployment.isPresent()) {
+                return deployment.get();
+            }
+            return current.catalog().select(name);
+        } catch (DeploymentUpstreams.HeaderException e) {
+            throw new GatewayException(ApiError.MISSING_UPSTREAM_HEADER, e.getMessage());
         } catch (UnknownUpstreamException e) {
             throw new GatewayException(ApiError.UNKNOWN_UPSTREAM, e.getMessage());
         } catch (UpstreamNotAllowedException e) {

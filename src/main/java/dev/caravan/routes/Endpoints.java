@@ -33,6 +33,20 @@ public final class Endpoints {
     public static final String RUNS = INGRESS + "/v1/runs" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";
     public static final String METRICS = INGRESS + "/metrics" + INGRESS_OPTIONS;
     public static final String HEALTH = INGRESS + "/health" + INGRESS_OPTIONS;
+    /** Hooks a team may consume (extending.md): run just before the upstream call, and once its answer is back. */
+    public static final String BEFORE_UPSTREAM = "direct:caravan-before-upstream";
+
+    public static final String AFTER_UPSTREAM = "direct:caravan-after-upstream";
+
+    /** The governed chat chain that endpoints made from the governed-chat template hand their calls to. */
+    public static final String GOVERNED_CHAT = "direct:caravan-governed-chat";
+
+    /** The route template an integration team instantiates for a governed chat endpoint of its own (extending.md). */
+    public static final String GOVERNED_CHAT_TEMPLATE = "caravan-governed-chat";
+
+    /** The ingress of one endpoint made from the template: its {@code path} parameter on the gateway's port. */
+    public static final String TEMPLATE_INGRESS = INGRESS + "{{path}}" + INGRESS_OPTIONS;
+
     public static final String UNKNOWN_PATH = INGRESS + "/" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";
 
     // audit (issue 7): the bounded queue closed calls are offered to, its sinks, and the Kafka shipping of the spool

@@ -15,5 +15,6 @@ public final class OpenAiRoutes extends GovernedRoutes {
         governed(Endpoints.CHAT_COMPLETIONS, "chat-completions", ChatWire.INSTANCE);
         governed(Endpoints.RESPONSES, "responses", ResponsesWire.INSTANCE);
         governed(Endpoints.EMBEDDINGS, "embeddings", EmbeddingsWire.INSTANCE);
+        governed(Endpoints.GOVERNED_CHAT, "governed-chat", ChatWire.INSTANCE);
     }
 }
