@@ -101,8 +101,12 @@ public final class CallUpstream implements Processor {
         record.droppedParams(call.dropped());
         record.upstreamAttempted(System.nanoTime());
         Duration deadline = request.stream() ? route.firstTokenTimeout() : route.timeout();
-        UpstreamExchange answer =
-                client.post(call.url(), call.headers(), call.body(), Vars.channel(exchange), deadline);
+        UpstreamExchange answer = client.post(
+                call.url(),
+                Vars.wire(exchange).sign(request, call.url(), call.headers(), call.body()),
+                call.body(),
+                Vars.channel(exchange),
+                deadline);
         record.upstreamAnswered(System.nanoTime());
         if (answer.isEventStream()) {
             if (!answer.awaitFirstEvent()) {

@@ -43,9 +43,12 @@ record TargetRequest(
             } else if (key != null) {
                 wire.authorize(headers, key.reveal());
             }
-            URI url = target.upstream().resolve(wire.upstreamPath(target.model()));
-            byte[] body = request.upstreamBodyFor(target.model());
-            return new TargetRequest(url, wire.sign(request, url, headers, body), body, null, List.of());
+            return new TargetRequest(
+                    target.upstream().resolve(wire.upstreamPath(target.model())),
+                    headers,
+                    request.upstreamBodyFor(target.model()),
+                    null,
+                    List.of());
         }
         if (wire != ChatWire.INSTANCE) {
             throw new GatewayException(

@@ -32,9 +32,13 @@ public final class CapturedLogs implements AutoCloseable {
 
     /** Every line so far, with the message of any exception it carries. */
     public String text() {
+        List<ILoggingEvent> events;
+        synchronized (appender) { // AppenderBase appends under the appender's own lock, from any thread
+            events = new ArrayList<>(appender.list);
+        }
         return String.join(
                 "\n",
-                appender.list.stream()
+                events.stream()
                         .map(e -> e.getFormattedMessage()
                                 + (e.getThrowableProxy() == null
                                         ? ""
