@@ -151,20 +151,7 @@ record Rule(
      * cheap check spares the pattern most of its attempts on ordinary text.
      */
     Rule needing(String words) {
-        return new Rule(
-                id,
-                category,
-                weight,
-                triggers,
-                literals,
-                pattern,
-                context,
-                back,
-                forward,
-                documentLevel,
-                amplifier,
-                List.of(words.split("\\|")),
-                lineStart);
+        return withPrefilters(List.of(words.split("\\|")), lineStart);
     }
 
     /**
@@ -172,6 +159,10 @@ record Rule(
      * an optional "please": the matcher checks that by hand before it runs the pattern's costly look-behind.
      */
     Rule startingLines() {
+        return withPrefilters(needs, true);
+    }
+
+    private Rule withPrefilters(List<String> newNeeds, boolean newLineStart) {
         return new Rule(
                 id,
                 category,
@@ -184,7 +175,7 @@ record Rule(
                 forward,
                 documentLevel,
                 amplifier,
-                needs,
-                true);
+                newNeeds,
+                newLineStart);
     }
 }
