@@ -5,7 +5,6 @@ import dev.caravan.call.CallRecord;
 import dev.caravan.call.Sha256;
 import dev.caravan.errors.ApiError;
 import dev.caravan.providers.StreamTap;
-import dev.caravan.providers.openai.StreamTokens;
 import dev.caravan.receipts.CallReceipts;
 import dev.caravan.receipts.ReceiptChain;
 import java.io.IOException;
@@ -120,8 +119,8 @@ public final class SseRelay implements Runnable {
         record.responseHashed(HexFormat.of().formatHex(emitted.digest()));
         record.completed(200, tap.usage(), cut != null || clientGone, outcome, System.nanoTime());
         if (tap.usage() == null && kept != null && kept.size() > 0) {
-            record.usageEstimated(StreamTokens.estimate(
-                    kept.toByteArray(), hooks.promptTokens().getAsLong()));
+            record.usageEstimated(
+                    tap.estimate(kept.toByteArray(), hooks.promptTokens().getAsLong()));
         }
         hooks.meter().accept(record);
         ReceiptChain.Issued receipt = receipts.issue(record);

@@ -2,6 +2,7 @@ package dev.caravan.processors;
 
 import dev.caravan.errors.ApiError;
 import dev.caravan.errors.GatewayException;
+import dev.caravan.providers.Wire;
 import dev.caravan.routes.Vars;
 import dev.caravan.routing.LiveRouting;
 import dev.caravan.routing.Route;
@@ -40,9 +41,10 @@ public final class PlanRoute implements Processor {
         Message in = exchange.getMessage();
         Routing current = routing.current();
         String model = Vars.request(exchange).model();
+        Wire wire = Vars.wire(exchange);
         Optional<Route> alias = current.routes().find(model);
-        Route route = alias.isPresent() ? alias.get() : Route.direct(direct(in, current), model, null);
-        Secret clientKey = clientKey(in);
+        Route route = alias.isPresent() ? alias.get() : Route.direct(direct(in, current, wire), model, null);
+        Secret clientKey = clientKey(in, wire);
         List<Target> plan = planner.plan(route).stream()
                 .filter(t -> clientKey != null
                         || t.upstream().keyless()
@@ -51,8 +53,8 @@ public final class PlanRoute implements Processor {
         if (plan.isEmpty()) {
             throw new GatewayException(
                     ApiError.MISSING_PROVIDER_KEY,
-                    "no provider key: send it as 'Authorization: Bearer <key>'"
-                            + " (or in X-Provider-Key when Authorization carries a gateway key), or configure one for "
+                    "no provider key: send it as " + wire.keyHeader()
+                            + " (or in X-Provider-Key when that header carries a gateway key), or configure one for "
                             + (route.direct()
                                     ? "upstream '"
                                             + route.targets().get(0).upstream().name() + "'"
@@ -67,12 +69,12 @@ public final class PlanRoute implements Processor {
     }
 
     /** The upstream {@code X-Caravan-Upstream} names: a preset or configured name, or a checked base URL. */
-    private static Upstream direct(Message in, Routing current) {
+    private static Upstream direct(Message in, Routing current, Wire wire) {
         if (in.getHeader("x-caravan-upstream") instanceof Collection<?>) {
             throw new GatewayException(ApiError.UNKNOWN_UPSTREAM, "X-Caravan-Upstream must be sent once");
         }
         try {
-            return current.catalog().select(in.getHeader("x-caravan-upstream", String.class));
+            return current.catalog().select(in.getHeader("x-caravan-upstream", String.class), wire.defaultUpstream());
         } catch (UnknownUpstreamException e) {
             throw new GatewayException(ApiError.UNKNOWN_UPSTREAM, e.getMessage());
         } catch (UpstreamNotAllowedException e) {
@@ -80,24 +82,16 @@ public final class PlanRoute implements Processor {
         }
     }
 
-    /** The provider key the client sent, if any; a gateway key in Authorization moves it to X-Provider-Key. */
-    private static Secret clientKey(Message in) {
-        String bearer = bearer(in.getHeader("authorization", String.class));
-        if (bearer != null && bearer.startsWith(GATEWAY_KEY_PREFIX)) {
-            bearer = null;
+    /** The provider key the client sent, if any; a gateway key in the API's key header moves it to X-Provider-Key. */
+    private static Secret clientKey(Message in, Wire wire) {
+        String key = wire.presentedKey(name -> in.getHeader(name, String.class));
+        if (key != null && key.startsWith(GATEWAY_KEY_PREFIX)) {
+            key = null;
         }
-        if (bearer == null) {
+        if (key == null) {
             String provider = in.getHeader("x-provider-key", String.class);
-            bearer = provider == null || provider.isBlank() ? null : provider.trim();
+            key = provider == null || provider.isBlank() ? null : provider.trim();
         }
-        return bearer == null ? null : new Secret(bearer);
-    }
-
-    private static String bearer(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = authorization.substring(7).trim();
-        return token.isEmpty() ? null : token;
+        return key == null ? null : new Secret(key);
     }
 }

@@ -3,6 +3,7 @@ package dev.caravan.providers;
 import dev.caravan.call.CallRecord;
 import dev.caravan.call.Usage;
 import dev.caravan.errors.ApiError;
+import dev.caravan.providers.openai.StreamTokens;
 
 /**
  * The per-stream state of one relay in one event format: cuts the upstream's bytes at event boundaries, governs the
@@ -32,4 +33,12 @@ public interface StreamTap {
 
     /** Writes what the stream's governance saw (signals, redactions, verdict) into the call's record. */
     void recordInto(CallRecord record);
+
+    /**
+     * The usage of a stream that never reported its own (cut, or ended by the gateway), counted over the events it
+     * emitted; {@code promptTokens} is the gateway's count of the prompt. By default the Chat Completions format.
+     */
+    default Usage estimate(byte[] emittedEvents, long promptTokens) {
+        return StreamTokens.estimate(emittedEvents, promptTokens);
+    }
 }

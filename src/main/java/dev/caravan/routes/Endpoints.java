@@ -19,6 +19,7 @@ public final class Endpoints {
             + "&chunkedMaxContentLength=2147483647&decoders=#" + BODY_LIMIT;
 
     public static final String CHAT_COMPLETIONS = INGRESS + "/v1/chat/completions" + INGRESS_OPTIONS;
+    public static final String ANTHROPIC_MESSAGES = INGRESS + "/anthropic/v1/messages" + INGRESS_OPTIONS;
     public static final String JWKS = INGRESS + "/.well-known/caravan/jwks.json" + INGRESS_OPTIONS;
     public static final String RECEIPTS = INGRESS + "/v1/receipts/" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";
     public static final String APPROVALS = INGRESS + "/v1/approvals/" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";

@@ -41,7 +41,8 @@ public final class ChatCompletionVerdicts {
         }
     }
 
-    private static String notice(Outcome outcome) {
+    /** The text that stands in for a withheld answer: which categories the policy denied, never the evidence. */
+    public static String notice(Outcome outcome) {
         if (outcome.denied().isEmpty()) {
             return "[This answer was withheld by the gateway: a guardrail failed and the policy fails closed.]";
         }
