@@ -16,9 +16,16 @@ public final class MessagesHeaders {
             Set.of("request-id", "x-request-id", "retry-after", "x-should-retry", "anthropic-organization-id");
     private static final List<String> RETURNED_PREFIXES = List.of("anthropic-ratelimit-");
 
-    /** Adds the provider key as {@code x-api-key}, the way the Messages API takes it. */
+    /** The prefix of Anthropic's OAuth access tokens, which the API takes only as a bearer token. */
+    private static final String OAUTH_TOKEN_PREFIX = "sk-ant-oat";
+
+    /** Adds the provider key as {@code x-api-key}; an OAuth access token as {@code Authorization: Bearer}. */
     public static void authorize(Map<String, String> headers, String providerKey) {
-        headers.put("x-api-key", providerKey);
+        if (providerKey.startsWith(OAUTH_TOKEN_PREFIX)) {
+            headers.put("authorization", "Bearer " + providerKey);
+        } else {
+            headers.put("x-api-key", providerKey);
+        }
     }
 
     /** Whether an upstream response header is passed back to the client. */

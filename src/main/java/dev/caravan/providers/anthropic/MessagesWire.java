@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Anthropic Messages as an ingress: {@code POST /anthropic/v1/messages}, plain and streamed, with the provider key (or
- * a gateway key) in {@code x-api-key} and the {@code anthropic} upstream by default.
+ * a gateway key) in {@code x-api-key} or {@code Authorization: Bearer}, and the {@code anthropic} upstream by default.
  */
 public final class MessagesWire implements Wire {
     public static final MessagesWire INSTANCE = new MessagesWire();
@@ -79,16 +79,16 @@ public final class MessagesWire implements Wire {
         return new MessagesStreamTap(guard == null ? null : new MessagesStreamGovernor(guard));
     }
 
-    /** The key in {@code x-api-key}, as the Anthropic SDKs send it. */
+    /** The key in {@code x-api-key}, else in {@code Authorization: Bearer} (the Anthropic SDKs send either). */
     @Override
     public String presentedKey(UnaryOperator<String> header) {
         String key = header.apply("x-api-key");
-        return key == null || key.isBlank() ? null : key.trim();
+        return key == null || key.isBlank() ? Wire.super.presentedKey(header) : key.trim();
     }
 
     @Override
     public String keyHeader() {
-        return "'x-api-key: <key>'";
+        return "'x-api-key: <key>' (or 'Authorization: Bearer <key>')";
     }
 
     @Override
