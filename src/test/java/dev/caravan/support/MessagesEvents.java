@@ -51,7 +51,9 @@ public final class MessagesEvents {
             case "text" -> block.put("text", "");
             case "thinking" -> block.put("thinking", "").put("signature", "");
             case "tool_use" ->
-                block.put("id", "toolu_stub_" + index).put("name", "get_weather").putObject("input");
+                block.put("id", "toolu_stub_" + index)
+                        .put("name", "get_weather")
+                        .putObject("input");
             default -> {}
         }
         ObjectNode data =
