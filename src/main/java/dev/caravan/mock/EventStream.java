@@ -19,6 +19,7 @@ final class EventStream {
     private final OutputStream out;
     private final MockBehaviour behaviour;
     private boolean first = true;
+    private boolean named;
 
     EventStream(OutputStream out, MockBehaviour behaviour) {
         this.out = out;
@@ -31,6 +32,19 @@ final class EventStream {
      * @return whether the whole stream, up to {@code [DONE]}, was written
      */
     boolean write(StreamPlan plan) throws IOException {
+        return write(plan, true);
+    }
+
+    /**
+     * Writes the plan as named events ({@code event: <type>} then {@code data:}), as Anthropic's Messages streams are,
+     * with no {@code [DONE]}.
+     */
+    boolean writeNamed(StreamPlan plan) throws IOException {
+        named = true;
+        return write(plan, false);
+    }
+
+    private boolean write(StreamPlan plan, boolean done) throws IOException {
         List<? extends JsonNode> pieces = plan.pieces();
         if (behaviour.cuts()) {
             pieces = pieces.subList(0, Math.min(behaviour.cutAfter(), pieces.size()));
@@ -41,12 +55,17 @@ final class EventStream {
             return false;
         }
         sendAll(plan.closing());
-        send(DONE);
+        if (done) {
+            send(DONE);
+        }
         return true;
     }
 
     private void sendAll(List<? extends JsonNode> events) throws IOException {
         for (JsonNode event : events) {
+            if (named) {
+                out.write(("event: " + event.path("type").asText() + "\n").getBytes(StandardCharsets.US_ASCII));
+            }
             send(ChatReply.JSON.writeValueAsBytes(event));
         }
     }

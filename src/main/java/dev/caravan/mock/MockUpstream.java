@@ -33,6 +33,7 @@ public final class MockUpstream implements AutoCloseable {
     private static final int BACKLOG = 1024;
     private static final String CHAT_PATH = "/v1/chat/completions";
     private static final String MODELS_PATH = "/v1/models";
+    private static final String MESSAGES_PATH = "/v1/messages";
     private static final String JSON_TYPE = "application/json";
 
     private final HttpServer server;
@@ -121,6 +122,8 @@ public final class MockUpstream implements AutoCloseable {
         headers.set("x-mock-server", "caravan-mock");
         if ("POST".equals(method) && CHAT_PATH.equals(path)) {
             chat(exchange, body, number);
+        } else if ("POST".equals(method) && MESSAGES_PATH.equals(path)) {
+            messages(exchange, body, number);
         } else if ("GET".equals(method) && MODELS_PATH.equals(path)) {
             sendJson(exchange, 200, ChatReply.models());
         } else {
@@ -159,6 +162,49 @@ public final class MockUpstream implements AutoCloseable {
                     exchange,
                     200,
                     new ChatReply(request, behaviour.model(), number, 0, behaviour.reply()).completion());
+        }
+    }
+
+    /** Anthropic Messages, plain and streamed, steered by the same knobs in {@code model}. */
+    private void messages(HttpExchange exchange, byte[] body, long number) throws IOException {
+        JsonNode request;
+        MockBehaviour behaviour;
+        try {
+            request = ChatReply.JSON.readTree(body);
+            if (request == null || !request.isObject()) {
+                throw new IllegalArgumentException("the request body must be a JSON object");
+            }
+            behaviour = MockBehaviour.parse(request.path("model").asText("mock"));
+        } catch (IOException | IllegalArgumentException invalid) {
+            sendJson(exchange, 400, MessagesReply.error(invalid.getMessage(), "invalid_request_error"));
+            return;
+        }
+        EventStream.pause(behaviour.delayMs());
+        MessagesReply reply = new MessagesReply(request, behaviour.model(), number, behaviour.reply());
+        if (behaviour.fails()) {
+            sendJson(
+                    exchange, behaviour.status(), MessagesReply.error("mock error " + behaviour.status(), "api_error"));
+        } else if (request.path("stream").asBoolean(false)) {
+            exchange.getResponseHeaders().set("content-type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            boolean whole;
+            try {
+                OutputStream out = exchange.getResponseBody();
+                whole = new EventStream(out, behaviour).writeNamed(reply.stream(behaviour.chunks()));
+                if (whole) {
+                    out.close();
+                }
+            } catch (IOException clientGone) {
+                aborted.incrementAndGet();
+                exchange.close();
+                return;
+            }
+            if (!whole) {
+                throw new IOException("mock stream cut on purpose"); // as for chat: no terminating chunk
+            }
+            completed.incrementAndGet();
+        } else {
+            sendJson(exchange, 200, reply.message());
         }
     }
 

@@ -399,6 +399,66 @@ final class MockUpstreamTest {
         }
     }
 
+    @Test
+    void anthropicMessagesAreAnsweredInTheMessagesShape() throws Exception {
+        HttpResponse<String> response = messages(
+                """
+        {"model": "claude-mock", "max_tokens": 50, "system": "be brief",
+         "messages": [{"role": "user", "content": [{"type": "text", "text": "hello there"}]}]}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("type").asText()).isEqualTo("message");
+        assertThat(body.path("id").asText()).startsWith("msg_mock_");
+        assertThat(body.path("content").path(0).path("text").asText()).isEqualTo("echo: hello there");
+        assertThat(body.path("stop_reason").asText()).isEqualTo("end_turn");
+        assertThat(body.path("usage").path("input_tokens").asInt()).isEqualTo(4);
+        assertThat(body.path("usage").path("output_tokens").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void anthropicMessagesStreamAsNamedEventsEndingWithMessageStop() throws Exception {
+        HttpResponse<String> response = messages(
+                """
+        {"model": "claude-mock?chunks=3", "max_tokens": 50, "stream": true,
+         "messages": [{"role": "user", "content": "hello there"}]}""");
+
+        assertThat(response.headers().firstValue("content-type")).hasValue("text/event-stream");
+        List<String> names = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (String event : response.body().split("\n\n")) {
+            String[] lines = event.split("\n");
+            assertThat(lines[0]).startsWith("event: ");
+            String name = lines[0].substring(7);
+            JsonNode data = JSON.readTree(lines[1].substring(6));
+            assertThat(data.path("type").asText()).isEqualTo(name);
+            names.add(name);
+            text.append(data.path("delta").path("text").asText(""));
+        }
+        assertThat(names)
+                .containsExactly(
+                        "message_start",
+                        "content_block_start",
+                        "ping",
+                        "content_block_delta",
+                        "content_block_delta",
+                        "content_block_delta",
+                        "content_block_stop",
+                        "message_delta",
+                        "message_stop");
+        assertThat(text.toString()).isEqualTo("echo: hello there");
+        assertThat(response.body()).doesNotContain("[DONE]");
+    }
+
+    private HttpResponse<String> messages(String body) throws IOException, InterruptedException {
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + mock.port() + "/v1/messages"))
+                        .header("content-type", "application/json")
+                        .POST(BodyPublishers.ofString(body))
+                        .build(),
+                BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> chat(String body) throws IOException, InterruptedException {
         return CLIENT.send(post(body), BodyHandlers.ofString());
     }
