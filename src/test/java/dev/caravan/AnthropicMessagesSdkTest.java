@@ -11,11 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.http.HttpResponseFor;
@@ -34,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.audit.AuditFile;
 import dev.caravan.support.AnthropicUpstream;
+import dev.caravan.support.DebugLogs;
 import dev.caravan.support.Http;
 import dev.caravan.support.MessagesEvents;
 import dev.caravan.support.TestGateway;
@@ -45,7 +41,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -53,7 +48,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * The official Anthropic Java SDK against {@code <gateway>/anthropic}, plain and streamed: the same guardrails, spend,
@@ -75,20 +69,11 @@ class AnthropicMessagesSdkTest {
     static AnthropicUpstream upstream;
     static TestGateway gateway;
     static AnthropicClient client;
-    static ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    static List<Logger> raised = new ArrayList<>();
+    static DebugLogs logs;
 
     @BeforeAll
     static void start() throws Exception {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        logs.setContext(context);
-        logs.start();
-        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(logs);
-        for (String name : List.of("dev.caravan", "org.apache.camel", "org.apache.hc")) {
-            Logger logger = context.getLogger(name);
-            logger.setLevel(Level.DEBUG);
-            raised.add(logger);
-        }
+        logs = DebugLogs.capture();
         upstream = AnthropicUpstream.start();
         Path config = Files.createTempFile("caravan-anthropic", ".yaml");
         Files.writeString(config, POLICY);
@@ -106,9 +91,7 @@ class AnthropicMessagesSdkTest {
     static void stop() {
         gateway.close();
         upstream.close();
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(logs);
-        raised.forEach(logger -> logger.setLevel(null));
+        logs.close();
     }
 
     @BeforeEach
@@ -397,14 +380,7 @@ class AnthropicMessagesSdkTest {
                 }
             });
         }
-        String everyLogLine = String.join(
-                "\n",
-                logs.list.stream()
-                        .map(e -> e.getFormattedMessage()
-                                + (e.getThrowableProxy() == null
-                                        ? ""
-                                        : e.getThrowableProxy().getMessage()))
-                        .toList());
+        String everyLogLine = logs.text();
         assertThat(everyLogLine).doesNotContain(PROVIDER_KEY);
         for (Path file : SecretsNeverLeakTest.dataFiles(gateway.dataDir())) {
             assertThat(Files.readString(file)).as(file.toString()).doesNotContain(PROVIDER_KEY);

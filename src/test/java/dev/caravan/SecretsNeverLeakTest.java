@@ -2,12 +2,8 @@ package dev.caravan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.caravan.mock.MockUpstream;
+import dev.caravan.support.DebugLogs;
 import dev.caravan.support.Http;
 import dev.caravan.support.TestGateway;
 import java.io.IOException;
@@ -22,7 +18,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** At DEBUG, the logs name every call by its decision id, and no log line, data file or response holds a provider key. */
 class SecretsNeverLeakTest {
@@ -33,20 +28,11 @@ class SecretsNeverLeakTest {
 
     static MockUpstream mock;
     static TestGateway gateway;
-    static ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    static List<Logger> raised = new ArrayList<>();
+    static DebugLogs logs;
 
     @BeforeAll
     static void start() throws Exception {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        logs.setContext(context);
-        logs.start();
-        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(logs);
-        for (String name : List.of("dev.caravan", "org.apache.camel", "org.apache.hc")) {
-            Logger logger = context.getLogger(name);
-            logger.setLevel(Level.DEBUG);
-            raised.add(logger);
-        }
+        logs = DebugLogs.capture();
         mock = MockUpstream.start("127.0.0.1", 0);
         Path config = Files.createTempFile("caravan", ".yaml");
         Files.writeString(
@@ -61,9 +47,7 @@ class SecretsNeverLeakTest {
     static void stop() {
         gateway.close();
         mock.close();
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(logs);
-        raised.forEach(logger -> logger.setLevel(null));
+        logs.close();
     }
 
     @Test
@@ -94,14 +78,7 @@ class SecretsNeverLeakTest {
                 .build()));
         assertThat(mock.received()).hasSize(6);
 
-        String everyLogLine = String.join(
-                "\n",
-                logs.list.stream()
-                        .map(e -> e.getFormattedMessage()
-                                + (e.getThrowableProxy() == null
-                                        ? ""
-                                        : e.getThrowableProxy().getMessage()))
-                        .toList());
+        String everyLogLine = logs.text();
         for (HttpResponse<String> response : responses) {
             String decisionId =
                     response.headers().firstValue("x-caravan-decision-id").orElseThrow();

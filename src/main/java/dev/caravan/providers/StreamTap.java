@@ -3,7 +3,12 @@ package dev.caravan.providers;
 import dev.caravan.call.CallRecord;
 import dev.caravan.call.Usage;
 import dev.caravan.errors.ApiError;
+import dev.caravan.guardrails.Category;
+import dev.caravan.guardrails.policy.Outcome;
+import dev.caravan.guardrails.policy.StreamGuard;
 import dev.caravan.providers.openai.StreamTokens;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The per-stream state of one relay in one event format: cuts the upstream's bytes at event boundaries, governs the
@@ -40,5 +45,19 @@ public interface StreamTap {
      */
     default Usage estimate(byte[] emittedEvents, long promptTokens) {
         return StreamTokens.estimate(emittedEvents, promptTokens);
+    }
+
+    /** Writes what a stream's guard saw (verdict, signals, risk, redaction counts, time) into the call's record. */
+    static void recordGuard(StreamGuard guard, CallRecord record) {
+        Outcome outcome = guard.outcome();
+        record.guarded(
+                false,
+                outcome.verdict(),
+                outcome.signals().stream().map(Category::id).toList(),
+                outcome.risk(),
+                outcome.redactions().entrySet().stream()
+                        .collect(Collectors.toMap(e -> e.getKey().id(), Map.Entry::getValue)),
+                outcome.failedOpen(),
+                guard.micros());
     }
 }

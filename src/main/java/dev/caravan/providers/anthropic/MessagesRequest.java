@@ -1,46 +1,27 @@
 package dev.caravan.providers.anthropic;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.errors.ApiError;
-import dev.caravan.errors.GatewayException;
 import dev.caravan.guardrails.policy.ScanText;
 import dev.caravan.providers.ApiRequest;
-import java.io.IOException;
+import dev.caravan.providers.JsonBodies;
 
 /** A parsed Anthropic Messages request and the exact bytes to send upstream: the client's own while nothing changed. */
 public record MessagesRequest(ObjectNode json, byte[] upstreamBody, String model, boolean stream)
         implements ApiRequest {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     /** Parses and checks the fields the gateway relies on; anything else is the provider's to judge. */
     public static MessagesRequest parse(byte[] raw) {
-        JsonNode root;
-        try {
-            root = raw == null || raw.length == 0 ? null : JSON.readTree(raw);
-        } catch (JsonProcessingException e) {
-            throw invalid("the request body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
-        } catch (IOException e) {
-            throw invalid("the request body could not be read");
-        }
-        if (!(root instanceof ObjectNode body)) {
-            throw invalid("the request body must be a JSON object");
-        }
+        ObjectNode body = JsonBodies.object(raw);
         JsonNode model = body.get("model");
         if (model == null || !model.isTextual() || model.asText().isBlank()) {
-            throw invalid("model: a non-empty string is required");
+            throw JsonBodies.invalid("model: a non-empty string is required");
         }
         if (!body.path("messages").isArray()) {
-            throw invalid("messages: an array is required");
+            throw JsonBodies.invalid("messages: an array is required");
         }
         JsonNode stream = body.get("stream");
         if (stream != null && !stream.isBoolean() && !stream.isNull()) {
-            throw invalid("stream: must be a boolean");
+            throw JsonBodies.invalid("stream: must be a boolean");
         }
         return new MessagesRequest(body, raw, model.asText(), stream != null && stream.asBoolean());
     }
@@ -84,14 +65,6 @@ public record MessagesRequest(ObjectNode json, byte[] upstreamBody, String model
     }
 
     private static byte[] write(ObjectNode body) {
-        try {
-            return JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed JSON tree always serialises", e);
-        }
-    }
-
-    private static GatewayException invalid(String message) {
-        return new GatewayException(ApiError.INVALID_JSON, message);
+        return JsonBodies.bytes(body);
     }
 }

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.call.CallRecord;
-import dev.caravan.guardrails.Category;
 import dev.caravan.guardrails.Source;
-import dev.caravan.guardrails.policy.Outcome;
 import dev.caravan.guardrails.policy.StreamGuard;
 import dev.caravan.guardrails.policy.StreamRedactor;
+import dev.caravan.providers.StreamTap;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Governs a Messages stream block by block. Each text block's {@code text_delta}s and each tool call's
@@ -54,16 +52,7 @@ public final class MessagesStreamGovernor {
 
     /** Puts the completion phase's verdict, signals, risk and redaction counts into the call's record. */
     public void recordInto(CallRecord record) {
-        Outcome outcome = guard.outcome();
-        record.guarded(
-                false,
-                outcome.verdict(),
-                outcome.signals().stream().map(Category::id).toList(),
-                outcome.risk(),
-                outcome.redactions().entrySet().stream()
-                        .collect(Collectors.toMap(e -> e.getKey().id(), Map.Entry::getValue)),
-                outcome.failedOpen(),
-                guard.micros());
+        StreamTap.recordGuard(guard, record);
     }
 
     /** The bytes to pass on for one content block event, {@code [start, end)}, whose data is {@code [dataStart, dataEnd)}. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.call.CallRecord;
 import dev.caravan.call.Usage;
 import dev.caravan.errors.ApiError;
+import dev.caravan.providers.SseEvents;
 import dev.caravan.providers.StreamTap;
 import dev.caravan.spend.TokenCounter;
 import java.io.ByteArrayOutputStream;

@@ -1,14 +1,10 @@
 package dev.caravan.providers.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.errors.ApiError;
 import dev.caravan.errors.GatewayException;
 import dev.caravan.providers.ApiRequest;
-import java.io.IOException;
+import dev.caravan.providers.JsonBodies;
 
 /**
  * A parsed Chat Completions request and the exact bytes to send upstream: the client's own bytes when nothing
@@ -16,23 +12,9 @@ import java.io.IOException;
  */
 public record ChatRequest(ObjectNode json, byte[] upstreamBody, String model, boolean stream, boolean usageInjected)
         implements ApiRequest {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     /** Parses and checks the fields the gateway relies on; anything else is the provider's to judge. */
     public static ChatRequest parse(byte[] raw) {
-        JsonNode root;
-        try {
-            root = raw == null || raw.length == 0 ? null : JSON.readTree(raw);
-        } catch (JsonProcessingException e) {
-            throw invalid("the request body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
-        } catch (IOException e) {
-            throw invalid("the request body could not be read");
-        }
-        if (!(root instanceof ObjectNode body)) {
-            throw invalid("the request body must be a JSON object");
-        }
+        ObjectNode body = JsonBodies.object(raw);
         JsonNode model = body.get("model");
         if (model == null || !model.isTextual() || model.asText().isBlank()) {
             throw invalid("'model' is required and must be a non-empty string");
@@ -89,14 +71,10 @@ public record ChatRequest(ObjectNode json, byte[] upstreamBody, String model, bo
     }
 
     private static byte[] write(ObjectNode body) {
-        try {
-            return JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed JSON tree always serialises", e);
-        }
+        return JsonBodies.bytes(body);
     }
 
     private static GatewayException invalid(String message) {
-        return new GatewayException(ApiError.INVALID_JSON, message);
+        return JsonBodies.invalid(message);
     }
 }

@@ -6,16 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.call.CallRecord;
-import dev.caravan.guardrails.Category;
 import dev.caravan.guardrails.Source;
-import dev.caravan.guardrails.policy.Outcome;
 import dev.caravan.guardrails.policy.StreamGuard;
 import dev.caravan.guardrails.policy.StreamRedactor;
+import dev.caravan.providers.StreamTap;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Governs a Chat Completions stream event by event. The content and the tool-call arguments of every choice go
@@ -59,16 +57,7 @@ public final class ChatStreamGovernor {
 
     /** Puts the completion phase's verdict, signals, risk and redaction counts into the call's record. */
     public void recordInto(CallRecord record) {
-        Outcome outcome = guard.outcome();
-        record.guarded(
-                false,
-                outcome.verdict(),
-                outcome.signals().stream().map(Category::id).toList(),
-                outcome.risk(),
-                outcome.redactions().entrySet().stream()
-                        .collect(Collectors.toMap(e -> e.getKey().id(), Map.Entry::getValue)),
-                outcome.failedOpen(),
-                guard.micros());
+        StreamTap.recordGuard(guard, record);
     }
 
     /** True once every choice was denied: the gateway ends the stream. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.caravan.call.CallRecord;
 import dev.caravan.call.Usage;
 import dev.caravan.errors.ApiError;
+import dev.caravan.providers.SseEvents;
 import dev.caravan.providers.StreamTap;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,7 +43,7 @@ public final class ChatStreamTap implements StreamTap {
         byte[] all = pending.toByteArray();
         ByteArrayOutputStream out = new ByteArrayOutputStream(all.length);
         int start = 0;
-        for (int end = eventEnd(all, 0); end > 0; end = eventEnd(all, start)) {
+        for (int end = SseEvents.end(all, 0); end > 0; end = SseEvents.end(all, start)) {
             if (ended()) {
                 break; // the gateway ended the stream: nothing after that is passed on
             }
@@ -207,21 +208,6 @@ public final class ChatStreamTap implements StreamTap {
             }
         }
         return body;
-    }
-
-    /** The index just past the blank line that ends the event starting at {@code from}, or -1. */
-    private static int eventEnd(byte[] b, int from) {
-        for (int i = from; i < b.length - 1; i++) {
-            if (b[i] == '\n') {
-                if (b[i + 1] == '\n') {
-                    return i + 2;
-                }
-                if (b[i + 1] == '\r' && i + 2 < b.length && b[i + 2] == '\n') {
-                    return i + 3;
-                }
-            }
-        }
-        return -1;
     }
 
     private static int indexOf(byte[] b, int start, int end, byte[] needle) {

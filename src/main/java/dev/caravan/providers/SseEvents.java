@@ -1,16 +1,21 @@
-package dev.caravan.providers.anthropic;
+package dev.caravan.providers;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /** Reads named server-sent events ({@code event:} and {@code data:} lines) in place, without copying them. */
-final class SseEvents {
+public final class SseEvents {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private SseEvents() {}
 
     /** One event: its type (the {@code event:} line, else the data's {@code "type"}; "" when neither) and its data. */
-    record Event(String type, int dataStart, int dataEnd) {}
+    public record Event(String type, int dataStart, int dataEnd) {}
 
     /** The index just past the blank line that ends the event starting at {@code from}, or -1. */
-    static int end(byte[] b, int from) {
+    public static int end(byte[] b, int from) {
         for (int i = from; i < b.length - 1; i++) {
             if (b[i] == '\n') {
                 if (b[i + 1] == '\n') {
@@ -25,7 +30,7 @@ final class SseEvents {
     }
 
     /** The event in {@code [start, end)}: its type, and where its (first) data line's value lies. */
-    static Event read(byte[] b, int start, int end) {
+    public static Event read(byte[] b, int start, int end) {
         String type = null;
         int dataStart = end;
         int dataEnd = end;
@@ -46,8 +51,7 @@ final class SseEvents {
             }
         }
         if (type == null) {
-            var data = MessagesStreamGovernor.tree(b, dataStart, dataEnd);
-            type = data == null ? "" : data.path("type").asText("");
+            type = typeOf(b, dataStart, dataEnd);
         }
         return new Event(type, dataStart, dataEnd);
     }
@@ -67,5 +71,14 @@ final class SseEvents {
     private static String value(byte[] b, int from, int to) {
         int at = from < to && b[from] == ' ' ? from + 1 : from;
         return new String(b, at, to - at, StandardCharsets.US_ASCII).trim();
+    }
+
+    private static String typeOf(byte[] b, int dataStart, int dataEnd) {
+        try {
+            JsonNode data = JSON.readTree(b, dataStart, dataEnd - dataStart);
+            return data == null ? "" : data.path("type").asText("");
+        } catch (IOException e) {
+            return "";
+        }
     }
 }

@@ -1,0 +1,55 @@
+package dev.caravan.support;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/** Every log line of the gateway, its HTTP client and Camel at DEBUG, kept in memory for a test class to search. */
+public final class DebugLogs implements AutoCloseable {
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final List<Logger> raised = new ArrayList<>();
+
+    private DebugLogs() {}
+
+    public static DebugLogs capture() {
+        DebugLogs logs = new DebugLogs();
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        logs.appender.setContext(context);
+        logs.appender.start();
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(logs.appender);
+        for (String name : List.of("dev.caravan", "org.apache.camel", "org.apache.hc")) {
+            Logger logger = context.getLogger(name);
+            logger.setLevel(Level.DEBUG);
+            logs.raised.add(logger);
+        }
+        return logs;
+    }
+
+    /** Every line so far, with the message of any exception it logged. */
+    public String text() {
+        List<ILoggingEvent> events;
+        synchronized (appender) { // logback appends under the appender's lock, from the gateway's threads
+            events = new ArrayList<>(appender.list);
+        }
+        return String.join(
+                "\n",
+                events.stream()
+                        .map(e -> e.getFormattedMessage()
+                                + (e.getThrowableProxy() == null
+                                        ? ""
+                                        : e.getThrowableProxy().getMessage()))
+                        .toList());
+    }
+
+    @Override
+    public void close() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(appender);
+        raised.forEach(logger -> logger.setLevel(null));
+    }
+}
