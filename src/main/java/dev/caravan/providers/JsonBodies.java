@@ -42,6 +42,16 @@ public final class JsonBodies {
         }
     }
 
+    /** {@code body} (the bytes of {@code json}) as sent for {@code model}, or a copy naming {@code targetModel}. */
+    public static byte[] forModel(ObjectNode json, byte[] body, String model, String targetModel) {
+        if (targetModel.equals(model)) {
+            return body;
+        }
+        ObjectNode copy = json.deepCopy();
+        copy.put("model", targetModel);
+        return bytes(copy);
+    }
+
     /** A 400 for a body the gateway cannot work with. */
     public static GatewayException invalid(String message) {
         return new GatewayException(ApiError.INVALID_JSON, message);

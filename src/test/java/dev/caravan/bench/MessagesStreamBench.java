@@ -51,10 +51,7 @@ public class MessagesStreamBench {
         engine = new GuardEngine(BuiltInGuardrails.create(), GuardPolicy.defaults());
         String answer = BenchTexts.ordinary(4096);
         clean = events(answer);
-        String card = "4111 1111 1111 1111";
-        String key = "sk-proj-" + "Zq8vN2rT5wXk3LmP9sYb4HcJ7fGd1QeR6tUa0VnM";
-        sensitive = events(answer.substring(0, 700) + " use " + key + " now " + answer.substring(700, 1400) + " card "
-                + card + " ok " + answer.substring(1400));
+        sensitive = events(StreamBench.withSecretAndCard(answer));
         if (clean.size() != EVENTS || sensitive.size() != EVENTS) {
             throw new IllegalStateException("the streams must have " + EVENTS + " events each");
         }

@@ -54,13 +54,18 @@ public class StreamBench {
         engine = new GuardEngine(BuiltInGuardrails.create(), GuardPolicy.defaults());
         String answer = BenchTexts.ordinary(4096);
         clean = events(answer);
-        String card = "4111 1111 1111 1111";
-        String key = "sk-proj-" + "Zq8vN2rT5wXk3LmP9sYb4HcJ7fGd1QeR6tUa0VnM";
-        sensitive = events(answer.substring(0, 700) + " use " + key + " now " + answer.substring(700, 1400) + " card "
-                + card + " ok " + answer.substring(1400));
+        sensitive = events(withSecretAndCard(answer));
         if (clean.size() != EVENTS || sensitive.size() != EVENTS) {
             throw new IllegalStateException("the streams must have " + EVENTS + " events each");
         }
+    }
+
+    /** The answer with a project key and a card number in it, to be masked. */
+    static String withSecretAndCard(String answer) {
+        String card = "4111 1111 1111 1111";
+        String key = "sk-proj-" + "Zq8vN2rT5wXk3LmP9sYb4HcJ7fGd1QeR6tUa0VnM";
+        return answer.substring(0, 700) + " use " + key + " now " + answer.substring(700, 1400) + " card " + card
+                + " ok " + answer.substring(1400);
     }
 
     /** The answer as OpenAI streams it: a role event, one event per word-sized token, a finish event; cut to EVENTS. */

@@ -56,12 +56,7 @@ public record MessagesRequest(ObjectNode json, byte[] upstreamBody, String model
     /** The bytes to send to a route target that serves this request under another model name. */
     @Override
     public byte[] upstreamBodyFor(String targetModel) {
-        if (targetModel.equals(model)) {
-            return upstreamBody;
-        }
-        ObjectNode copy = json.deepCopy();
-        copy.put("model", targetModel);
-        return write(copy);
+        return JsonBodies.forModel(json, upstreamBody, model, targetModel);
     }
 
     private static byte[] write(ObjectNode body) {
