@@ -3,6 +3,8 @@
 #   bench/guardrails.sh quality [report|tuning]   precision/recall/FPR per category on the dev set's report half
 #   bench/guardrails.sh train [output]            trains the injection n-gram model on the tuning half (5-fold CV picks
 #                                                 its settings and threshold); default src/main/resources/guardrails/
+#   bench/guardrails.sh corroboration [data dir]  5-fold CV on the tuning half of where the injection model starts to
+#                                                 corroborate rule evidence below its threshold (floor and weight grid)
 #   bench/guardrails.sh speed [regex]             JMH: the full default policy (1 KB, 100 KB, 1 MB adversarial) and
 #                                                 each detector alone; per streamed delta (StreamBench); pinned to one core
 # The dev set lives outside the project (../shared/data/guardrails, or CARAVAN_GUARDRAIL_DATA).
@@ -15,9 +17,11 @@ case "$what" in
     "$JAVA" -cp "$cp" dev.caravan.bench.GuardrailQuality "${2:-report}" ;;
   train)
     "$JAVA" -cp "$cp" dev.caravan.bench.TrainInjectionModel "${2:-src/main/resources/guardrails/injection-model.bin}" ;;
+  corroboration)
+    "$JAVA" -cp "$cp" dev.caravan.bench.TuneCorroboration ${2:+"$2"} ;;
   speed)
     echo "# guardrails JMH, $(date -u '+%Y-%m-%d %H:%M UTC'), pinned to CPU $CPU, $("$JAVA" -version 2>&1 | head -1)"
     taskset -c "$CPU" "$JAVA" -cp "$cp" org.openjdk.jmh.Main -f 1 -wi 3 -w 2 -i 5 -r 2 -bm sample -tu us \
       "${2:-GuardrailsBench|SecretsBench|PiiBench|InjectionBench|DestructiveBench|StreamBench}" ;;
-  *) echo "usage: $0 quality [report|tuning] | train [output] | speed [benchmark regex]" >&2; exit 2 ;;
+  *) echo "usage: $0 quality [report|tuning] | train [output] | corroboration [data dir] | speed [benchmark regex]" >&2; exit 2 ;;
 esac

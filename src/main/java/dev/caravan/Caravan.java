@@ -156,10 +156,16 @@ public final class Caravan implements Callable<Integer> {
             name = "demo",
             mixinStandardHelpOptions = true,
             description =
-                    "Start the gateway and the built-in mock upstream, and show calls going through (offline, no key).")
+                    "Start the gateway and the built-in mock upstream on free ports and show, with the OpenAI Java SDK,"
+                            + " a call blocked, a secret masked, a receipt verified, a failover and the spend (offline,"
+                            + " no key; exit 0 when every step behaved).")
     static final class Demo implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
+            // The story is the demo's own lines; the gateway's start-up log would bury them (CARAVAN_LOG_LEVEL wins).
+            if (System.getenv("CARAVAN_LOG_LEVEL") == null && System.getProperty("CARAVAN_LOG_LEVEL") == null) {
+                System.setProperty("CARAVAN_LOG_LEVEL", "WARN");
+            }
             return new dev.caravan.demo.Demo(System.out).run();
         }
     }

@@ -54,6 +54,13 @@ class AnthropicKeysTest {
                 keys:
                   - hash: %s
                     workspace: claude
+                routes:
+                  - alias: team/claude
+                    targets:
+                      - { upstream: anthropic, api: anthropic, model: claude-sonnet-4-5 }
+                  - alias: team/gemini
+                    targets:
+                      - { upstream: anthropic, api: gemini, model: gemini-2.0-flash }
                 """
                         .formatted(upstream.baseUrl(), KeyHash.of(GATEWAY_KEY)));
         gateway =
@@ -149,6 +156,38 @@ class AnthropicKeysTest {
         assertThat(error.path("type").asText()).isEqualTo("error");
         assertThat(error.path("error").path("type").asText()).isEqualTo("authentication_error");
         assertThat(error.path("error").path("message").asText()).contains("x-api-key: cvn_");
+        assertThat(upstream.received()).isEmpty();
+    }
+
+    @Test
+    void aRouteTargetSpeakingAnthropicGetsTheMessagesRequestUntranslated() throws Exception {
+        sdk(GATEWAY_KEY, PROVIDER_KEY)
+                .messages()
+                .create(MessageCreateParams.builder()
+                        .model("team/claude")
+                        .maxTokens(64)
+                        .addUserMessage("hello")
+                        .build());
+
+        AnthropicUpstream.Received sent = upstream.received().get(0);
+        assertThat(sent.path()).isEqualTo("/v1/messages");
+        assertThat(sent.headers().get("x-api-key")).isEqualTo(STORED_KEY); // on a route the target's credential wins
+        var body = JSON.readTree(sent.body());
+        assertThat(body.path("model").asText()).isEqualTo("claude-sonnet-4-5");
+        assertThat(body.path("max_tokens").asInt()).isEqualTo(64);
+        assertThat(body.path("messages").get(0).path("content").asText()).isEqualTo("hello");
+    }
+
+    @Test
+    void aRouteTargetSpeakingAnotherTranslatedApiIsRefusedBeforeTheUpstream() {
+        HttpResponse<String> response = Http.send(
+                Http.post(gateway.url() + "/anthropic/v1/messages", body().replace("claude-haiku-4-5", "team/gemini"))
+                        .header("x-api-key", GATEWAY_KEY)
+                        .header("x-provider-key", PROVIDER_KEY)
+                        .build());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("\"type\":\"error\"").contains("/v1/chat/completions");
         assertThat(upstream.received()).isEmpty();
     }
 }

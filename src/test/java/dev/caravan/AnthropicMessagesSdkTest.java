@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.audit.AuditFile;
 import dev.caravan.support.AnthropicUpstream;
-import dev.caravan.support.DebugLogs;
+import dev.caravan.support.CapturedLogs;
 import dev.caravan.support.Http;
 import dev.caravan.support.MessagesEvents;
 import dev.caravan.support.TestGateway;
@@ -69,11 +69,11 @@ class AnthropicMessagesSdkTest {
     static AnthropicUpstream upstream;
     static TestGateway gateway;
     static AnthropicClient client;
-    static DebugLogs logs;
+    static CapturedLogs logs;
 
     @BeforeAll
     static void start() throws Exception {
-        logs = DebugLogs.capture();
+        logs = CapturedLogs.start();
         upstream = AnthropicUpstream.start();
         Path config = Files.createTempFile("caravan-anthropic", ".yaml");
         Files.writeString(config, POLICY);

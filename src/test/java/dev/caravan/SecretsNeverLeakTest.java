@@ -3,7 +3,7 @@ package dev.caravan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.caravan.mock.MockUpstream;
-import dev.caravan.support.DebugLogs;
+import dev.caravan.support.CapturedLogs;
 import dev.caravan.support.Http;
 import dev.caravan.support.TestGateway;
 import java.io.IOException;
@@ -28,11 +28,11 @@ class SecretsNeverLeakTest {
 
     static MockUpstream mock;
     static TestGateway gateway;
-    static DebugLogs logs;
+    static CapturedLogs logs;
 
     @BeforeAll
     static void start() throws Exception {
-        logs = DebugLogs.capture();
+        logs = CapturedLogs.start();
         mock = MockUpstream.start("127.0.0.1", 0);
         Path config = Files.createTempFile("caravan", ".yaml");
         Files.writeString(

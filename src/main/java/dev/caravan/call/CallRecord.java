@@ -60,6 +60,7 @@ public final class CallRecord {
     private volatile String responseSha256;
     private volatile String receipt;
     private volatile List<String> failedOpen;
+    private volatile List<String> droppedParams = List.of();
 
     public CallRecord(
             String decisionId,
@@ -231,6 +232,15 @@ public final class CallRecord {
     }
 
     /** The upstream's response headers arrived. */
+    /** The client's parameters the answering target's API had no place for (empty when none were dropped). */
+    public void droppedParams(List<String> names) {
+        this.droppedParams = List.copyOf(names);
+    }
+
+    public List<String> droppedParams() {
+        return droppedParams;
+    }
+
     public void upstreamAnswered(long nanoTime) {
         if (upstreamStartNanos != null) {
             this.upstreamLatencyNanos = nanoTime - upstreamStartNanos;

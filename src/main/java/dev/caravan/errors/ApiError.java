@@ -4,6 +4,7 @@ package dev.caravan.errors;
 public enum ApiError {
     INVALID_JSON(400, "invalid_request_error", "invalid_json", "invalid_request_error"),
     UNKNOWN_UPSTREAM(400, "invalid_request_error", "unknown_upstream", "invalid_request_error"),
+    MISSING_UPSTREAM_HEADER(400, "invalid_request_error", "missing_upstream_header", "invalid_request_error"),
     UPSTREAM_NOT_ALLOWED(400, "invalid_request_error", "upstream_not_allowed", "invalid_request_error"),
     MISSING_PROVIDER_KEY(401, "authentication_error", "missing_provider_key", "authentication_error"),
     INVALID_ADMIN_KEY(401, "authentication_error", "invalid_admin_key", "authentication_error"),
@@ -53,5 +54,23 @@ public enum ApiError {
 
     public String anthropicType() {
         return anthropicType;
+    }
+
+    /** The {@code x-amzn-ErrorType} Bedrock clients read for this error (their SDKs raise exceptions by it). */
+    public String bedrockType() {
+        if (this == BUDGET_EXCEEDED) {
+            return "ServiceQuotaExceededException";
+        }
+        return switch (status) {
+            case 401 -> "UnrecognizedClientException";
+            case 403 -> "AccessDeniedException";
+            case 404 -> "ResourceNotFoundException";
+            case 409 -> "ConflictException";
+            case 429 -> "ThrottlingException";
+            case 500 -> "InternalServerException";
+            case 502, 503 -> "ServiceUnavailableException";
+            case 504 -> "ModelTimeoutException";
+            default -> "ValidationException";
+        };
     }
 }

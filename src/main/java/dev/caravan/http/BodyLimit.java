@@ -95,6 +95,10 @@ public final class BodyLimit extends ChannelInboundHandlerAdapter implements Cha
             FullHttpResponse response = new DefaultFullHttpResponse(
                     HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+            String typeHeader = ErrorBodies.typeHeader(IngressApi.ofPath(uri));
+            if (typeHeader != null) {
+                response.headers().set(typeHeader, ApiError.REQUEST_TOO_LARGE.bedrockType());
+            }
             response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             // From the channel's tail, so the response passes through the HTTP encoder that sits after this decoder.

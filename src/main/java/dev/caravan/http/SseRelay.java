@@ -120,7 +120,7 @@ public final class SseRelay implements Runnable {
         record.completed(200, tap.usage(), cut != null || clientGone, outcome, System.nanoTime());
         if (tap.usage() == null && kept != null && kept.size() > 0) {
             record.usageEstimated(
-                    tap.estimate(kept.toByteArray(), hooks.promptTokens().getAsLong()));
+                    tap.estimatedUsage(kept.toByteArray(), hooks.promptTokens().getAsLong()));
         }
         hooks.meter().accept(record);
         ReceiptChain.Issued receipt = receipts.issue(record);
@@ -129,7 +129,7 @@ public final class SseRelay implements Runnable {
             hooks.keep().accept(kept.toByteArray());
         }
         if (!clientGone) {
-            client.offer(CallReceipts.commentLine(receipt));
+            client.offer(tap.receiptEvent(receipt.header(), receipt.decisionId()));
             client.offer(cut == null ? tap.doneEvent() : tap.errorEvent(cut, cutMessage));
         }
         client.finish();

@@ -1,5 +1,6 @@
 package dev.caravan.http;
 
+import dev.caravan.providers.bedrock.EventFrames;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -19,6 +20,7 @@ public final class UpstreamExchange {
     private byte[] body;
     private byte[] firstEvents;
     private InputStream stream;
+    private String contentType;
 
     UpstreamExchange(
             HttpPost request, ClassicHttpResponse response, TotalDeadlines.Deadline deadline, ClientWatch client) {
@@ -38,12 +40,20 @@ public final class UpstreamExchange {
 
     /** The response's content type, or empty when it has none. */
     public String contentType() {
+        if (contentType != null) {
+            return contentType;
+        }
         HttpEntity entity = response.getEntity();
         return entity == null || entity.getContentType() == null ? "" : entity.getContentType();
     }
 
+    /** Whether the answer is a stream: server-sent events, or AWS event-stream frames (Bedrock's ConverseStream). */
     public boolean isEventStream() {
-        return status() == 200 && contentType().startsWith("text/event-stream");
+        return status() == 200 && (contentType().startsWith("text/event-stream") || isAwsEventStream());
+    }
+
+    private boolean isAwsEventStream() {
+        return contentType().startsWith(EventFrames.CONTENT_TYPE);
     }
 
     /** Reads the whole body under the total deadline and returns the connection to the pool; read once, kept. */
@@ -65,6 +75,13 @@ public final class UpstreamExchange {
         }
     }
 
+    /** Replaces a fully read body (and its content type) with what the client sees: a translated answer. */
+    public void replaceBody(byte[] translated, String translatedType) {
+        readAll();
+        this.body = translated;
+        this.contentType = translatedType;
+    }
+
     /**
      * Reads an event stream until its first whole event has arrived, still under the total deadline: until then the
      * call can fail over. False when the stream ended first; an I/O failure or the deadline throws the gateway error.
@@ -76,7 +93,8 @@ public final class UpstreamExchange {
             byte[] buf = new byte[8192];
             for (int n = in.read(buf); n != -1; n = in.read(buf)) {
                 head.write(buf, 0, n);
-                if (holdsWholeEvent(head.toByteArray())) {
+                byte[] bytes = head.toByteArray();
+                if (isAwsEventStream() ? EventFrames.holdsWholeFrame(bytes) : holdsWholeEvent(bytes)) {
                     firstEvents = head.toByteArray();
                     return true;
                 }

@@ -169,7 +169,7 @@ final class ChatReply {
         return toolName == null ? "stop" : "tool_calls";
     }
 
-    private static String padded(String text, int minLength) {
+    static String padded(String text, int minLength) {
         StringBuilder padded = new StringBuilder(text);
         while (padded.codePointCount(0, padded.length()) < minLength) {
             padded.append(PAD_WORD);
@@ -197,19 +197,21 @@ final class ChatReply {
 
     /** The text of a message content, which is either a string or an array of typed parts. */
     private static String text(JsonNode content) {
-        if (content.isTextual()) {
-            return content.asText();
-        }
+        return content.isTextual() ? content.asText() : partsText(content);
+    }
+
+    /** The texts of typed content parts ({@code text}, {@code input_text}), joined by spaces. */
+    static String partsText(JsonNode content) {
         List<String> texts = new ArrayList<>();
         for (JsonNode part : content) {
-            if ("text".equals(part.path("type").asText())) {
+            if (part.path("text").isTextual()) {
                 texts.add(part.path("text").asText(""));
             }
         }
         return String.join(" ", texts);
     }
 
-    private static int words(String text) {
+    static int words(String text) {
         String trimmed = text.strip();
         return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
     }

@@ -1,6 +1,6 @@
 package dev.caravan.mock;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.mock.ChatReply.StreamPlan;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -9,7 +9,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Writes a planned chat stream as server-sent events, flushing each and pausing between them. */
+/**
+ * Writes a planned stream as server-sent events, flushing each and pausing between them: a chat stream as
+ * {@code data:} lines ending with {@code [DONE]}, or a typed stream (Responses) with an {@code event:} line per event,
+ * numbered by {@code sequence_number} (Anthropic Messages: not numbered), and no {@code [DONE]}.
+ */
 final class EventStream {
 
     private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
@@ -18,12 +22,22 @@ final class EventStream {
 
     private final OutputStream out;
     private final MockBehaviour behaviour;
-    private boolean first = true;
-    private boolean named;
+    /** How events are framed: chat's bare {@code data:} lines ending in {@code [DONE]}; Responses' named events
+     * numbered by {@code sequence_number}; Anthropic Messages' named events. */
+    enum Framing {
+        CHAT,
+        RESPONSES,
+        MESSAGES
+    }
 
-    EventStream(OutputStream out, MockBehaviour behaviour) {
+    private final Framing framing;
+    private boolean first = true;
+    private long sequence;
+
+    EventStream(OutputStream out, MockBehaviour behaviour, Framing framing) {
         this.out = out;
         this.behaviour = behaviour;
+        this.framing = framing;
     }
 
     /**
@@ -32,20 +46,7 @@ final class EventStream {
      * @return whether the whole stream, up to {@code [DONE]}, was written
      */
     boolean write(StreamPlan plan) throws IOException {
-        return write(plan, true);
-    }
-
-    /**
-     * Writes the plan as named events ({@code event: <type>} then {@code data:}), as Anthropic's Messages streams are,
-     * with no {@code [DONE]}.
-     */
-    boolean writeNamed(StreamPlan plan) throws IOException {
-        named = true;
-        return write(plan, false);
-    }
-
-    private boolean write(StreamPlan plan, boolean done) throws IOException {
-        List<? extends JsonNode> pieces = plan.pieces();
+        List<ObjectNode> pieces = plan.pieces();
         if (behaviour.cuts()) {
             pieces = pieces.subList(0, Math.min(behaviour.cutAfter(), pieces.size()));
         }
@@ -55,29 +56,31 @@ final class EventStream {
             return false;
         }
         sendAll(plan.closing());
-        if (done) {
-            send(DONE);
+        if (framing == Framing.CHAT) {
+            send(null, DONE);
         }
         return true;
     }
 
-    private void sendAll(List<? extends JsonNode> events) throws IOException {
-        for (JsonNode event : events) {
-            if (named) {
-                out.write(("event: " + event.path("type").asText() + "\n").getBytes(StandardCharsets.US_ASCII));
+    private void sendAll(List<ObjectNode> events) throws IOException {
+        for (ObjectNode event : events) {
+            if (framing == Framing.RESPONSES) {
+                event.put("sequence_number", sequence++);
             }
-            send(ChatReply.JSON.writeValueAsBytes(event));
+            send(framing == Framing.CHAT ? null : event.path("type").asText(), ChatReply.JSON.writeValueAsBytes(event));
         }
     }
 
-    private void send(byte[] data) throws IOException {
+    private void send(String type, byte[] data) throws IOException {
         if (!first) {
             pause(behaviour.chunkDelayMs());
         }
         first = false;
         // One write and one flush per event: each event travels as one HTTP chunk, on its own, so
         // chunk timing and cancellation behave as they would against a real provider.
-        out.write(ByteBuffer.allocate(DATA.length + data.length + END_OF_EVENT.length)
+        byte[] name = type == null ? new byte[0] : ("event: " + type + "\n").getBytes(StandardCharsets.UTF_8);
+        out.write(ByteBuffer.allocate(name.length + DATA.length + data.length + END_OF_EVENT.length)
+                .put(name)
                 .put(DATA)
                 .put(data)
                 .put(END_OF_EVENT)

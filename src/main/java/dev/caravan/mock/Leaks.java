@@ -7,7 +7,7 @@ import java.util.Random;
  * Answers that leak something sensitive, made up fresh for each call ({@code mock?leak=secret|card|email}), so a demo
  * or a test can watch the completion guardrails at work without the value ever appearing in the request.
  */
-final class Leaks {
+public final class Leaks {
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final Random RANDOM = new SecureRandom();
 
@@ -23,8 +23,8 @@ final class Leaks {
         };
     }
 
-    /** A key in OpenAI's project-key shape; assembled at run time so no scanner flags this file. */
-    private static String projectKey() {
+    /** A made-up key in OpenAI's project-key shape; assembled at run time so no scanner flags this file. */
+    public static String projectKey() {
         return "sk-" + "proj-" + letters(60) + "T3Blbk" + "FJ" + letters(60);
     }
 

@@ -25,13 +25,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** An OpenAI-compatible upstream on a real socket, steered by knobs in the request's model name. */
+/**
+ * An OpenAI-compatible upstream on a real socket (Chat Completions, Responses, Embeddings, models), steered by knobs in
+ * the request's model name.
+ */
 public final class MockUpstream implements AutoCloseable {
 
     private static final String NODELAY = "sun.net.httpserver.nodelay";
     // Benchmarks open many connections at once; the JDK default backlog of 50 would refuse some.
     private static final int BACKLOG = 1024;
     private static final String CHAT_PATH = "/v1/chat/completions";
+    private static final String RESPONSES_PATH = "/v1/responses";
+    private static final String EMBEDDINGS_PATH = "/v1/embeddings";
     private static final String MODELS_PATH = "/v1/models";
     private static final String MESSAGES_PATH = "/v1/messages";
     private static final String JSON_TYPE = "application/json";
@@ -120,10 +125,17 @@ public final class MockUpstream implements AutoCloseable {
         headers.set("x-ratelimit-remaining-requests", "999");
         headers.set("openai-processing-ms", "1");
         headers.set("x-mock-server", "caravan-mock");
-        if ("POST".equals(method) && CHAT_PATH.equals(path)) {
-            chat(exchange, body, number);
-        } else if ("POST".equals(method) && MESSAGES_PATH.equals(path)) {
-            messages(exchange, body, number);
+        Api api = !"POST".equals(method)
+                ? null
+                : switch (path) {
+                    case CHAT_PATH -> Api.CHAT;
+                    case RESPONSES_PATH -> Api.RESPONSES;
+                    case EMBEDDINGS_PATH -> Api.EMBEDDINGS;
+                    case MESSAGES_PATH -> Api.MESSAGES;
+                    default -> null;
+                };
+        if (api != null) {
+            answer(exchange, body, number, api);
         } else if ("GET".equals(method) && MODELS_PATH.equals(path)) {
             sendJson(exchange, 200, ChatReply.models());
         } else {
@@ -132,7 +144,15 @@ public final class MockUpstream implements AutoCloseable {
         }
     }
 
-    private void chat(HttpExchange exchange, byte[] body, long number) throws IOException {
+    /** The APIs the mock answers. */
+    private enum Api {
+        CHAT,
+        RESPONSES,
+        EMBEDDINGS,
+        MESSAGES
+    }
+
+    private void answer(HttpExchange exchange, byte[] body, long number, Api api) throws IOException {
         JsonNode request;
         MockBehaviour behaviour;
         try {
@@ -147,81 +167,71 @@ public final class MockUpstream implements AutoCloseable {
         }
         EventStream.pause(behaviour.delayMs());
         if (behaviour.fails()) {
-            fail(exchange, behaviour.status());
+            fail(exchange, behaviour.status(), api);
         } else if (behaviour.redirects()) {
             exchange.getResponseHeaders().set("location", behaviour.redirectTo());
             exchange.sendResponseHeaders(307, -1);
             exchange.close();
-        } else if (request.path("stream").asBoolean(false)) {
-            stream(
-                    exchange,
-                    new ChatReply(request, behaviour.model(), number, behaviour.chunks(), behaviour.reply()),
-                    behaviour);
         } else {
-            sendJson(
-                    exchange,
-                    200,
-                    new ChatReply(request, behaviour.model(), number, 0, behaviour.reply()).completion());
+            reply(exchange, request, behaviour, number, api);
         }
     }
 
-    /** Anthropic Messages, plain and streamed, steered by the same knobs in {@code model}. */
-    private void messages(HttpExchange exchange, byte[] body, long number) throws IOException {
-        JsonNode request;
-        MockBehaviour behaviour;
-        try {
-            request = ChatReply.JSON.readTree(body);
-            if (request == null || !request.isObject()) {
-                throw new IllegalArgumentException("the request body must be a JSON object");
-            }
-            behaviour = MockBehaviour.parse(request.path("model").asText("mock"));
-        } catch (IOException | IllegalArgumentException invalid) {
-            sendJson(exchange, 400, MessagesReply.error(invalid.getMessage(), "invalid_request_error"));
-            return;
-        }
-        EventStream.pause(behaviour.delayMs());
-        MessagesReply reply = new MessagesReply(request, behaviour.model(), number, behaviour.reply());
-        if (behaviour.fails()) {
-            sendJson(
-                    exchange, behaviour.status(), MessagesReply.error("mock error " + behaviour.status(), "api_error"));
-        } else if (request.path("stream").asBoolean(false)) {
-            exchange.getResponseHeaders().set("content-type", "text/event-stream");
-            exchange.sendResponseHeaders(200, 0);
-            boolean whole;
-            try {
-                OutputStream out = exchange.getResponseBody();
-                whole = new EventStream(out, behaviour).writeNamed(reply.stream(behaviour.chunks()));
-                if (whole) {
-                    out.close();
+    private void reply(HttpExchange exchange, JsonNode request, MockBehaviour behaviour, long number, Api api)
+            throws IOException {
+        boolean stream = request.path("stream").asBoolean(false);
+        int chunks = stream ? behaviour.chunks() : 0;
+        switch (api) {
+            case CHAT -> {
+                ChatReply reply = new ChatReply(request, behaviour.model(), number, chunks, behaviour.reply());
+                if (stream) {
+                    stream(exchange, reply.stream(chunks), behaviour, EventStream.Framing.CHAT);
+                } else {
+                    sendJson(exchange, 200, reply.completion());
                 }
-            } catch (IOException clientGone) {
-                aborted.incrementAndGet();
-                exchange.close();
-                return;
             }
-            if (!whole) {
-                throw new IOException("mock stream cut on purpose"); // as for chat: no terminating chunk
+            case RESPONSES -> {
+                ResponsesReply reply =
+                        new ResponsesReply(request, behaviour.model(), number, chunks, behaviour.reply());
+                if (stream) {
+                    stream(exchange, reply.stream(chunks), behaviour, EventStream.Framing.RESPONSES);
+                } else {
+                    sendJson(exchange, 200, reply.response());
+                }
             }
-            completed.incrementAndGet();
-        } else {
-            sendJson(exchange, 200, reply.message());
+            case EMBEDDINGS -> sendJson(exchange, 200, EmbeddingReply.of(request, behaviour.model()));
+            case MESSAGES -> {
+                MessagesReply reply = new MessagesReply(request, behaviour.model(), number, behaviour.reply());
+                if (stream) {
+                    stream(exchange, reply.stream(chunks), behaviour, EventStream.Framing.MESSAGES);
+                } else {
+                    sendJson(exchange, 200, reply.message());
+                }
+            }
         }
     }
 
-    private static void fail(HttpExchange exchange, int status) throws IOException {
+    private static void fail(HttpExchange exchange, int status, Api api) throws IOException {
         if (status == 429) {
             exchange.getResponseHeaders().set("retry-after", "1");
         }
-        sendJson(exchange, status, ChatReply.error("mock error " + status, "mock_error", "mock_" + status));
+        sendJson(
+                exchange,
+                status,
+                api == Api.MESSAGES
+                        ? MessagesReply.error("mock error " + status, "api_error")
+                        : ChatReply.error("mock error " + status, "mock_error", "mock_" + status));
     }
 
-    private void stream(HttpExchange exchange, ChatReply reply, MockBehaviour behaviour) throws IOException {
+    private void stream(
+            HttpExchange exchange, ChatReply.StreamPlan plan, MockBehaviour behaviour, EventStream.Framing framing)
+            throws IOException {
         exchange.getResponseHeaders().set("content-type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         boolean whole;
         try {
             OutputStream out = exchange.getResponseBody();
-            whole = new EventStream(out, behaviour).write(reply.stream(behaviour.chunks()));
+            whole = new EventStream(out, behaviour, framing).write(plan);
             if (whole) {
                 out.close();
             }

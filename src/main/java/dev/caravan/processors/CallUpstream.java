@@ -7,18 +7,13 @@ import dev.caravan.errors.GatewayException;
 import dev.caravan.http.UpstreamClient;
 import dev.caravan.http.UpstreamExchange;
 import dev.caravan.providers.ApiRequest;
-import dev.caravan.providers.Wire;
 import dev.caravan.routes.Vars;
 import dev.caravan.routing.RetryRules;
 import dev.caravan.routing.Route;
-import dev.caravan.routing.Secret;
 import dev.caravan.routing.Target;
 import dev.caravan.routing.TargetHealth;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 /**
@@ -101,12 +96,15 @@ public final class CallUpstream implements Processor {
         CallRecord record = Vars.callRecord(exchange);
         ApiRequest request = Vars.request(exchange);
         record.routedTo(target.upstream().name(), target.model());
+        TargetRequest call = TargetRequest.of(exchange, route, target);
+        exchange.setVariable(Vars.TRANSLATOR, call.translator());
+        record.droppedParams(call.dropped());
         record.upstreamAttempted(System.nanoTime());
         Duration deadline = request.stream() ? route.firstTokenTimeout() : route.timeout();
         UpstreamExchange answer = client.post(
-                target.upstream().resolve(Vars.wire(exchange).upstreamPath()),
-                headers(exchange, route, target),
-                request.upstreamBodyFor(target.model()),
+                call.url(),
+                Vars.wire(exchange).sign(request, call.url(), call.headers(), call.body()),
+                call.body(),
                 Vars.channel(exchange),
                 deadline);
         record.upstreamAnswered(System.nanoTime());
@@ -120,33 +118,6 @@ public final class CallUpstream implements Processor {
             answer.readAll();
         }
         return answer;
-    }
-
-    /**
-     * The allowed client headers, the target's own, and the provider key: on a direct call the client's own key
-     * first; on a route target the key the operator bound to it first, else the client's.
-     */
-    private static Map<String, String> headers(Exchange exchange, Route route, Target target) {
-        Message in = exchange.getMessage();
-        Map<String, String> headers = new LinkedHashMap<>();
-        Wire wire = Vars.wire(exchange);
-        for (String name : wire.forwardedHeaders()) {
-            String value = in.getHeader(name, String.class);
-            if (value != null) {
-                headers.put(name, value);
-            }
-        }
-        headers.putAll(target.headers());
-        headers.put("accept-encoding", "identity");
-        headers.put("traceparent", Vars.trace(exchange).header());
-        Secret clientKey = Vars.providerKey(exchange);
-        Secret key = route.direct() && clientKey != null
-                ? clientKey
-                : target.upstream().storedCredential().orElse(clientKey);
-        if (key != null) {
-            wire.authorize(headers, key.reveal());
-        }
-        return headers;
     }
 
     private void record(Route route, Target target, long start, Exception failure) {

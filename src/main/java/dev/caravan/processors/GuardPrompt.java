@@ -38,8 +38,9 @@ public final class GuardPrompt implements Processor {
         ApiRequest request = Vars.request(exchange);
         CallRecord record = Vars.callRecord(exchange);
         long started = System.nanoTime();
-        GuardEngine engine = live.get();
-        exchange.setVariable(Vars.GUARD_ENGINE, engine); // the call's later phases use this same policy
+        // An endpoint with its own policy set the engine already; the call's later phases use this same policy.
+        GuardEngine engine = Vars.guardEngine(exchange, live);
+        exchange.setVariable(Vars.GUARD_ENGINE, engine);
         GuardTexts texts = request.promptTexts();
         Outcome outcome = engine.check(Phase.PROMPT, texts.texts());
         String approvalId = exchange.getMessage().getHeader(APPROVAL_HEADER, String.class);

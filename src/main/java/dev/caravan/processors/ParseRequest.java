@@ -12,7 +12,8 @@ public final class ParseRequest implements Processor {
     @Override
     public void process(Exchange exchange) {
         byte[] body = exchange.getMessage().getBody(byte[].class);
-        ApiRequest request = Vars.wire(exchange).parse(body);
+        org.apache.camel.Message in = exchange.getMessage();
+        ApiRequest request = Vars.wire(exchange).parse(body, name -> in.getHeader(name, String.class));
         exchange.setVariable(Vars.REQUEST, request);
         CallRecord record = Vars.callRecord(exchange);
         record.requested(request.model(), request.stream());

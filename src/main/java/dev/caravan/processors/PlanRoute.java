@@ -2,8 +2,10 @@ package dev.caravan.processors;
 
 import dev.caravan.errors.ApiError;
 import dev.caravan.errors.GatewayException;
+import dev.caravan.providers.ApiRequest;
 import dev.caravan.providers.Wire;
 import dev.caravan.routes.Vars;
+import dev.caravan.routing.DeploymentUpstreams;
 import dev.caravan.routing.LiveRouting;
 import dev.caravan.routing.Route;
 import dev.caravan.routing.RoutePlanner;
@@ -42,11 +44,14 @@ public final class PlanRoute implements Processor {
         Routing current = routing.current();
         String model = Vars.request(exchange).model();
         Wire wire = Vars.wire(exchange);
-        Optional<Route> alias = current.routes().find(model);
-        Route route = alias.isPresent() ? alias.get() : Route.direct(direct(in, current, wire), model, null);
+        Optional<Route> alias = wire.followsAliases() ? current.routes().find(model) : Optional.empty();
+        Route route = alias.isPresent()
+                ? alias.get()
+                : Route.direct(direct(in, current, wire, Vars.request(exchange)), model, null);
         Secret clientKey = clientKey(in, wire);
         List<Target> plan = planner.plan(route).stream()
                 .filter(t -> clientKey != null
+                        || wire.signsRequests()
                         || t.upstream().keyless()
                         || t.upstream().storedCredential().isPresent())
                 .toList();
@@ -68,13 +73,31 @@ public final class PlanRoute implements Processor {
                 .routedTo(plan.get(0).upstream().name(), plan.get(0).model());
     }
 
-    /** The upstream {@code X-Caravan-Upstream} names: a preset or configured name, or a checked base URL. */
-    private static Upstream direct(Message in, Routing current, Wire wire) {
+    /**
+     * The upstream {@code X-Caravan-Upstream} names: a preset or configured name, or a checked base URL; without the
+     * header, the wire's own base URL (Bedrock: the region's runtime endpoint), else the catalog's upstream the wire
+     * names by default (Anthropic Messages: the {@code anthropic} preset).
+     */
+    private static Upstream direct(Message in, Routing current, Wire wire, ApiRequest request) {
         if (in.getHeader("x-caravan-upstream") instanceof Collection<?>) {
             throw new GatewayException(ApiError.UNKNOWN_UPSTREAM, "X-Caravan-Upstream must be sent once");
         }
+        String name = in.getHeader("x-caravan-upstream", String.class);
+        Optional<java.net.URI> base = name == null || name.isBlank() ? wire.defaultBase(request) : Optional.empty();
+        if (base.isPresent()) {
+            return new Upstream(base.get().getHost(), base.get(), Optional.empty(), false, false);
+        }
         try {
-            return current.catalog().select(in.getHeader("x-caravan-upstream", String.class), wire.defaultUpstream());
+            Optional<Upstream> deployment = DeploymentUpstreams.select(
+                    name,
+                    h -> in.getHeader(h, String.class),
+                    Optional.ofNullable(name).flatMap(current.catalog()::named));
+            if (deployment.isPresent()) {
+                return deployment.get();
+            }
+            return current.catalog().select(name, wire.defaultUpstream());
+        } catch (DeploymentUpstreams.HeaderException e) {
+            throw new GatewayException(ApiError.MISSING_UPSTREAM_HEADER, e.getMessage());
         } catch (UnknownUpstreamException e) {
             throw new GatewayException(ApiError.UNKNOWN_UPSTREAM, e.getMessage());
         } catch (UpstreamNotAllowedException e) {

@@ -10,7 +10,9 @@ import dev.caravan.http.SseRelay;
 import dev.caravan.http.StreamingResponse;
 import dev.caravan.http.UpstreamExchange;
 import dev.caravan.providers.ApiRequest;
+import dev.caravan.providers.ChatTranslator;
 import dev.caravan.providers.StreamTap;
+import dev.caravan.providers.TranslatingTap;
 import dev.caravan.providers.Wire;
 import dev.caravan.receipts.CallReceipts;
 import dev.caravan.routes.Vars;
@@ -67,6 +69,14 @@ public final class RelayStream implements Processor {
         Replies.passBack(wire, upstream.headers(), headers::set);
         Replies.caravan(record, Vars.trace(exchange), headers::set);
         StreamTap tap = wire.tap(request, completionGuard(Vars.guardEngine(exchange, guardrails)));
+        ChatTranslator translator = Vars.translator(exchange);
+        if (translator != null) {
+            headers.set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream");
+            tap = new TranslatingTap(
+                    translator.events(),
+                    translator.stream(record.upstreamModel(), System.currentTimeMillis() / 1000),
+                    tap);
+        }
         Vars.Reserved reserved = Vars.reserved(exchange);
         SseRelay.Hooks hooks = new SseRelay.Hooks(keeper(exchange, headers), () -> promptTokens(request), r -> {
             Metering.meter(r, prices.get());

@@ -1,6 +1,7 @@
 package dev.caravan.processors;
 
 import dev.caravan.call.CallRecord;
+import dev.caravan.call.IngressApi;
 import dev.caravan.errors.ApiError;
 import dev.caravan.errors.ErrorBodies;
 import dev.caravan.errors.GatewayException;
@@ -49,10 +50,14 @@ public final class RenderError implements Processor {
         out.setHeader(Exchange.CONTENT_TYPE, "application/json");
         Replies.caravan(record, Vars.trace(exchange), out::setHeader);
         error.headers().forEach(out::setHeader);
+        IngressApi api = Vars.ingressApi(exchange);
+        if (ErrorBodies.typeHeader(api) != null) {
+            out.setHeader(ErrorBodies.typeHeader(api), error.error().bedrockType());
+        }
         if (error.error().status() == 409 || error.error().status() == 429) {
             out.setHeader("x-should-retry", "false"); // the SDKs would otherwise retry a hold or a budget refusal
         }
-        out.setBody(ErrorBodies.render(Vars.ingressApi(exchange), error.error(), error.getMessage()));
+        out.setBody(ErrorBodies.render(api, error.error(), error.getMessage()));
     }
 
     private static GatewayException asGatewayError(Throwable failure) {

@@ -37,6 +37,9 @@ final class Replies {
         if (record.attempts() > 0) {
             sink.accept("x-caravan-attempts", Integer.toString(record.attempts()));
         }
+        if (!record.droppedParams().isEmpty()) {
+            sink.accept("x-caravan-dropped-params", String.join(",", record.droppedParams()));
+        }
         guardrails(record, sink);
     }
 

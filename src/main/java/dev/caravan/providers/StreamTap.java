@@ -3,12 +3,6 @@ package dev.caravan.providers;
 import dev.caravan.call.CallRecord;
 import dev.caravan.call.Usage;
 import dev.caravan.errors.ApiError;
-import dev.caravan.guardrails.Category;
-import dev.caravan.guardrails.policy.Outcome;
-import dev.caravan.guardrails.policy.StreamGuard;
-import dev.caravan.providers.openai.StreamTokens;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The per-stream state of one relay in one event format: cuts the upstream's bytes at event boundaries, governs the
@@ -40,24 +34,16 @@ public interface StreamTap {
     void recordInto(CallRecord record);
 
     /**
-     * The usage of a stream that never reported its own (cut, or ended by the gateway), counted over the events it
-     * emitted; {@code promptTokens} is the gateway's count of the prompt. By default the Chat Completions format.
+     * The event that announces the call's receipt just before the terminal event; by default the SSE comment line
+     * {@code : caravan-receipt <node>:<seq> <decision-id>}.
      */
-    default Usage estimate(byte[] emittedEvents, long promptTokens) {
-        return StreamTokens.estimate(emittedEvents, promptTokens);
+    default byte[] receiptEvent(String receipt, String decisionId) {
+        return (": caravan-receipt " + receipt + " " + decisionId + "\n\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
-    /** Writes what a stream's guard saw (verdict, signals, risk, redaction counts, time) into the call's record. */
-    static void recordGuard(StreamGuard guard, CallRecord record) {
-        Outcome outcome = guard.outcome();
-        record.guarded(
-                false,
-                outcome.verdict(),
-                outcome.signals().stream().map(Category::id).toList(),
-                outcome.risk(),
-                outcome.redactions().entrySet().stream()
-                        .collect(Collectors.toMap(e -> e.getKey().id(), Map.Entry::getValue)),
-                outcome.failedOpen(),
-                guard.micros());
+    /** The usage of a stream that never reported one: the tokens of what it emitted, counted by the gateway. */
+    default Usage estimatedUsage(byte[] emitted, long promptTokens) {
+        return dev.caravan.providers.openai.StreamTokens.estimate(emitted, promptTokens);
     }
 }

@@ -6,9 +6,11 @@ import dev.caravan.call.IngressApi;
 import dev.caravan.call.Usage;
 import dev.caravan.guardrails.policy.Outcome;
 import dev.caravan.guardrails.policy.StreamGuard;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One client-facing API the gateway speaks (Chat Completions, Responses, Embeddings, Anthropic Messages, ...): how
@@ -24,6 +26,45 @@ public interface Wire {
 
     /** Parses and checks a request body; a bad one throws a gateway exception the caller sees in its API's shape. */
     ApiRequest parse(byte[] body);
+
+    /**
+     * Parses a request of an API that also reads request headers (Bedrock: the model and the AWS credentials travel
+     * in headers); by default the body alone.
+     */
+    default ApiRequest parse(byte[] body, Function<String, String> header) {
+        return parse(body);
+    }
+
+    /** The base URL a direct call goes to when {@code X-Caravan-Upstream} names none; empty: the catalog's default. */
+    default Optional<URI> defaultBase(ApiRequest request) {
+        return Optional.empty();
+    }
+
+    /** The path appended to an upstream's base URL when the target serves {@code model} (Bedrock: in the path). */
+    default String upstreamPath(String model) {
+        return upstreamPath();
+    }
+
+    /**
+     * Whether a model may name a route alias; an API whose requests only its own provider can serve (Bedrock) goes to
+     * that provider, never to a route's targets.
+     */
+    default boolean followsAliases() {
+        return true;
+    }
+
+    /** Whether each upstream request is signed with credentials the request itself carries (so no provider key). */
+    default boolean signsRequests() {
+        return false;
+    }
+
+    /**
+     * The headers to send once the URL and body are final: a wire that signs requests signs them here (Bedrock:
+     * SigV4 over these exact bytes); by default the headers unchanged.
+     */
+    default Map<String, String> sign(ApiRequest request, URI url, Map<String, String> headers, byte[] body) {
+        return headers;
+    }
 
     /** The path appended to an upstream's base URL. */
     String upstreamPath();
@@ -53,7 +94,7 @@ public interface Wire {
      * The key the client sent in this API's own key header, a provider key or a gateway key ({@code cvn_…}), or null;
      * {@code header} reads a request header by name. By default {@code Authorization: Bearer …}.
      */
-    default String presentedKey(UnaryOperator<String> header) {
+    default String presentedKey(Function<String, String> header) {
         String authorization = header.apply("authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
@@ -65,6 +106,14 @@ public interface Wire {
     /** This API's own key header as messages name it to the client. */
     default String keyHeader() {
         return "'Authorization: Bearer <key>'";
+    }
+
+    /**
+     * The {@code api} of a route target that takes this API's requests unchanged; a target speaking another API is
+     * reached through a translator, where one exists. By default OpenAI's.
+     */
+    default String targetApi() {
+        return "openai";
     }
 
     /** The upstream a call goes to when {@code X-Caravan-Upstream} names none. */

@@ -22,10 +22,4 @@ public final class CallReceipts {
         }
         return issued;
     }
-
-    /** The comment line a stream carries just before its terminal event. */
-    public static byte[] commentLine(ReceiptChain.Issued issued) {
-        return (": caravan-receipt " + issued.header() + " " + issued.decisionId() + "\n\n")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    }
 }

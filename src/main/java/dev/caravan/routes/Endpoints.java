@@ -20,6 +20,10 @@ public final class Endpoints {
 
     public static final String CHAT_COMPLETIONS = INGRESS + "/v1/chat/completions" + INGRESS_OPTIONS;
     public static final String ANTHROPIC_MESSAGES = INGRESS + "/anthropic/v1/messages" + INGRESS_OPTIONS;
+    public static final String RESPONSES = INGRESS + "/v1/responses" + INGRESS_OPTIONS;
+    public static final String EMBEDDINGS = INGRESS + "/v1/embeddings" + INGRESS_OPTIONS;
+    public static final String BEDROCK_CONVERSE = INGRESS + "/bedrock/v1/converse" + INGRESS_OPTIONS;
+    public static final String BEDROCK_CONVERSE_STREAM = INGRESS + "/bedrock/v1/converse-stream" + INGRESS_OPTIONS;
     public static final String JWKS = INGRESS + "/.well-known/caravan/jwks.json" + INGRESS_OPTIONS;
     public static final String RECEIPTS = INGRESS + "/v1/receipts/" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";
     public static final String APPROVALS = INGRESS + "/v1/approvals/" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";
@@ -30,6 +34,20 @@ public final class Endpoints {
     public static final String RUNS = INGRESS + "/v1/runs" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";
     public static final String METRICS = INGRESS + "/metrics" + INGRESS_OPTIONS;
     public static final String HEALTH = INGRESS + "/health" + INGRESS_OPTIONS;
+    /** Hooks a team may consume (extending.md): run just before the upstream call, and once its answer is back. */
+    public static final String BEFORE_UPSTREAM = "direct:caravan-before-upstream";
+
+    public static final String AFTER_UPSTREAM = "direct:caravan-after-upstream";
+
+    /** The governed chat chain that endpoints made from the governed-chat template hand their calls to. */
+    public static final String GOVERNED_CHAT = "direct:caravan-governed-chat";
+
+    /** The route template an integration team instantiates for a governed chat endpoint of its own (extending.md). */
+    public static final String GOVERNED_CHAT_TEMPLATE = "caravan-governed-chat";
+
+    /** The ingress of one endpoint made from the template: its {@code path} parameter on the gateway's port. */
+    public static final String TEMPLATE_INGRESS = INGRESS + "{{path}}" + INGRESS_OPTIONS;
+
     public static final String UNKNOWN_PATH = INGRESS + "/" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";
 
     // audit (issue 7): the bounded queue closed calls are offered to, its sinks, and the Kafka shipping of the spool

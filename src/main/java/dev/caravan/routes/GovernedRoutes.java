@@ -2,6 +2,7 @@ package dev.caravan.routes;
 
 import dev.caravan.processors.Authenticate;
 import dev.caravan.processors.BeginCall;
+import dev.caravan.processors.CallHook;
 import dev.caravan.processors.CallUpstream;
 import dev.caravan.processors.CheckAllowed;
 import dev.caravan.processors.GuardCompletion;
@@ -17,6 +18,7 @@ import dev.caravan.processors.RelayStream;
 import dev.caravan.processors.ReplayCached;
 import dev.caravan.processors.ReserveBudget;
 import dev.caravan.processors.SignReceipt;
+import dev.caravan.processors.TranslateAnswer;
 import dev.caravan.providers.Wire;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -52,16 +54,24 @@ public abstract class GovernedRoutes extends RouteBuilder {
                 .process(reserveBudget).id(routeId + "-reserve-budget")
                 .choice().id(routeId + "-cached-or-called")
                     .when(Vars::cacheHit).process(new ReplayCached()).id(routeId + "-replay-cached")
-                    .otherwise().process(new CallUpstream(p.client(), p.routing().health(), p.routingSettings())).id(routeId + "-call-upstream")
+                    .otherwise().process(hook(Endpoints.BEFORE_UPSTREAM)).id(routeId + "-before-upstream")
+                        .process(new CallUpstream(p.client(), p.routing().health(), p.routingSettings())).id(routeId + "-call-upstream")
                         .choice().id(routeId + "-stream-or-not")
                             .when(Vars::upstreamStreams).process(new RelayStream(p.workers(), p.ledger(), p.receipts(), p.guardrails(), p.cache(), p::prices)).id(routeId + "-relay-stream")
-                            .otherwise().process(new RelayResponse()).id(routeId + "-relay-response")
+                            .otherwise().process(new TranslateAnswer()).id(routeId + "-translate-answer")
+                                .process(new RelayResponse()).id(routeId + "-relay-response")
                                 .process(new GuardCompletion(p.guardrails())).id(routeId + "-guard-completion")
                                 .process(new KeepCached(p.cache())).id(routeId + "-keep-cached")
                         .end()
+                        .process(hook(Endpoints.AFTER_UPSTREAM)).id(routeId + "-after-upstream")
                 .end()
                 .process(new MeterSpend(p::prices)).id(routeId + "-meter-spend")
                 .process(new SignReceipt(p.receipts())).id(routeId + "-sign-receipt");
         // spotless:on
+    }
+
+    /** A documented {@code direct:} hook: a team's route when one consumes it, else nothing (extending.md). */
+    protected CallHook hook(String uri) {
+        return new CallHook(getContext(), uri);
     }
 }

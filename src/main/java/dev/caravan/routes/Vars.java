@@ -34,6 +34,7 @@ public final class Vars {
     public static final String CACHED = "caravan.cached";
     public static final String PROVIDER_KEY = "caravan.providerKey";
     public static final String UPSTREAM_EXCHANGE = "caravan.upstreamExchange";
+    public static final String TRANSLATOR = "caravan.translator";
     public static final String STREAMING = "caravan.streaming";
     public static final String ANSWER = "caravan.answer";
     public static final String GATEWAY_KEY = "caravan.gatewayKey";
@@ -131,6 +132,11 @@ public final class Vars {
 
     public static UpstreamExchange upstreamExchange(Exchange e) {
         return e.getVariable(UPSTREAM_EXCHANGE, UpstreamExchange.class);
+    }
+
+    /** The translator of the target whose answer is the upstream exchange (null when it speaks the ingress's API). */
+    public static dev.caravan.providers.ChatTranslator translator(Exchange e) {
+        return e.getVariable(TRANSLATOR, dev.caravan.providers.ChatTranslator.class);
     }
 
     /** A successful non-streamed answer, parsed once for usage and the completion guardrails (null otherwise). */

@@ -5,6 +5,7 @@ import dev.caravan.config.ConfigException;
 import dev.caravan.config.CredentialReference;
 import dev.caravan.config.RouteEntry;
 import dev.caravan.config.RouteEntry.TargetEntry;
+import dev.caravan.providers.ChatTranslators;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -154,9 +155,9 @@ public final class RouteTable {
         if (!APIS.contains(api)) {
             throw new ConfigException(at + "api must be one of openai, anthropic, bedrock, gemini, was '" + api + "'");
         }
-        if (!api.equals("openai")) {
+        if (!ChatTranslators.supports(api)) {
             throw new ConfigException(at + "api '" + api
-                    + "' needs cross-provider translation, which this version does not have yet; targets speak openai");
+                    + "' needs cross-provider translation, which this version does not have yet for " + api);
         }
         int weight = entry.weight() == null ? 1 : entry.weight();
         if (weight < 1 || weight > 1_000_000) {
@@ -175,7 +176,7 @@ public final class RouteTable {
         String model = entry.model().trim();
         String place = upstream.name() + "|" + model;
         int nth = seen.merge(place, 1, Integer::sum);
-        return new Target(alias.trim() + "|" + place + "|" + nth, upstream, model, weight, headers, breaker);
+        return new Target(alias.trim() + "|" + place + "|" + nth, upstream, model, weight, headers, breaker, api);
     }
 
     private static Map<String, String> headers(String at, Map<String, String> written) {

@@ -131,6 +131,11 @@ public final class UpstreamCatalog {
                 : named;
     }
 
+    /** The preset or configured upstream of this name, if any. */
+    public Optional<Upstream> named(String name) {
+        return Optional.ofNullable(named.get(name.toLowerCase(Locale.ROOT)));
+    }
+
     /** The names of the presets and configured upstreams. */
     public java.util.Set<String> names() {
         return named.keySet();

@@ -1,10 +1,16 @@
 package dev.caravan.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The shared inputs of the guardrail benchmarks and timing tests: ordinary prompts and adversarial runs. */
 public final class BenchTexts {
     private BenchTexts() {}
+
+    private static final Pattern WORD_TOKEN = Pattern.compile("\\s*\\S{1,6}");
 
     static final String ORDINARY =
             """
@@ -110,5 +116,23 @@ public final class BenchTexts {
         }
         sb.setLength(length);
         return sb.toString();
+    }
+
+    /** The answer with a project key and a card number put into it, for the governed stream benchmarks. */
+    static String withSecretAndCard(String answer) {
+        String card = "4111 1111 1111 1111";
+        String key = "sk-proj-" + "Zq8vN2rT5wXk3LmP9sYb4HcJ7fGd1QeR6tUa0VnM";
+        return answer.substring(0, 700) + " use " + key + " now " + answer.substring(700, 1400) + " card " + card
+                + " ok " + answer.substring(1400);
+    }
+
+    /** The answer cut into word-sized tokens as OpenAI streams them ({@code "Hello"}, {@code " world"}), at most n. */
+    static List<String> tokens(String answer, int n) {
+        List<String> tokens = new ArrayList<>();
+        Matcher token = WORD_TOKEN.matcher(answer);
+        while (token.find() && tokens.size() < n) {
+            tokens.add(token.group());
+        }
+        return tokens;
     }
 }

@@ -9,11 +9,8 @@ import dev.caravan.providers.anthropic.MessagesStreamTap;
 import dev.caravan.support.MessagesEvents;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -51,7 +48,7 @@ public class MessagesStreamBench {
         engine = new GuardEngine(BuiltInGuardrails.create(), GuardPolicy.defaults());
         String answer = BenchTexts.ordinary(4096);
         clean = events(answer);
-        sensitive = events(StreamBench.withSecretAndCard(answer));
+        sensitive = events(BenchTexts.withSecretAndCard(answer));
         if (clean.size() != EVENTS || sensitive.size() != EVENTS) {
             throw new IllegalStateException("the streams must have " + EVENTS + " events each");
         }
@@ -59,11 +56,7 @@ public class MessagesStreamBench {
 
     /** The answer as Anthropic streams it: message and block start, one delta per word-sized token, the ends. */
     static List<byte[]> events(String answer) {
-        List<String> deltas = new ArrayList<>();
-        Matcher token = Pattern.compile("\\s*\\S{1,6}").matcher(answer);
-        while (token.find() && deltas.size() < EVENTS - 6) {
-            deltas.add(token.group());
-        }
+        List<String> deltas = BenchTexts.tokens(answer, EVENTS - 6);
         return MessagesEvents.textStream(MessagesEvents.usage(900, 0, 0, 1), 480, deltas.toArray(String[]::new))
                 .stream()
                 .map(e -> e.getBytes(StandardCharsets.UTF_8))

@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -54,27 +52,18 @@ public class StreamBench {
         engine = new GuardEngine(BuiltInGuardrails.create(), GuardPolicy.defaults());
         String answer = BenchTexts.ordinary(4096);
         clean = events(answer);
-        sensitive = events(withSecretAndCard(answer));
+        sensitive = events(BenchTexts.withSecretAndCard(answer));
         if (clean.size() != EVENTS || sensitive.size() != EVENTS) {
             throw new IllegalStateException("the streams must have " + EVENTS + " events each");
         }
-    }
-
-    /** The answer with a project key and a card number in it, to be masked. */
-    static String withSecretAndCard(String answer) {
-        String card = "4111 1111 1111 1111";
-        String key = "sk-proj-" + "Zq8vN2rT5wXk3LmP9sYb4HcJ7fGd1QeR6tUa0VnM";
-        return answer.substring(0, 700) + " use " + key + " now " + answer.substring(700, 1400) + " card " + card
-                + " ok " + answer.substring(1400);
     }
 
     /** The answer as OpenAI streams it: a role event, one event per word-sized token, a finish event; cut to EVENTS. */
     static List<byte[]> events(String answer) {
         List<byte[]> events = new ArrayList<>();
         events.add(event(JSON.createObjectNode().put("role", "assistant").put("content", ""), null));
-        Matcher token = Pattern.compile("\\s*\\S{1,6}").matcher(answer);
-        while (token.find() && events.size() < EVENTS - 1) {
-            events.add(event(JSON.createObjectNode().put("content", token.group()), null));
+        for (String token : BenchTexts.tokens(answer, EVENTS - 2)) {
+            events.add(event(JSON.createObjectNode().put("content", token), null));
         }
         events.add(event(JSON.createObjectNode(), "stop"));
         return events;

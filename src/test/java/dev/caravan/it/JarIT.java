@@ -48,6 +48,17 @@ class JarIT {
     }
 
     @Test
+    void theDemoRunsFromTheJarOfflineAndExitsZeroWithEveryStepShown() throws Exception {
+        String demo = run(0, "demo");
+
+        assertThat(demo)
+                .contains("1. blocked", "2. masked", "receipt verified", "4. failed over", "5. spend")
+                .contains("every step behaved as shown")
+                .doesNotContain("FAILED")
+                .doesNotContain(" INFO ");
+    }
+
+    @Test
     void aNonLoopbackBindWithoutAllowOpenIsRefusedWithExitTwo() throws Exception {
         String output = run(
                 2,

@@ -357,7 +357,7 @@ final class MockUpstreamTest {
     @Test
     void unknownPathAnswers404NotFound() throws Exception {
         HttpResponse<String> response = CLIENT.send(
-                HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/embeddings"))
+                HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/audio/speech"))
                         .POST(BodyPublishers.ofString("{}"))
                         .build(),
                 BodyHandlers.ofString());

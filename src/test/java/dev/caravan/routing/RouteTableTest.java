@@ -392,18 +392,34 @@ class RouteTableTest {
     }
 
     @Test
-    void anAnthropicTargetIsNotYetSupportedAndSaysSo() throws Exception {
+    void anthropicAndGeminiTargetsAreTranslatedAndSayWhichApiTheySpeak() throws Exception {
+        RouteTable table = load(
+                """
+                routes:
+                  - alias: mixed
+                    targets:
+                      - { upstream: "https://api.anthropic.com", api: anthropic, model: claude-sonnet-4 }
+                      - { upstream: "https://generativelanguage.googleapis.com", api: Gemini, model: gemini-2.0-flash }
+                      - { upstream: openai, model: gpt-4o-mini }
+                """);
+        assertThat(table.find("mixed").orElseThrow().targets())
+                .extracting(Target::api)
+                .containsExactly("anthropic", "gemini", "openai");
+    }
+
+    @Test
+    void aBedrockTargetIsNotYetSupportedAndSaysSo() throws Exception {
         assertRefused(
                         """
                 routes:
                   - alias: claude
                     targets:
-                      - upstream: https://api.anthropic.com/v1
-                        api: anthropic
-                        model: claude-sonnet-4
+                      - upstream: https://bedrock-runtime.us-east-1.amazonaws.com
+                        api: bedrock
+                        model: anthropic.claude-3-haiku
                 """)
                 .hasMessageContaining("line 2")
-                .hasMessageContaining("api 'anthropic'")
+                .hasMessageContaining("api 'bedrock'")
                 .hasMessageContaining("does not have yet");
     }
 

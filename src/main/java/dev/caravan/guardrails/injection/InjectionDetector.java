@@ -16,23 +16,57 @@ public final class InjectionDetector implements Guardrail {
     private static final Rule SUFFIX = Rule.synthetic("jb.adversarial_suffix", Category.JAILBREAK, 0.6);
     private static final Rule LEARNED_INJECTION = Rule.synthetic("model.ngram", Category.PROMPT_INJECTION, 0.5);
     private static final Rule LEARNED_JAILBREAK = Rule.synthetic("model.ngram_jailbreak", Category.JAILBREAK, 0.5);
+    private static final Rule LEANING_INJECTION =
+            Rule.syntheticAmplifier("model.ngram_leaning", Category.PROMPT_INJECTION);
+    private static final Rule LEANING_JAILBREAK =
+            Rule.syntheticAmplifier("model.ngram_leaning_jailbreak", Category.JAILBREAK);
+    /**
+     * Below its threshold, down to this probability, the model only corroborates: chosen by 5-fold cross-validation on
+     * the dev set's tuning half (TuneCorroboration), like the threshold.
+     */
+    public static final double CORROBORATION_FLOOR = 0.1;
+    /** What a corroborating window weighs just under the threshold; it falls linearly to 0 at the floor. */
+    public static final double CORROBORATION_WEIGHT = 0.3;
+
     private static final List<String> DECODE_HINTS = List.of(
             "rot13", "rot-13", "rot 13", "caesar", "cipher", "backward", "revers", "mirror", "decod", "decrypt");
     private static final int HINT_WINDOW = 4_000;
+    private static final int IDENTIFIER_REACH = 64;
+    /** "backward(s) compatible" is about versions, not about text written backwards. */
+    private static final String COMPATIBLE = "compatib";
+
     private static final int MIN_HIDDEN_TAGS = 8;
     private static final int MIN_INVISIBLE = 6;
     private static final int MAX_DECODE_DEPTH = 2;
+    /** Only rules this strong count when they match ROT13 or reversed text (see addTransformed). */
+    private static final double TRANSFORMED_MIN_WEIGHT = 0.4;
 
     private final TextNormalizer normalizer = new TextNormalizer();
     private final RuleMatcher matcher;
+    /** The rules strong enough to count in ROT13 or reversed text: the other rules' matches there would be dropped. */
+    private final RuleMatcher transformedMatcher;
+
     private final PayloadDecoder decoder = new PayloadDecoder();
     private final AdversarialSuffix suffix = new AdversarialSuffix();
     private final MentionContext mentions = new MentionContext();
     private final EvidenceScorer scorer = new EvidenceScorer();
-    private final NgramModel model = NgramModel.bundled();
+    private final NgramModel model;
+    private final double corroborationFloor;
+    private final double corroborationWeight;
 
-    /** The default rule set: English, multilingual, and jailbreak rules. */
+    /** The default rule set: English, multilingual, and jailbreak rules, with the bundled model. */
     public InjectionDetector() {
+        this(NgramModel.bundled(), CORROBORATION_FLOOR, CORROBORATION_WEIGHT);
+    }
+
+    /**
+     * The default rules with another model, and where and how much that model corroborates below its threshold
+     * (a floor at or above the threshold turns corroboration off): for training and cross-validation.
+     */
+    public InjectionDetector(NgramModel model, double corroborationFloor, double corroborationWeight) {
+        this.model = model;
+        this.corroborationFloor = corroborationFloor;
+        this.corroborationWeight = corroborationWeight;
         List<Rule> rules = new ArrayList<>();
         rules.addAll(PromptInjectionRules.rules());
         rules.addAll(JailbreakRules.rules());
@@ -40,6 +74,10 @@ public final class InjectionDetector implements Guardrail {
         rules.addAll(ReaderDirectedRules.rules());
         rules.addAll(JailbreakFamilyRules.rules());
         this.matcher = new RuleMatcher(rules);
+        this.transformedMatcher = new RuleMatcher(rules.stream()
+                .filter(r ->
+                        r.weight() >= TRANSFORMED_MIN_WEIGHT && r.literals().isEmpty())
+                .toList());
     }
 
     @Override
@@ -91,7 +129,7 @@ public final class InjectionDetector implements Guardrail {
         }
         learned(folded, nt, signals, out);
         hiddenText(text, nt, out);
-        transformed(folded, nt, documentStarts, out);
+        transformed(folded, nt, out);
         decoded(text, 0, 0, out, MAX_DECODE_DEPTH);
         int[] soup = suffix.find(text);
         if (soup != null) {
@@ -102,11 +140,15 @@ public final class InjectionDetector implements Guardrail {
     /**
      * The n-gram model's strongest window, when it reaches the model's threshold, weighs from 0.5 up to 1. The model
      * cannot tell a quoted attack from a meant one, so the window takes the mention damping of the rule matches in it
-     * (the least damped one); a window with no rule match keeps its full weight.
+     * (the least damped one); a window with no rule match keeps its full weight. A window between the corroboration
+     * floor and the threshold is an amplifier: it strengthens rule evidence but never flags a text on its own.
      */
     private void learned(String folded, NormalizedText nt, List<Signal> signals, List<Evidence> out) {
-        NgramModel.Window window = model.strongestWindow(folded);
-        if (window == null) {
+        NgramModel.Window window = model.bestWindow(folded);
+        double threshold = model.threshold();
+        double p = window.probability();
+        boolean strong = p >= threshold;
+        if (!strong && (p < corroborationFloor || signals.isEmpty())) {
             return;
         }
         double damping = 0;
@@ -115,12 +157,19 @@ public final class InjectionDetector implements Guardrail {
                 damping = Math.max(damping, mentions.damping(folded, s.start(), s.end()));
             }
         }
-        double threshold = model.threshold();
-        double weight = (damping == 0 ? 1.0 : damping)
-                * (0.5 + 0.5 * (window.probability() - threshold) / Math.max(1e-9, 1.0 - threshold));
+        double scale = damping == 0 ? 1.0 : damping;
+        double weight = strong
+                ? scale * (0.5 + 0.5 * (p - threshold) / Math.max(1e-9, 1.0 - threshold))
+                : scale
+                        * corroborationWeight
+                        * (p - corroborationFloor)
+                        / Math.max(1e-9, threshold - corroborationFloor);
         int start = nt.originalStart(window.start());
         int end = nt.originalEnd(window.end());
-        Rule rule = model.jailbreak(folded, window) ? LEARNED_JAILBREAK : LEARNED_INJECTION;
+        boolean jailbreak = model.jailbreak(folded, window);
+        Rule rule = strong
+                ? (jailbreak ? LEARNED_JAILBREAK : LEARNED_INJECTION)
+                : (jailbreak ? LEANING_JAILBREAK : LEANING_INJECTION);
         out.add(new Evidence(rule, Math.min(1.0, weight), start, end, start, end));
     }
 
@@ -136,10 +185,13 @@ public final class InjectionDetector implements Guardrail {
         }
     }
 
-    /** ROT13 and reversed text are only read when the text hints at them, and only near the start of a long text. */
-    private void transformed(String folded, NormalizedText nt, int[] documentStarts, List<Evidence> out) {
-        String head = folded.length() > HINT_WINDOW ? folded.substring(0, HINT_WINDOW) : folded;
-        if (DECODE_HINTS.stream().noneMatch(head::contains)) {
+    /**
+     * ROT13 and reversed text are only read when the text hints at them near its start; a hint that is a call in code
+     * ({@code .reversed()}, {@code b64decode(s)}) or part of "backwards compatible" does not count. Only rules strong
+     * enough to count are run there.
+     */
+    private void transformed(String folded, NormalizedText nt, List<Evidence> out) {
+        if (!hinted(folded)) {
             return;
         }
         char[] rot = new char[folded.length()];
@@ -150,18 +202,57 @@ public final class InjectionDetector implements Guardrail {
             reversed[folded.length() - 1 - i] = c;
         }
         List<Signal> signals = new ArrayList<>();
-        matcher.match(new String(rot), false, new int[] {0, 0, 0}, signals);
+        transformedMatcher.match(new String(rot), false, new int[] {0, 0, 0}, signals);
         addTransformed(signals, folded, nt, false, out);
         signals.clear();
-        matcher.match(new String(reversed), false, new int[] {0, 0, 0}, signals);
+        transformedMatcher.match(new String(reversed), false, new int[] {0, 0, 0}, signals);
         addTransformed(signals, folded, nt, true, out);
+    }
+
+    /** Whether a decode hint occurs in the first {@code HINT_WINDOW} chars outside a method call in code. */
+    static boolean hinted(String folded) {
+        String head = folded.length() > HINT_WINDOW ? folded.substring(0, HINT_WINDOW) : folded;
+        for (String hint : DECODE_HINTS) {
+            for (int at = head.indexOf(hint); at >= 0; at = head.indexOf(hint, at + 1)) {
+                if (!codeCall(head, at) && !compatibility(head, at + hint.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The word holding {@code at} follows a '.' or is followed by '(': a method name, not an instruction. Only the
+     * {@code IDENTIFIER_REACH} chars either side are read, so hostile runs of hint words stay cheap.
+     */
+    private static boolean codeCall(String text, int at) {
+        int start = at;
+        while (start > 0 && at - start < IDENTIFIER_REACH && identifierChar(text.charAt(start - 1))) {
+            start--;
+        }
+        int end = at;
+        while (end < text.length() && end - at < IDENTIFIER_REACH && identifierChar(text.charAt(end))) {
+            end++;
+        }
+        return (start > 0 && text.charAt(start - 1) == '.') || (end < text.length() && text.charAt(end) == '(');
+    }
+
+    /** "backward compatible", "backwards-compatibility" and the like, read from just after the hint. */
+    private static boolean compatibility(String text, int after) {
+        int at = after < text.length() && text.charAt(after) == 's' ? after + 1 : after;
+        return text.startsWith(COMPATIBLE, at + 1);
+    }
+
+    private static boolean identifierChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     private static void addTransformed(
             List<Signal> signals, String folded, NormalizedText nt, boolean reversed, List<Evidence> out) {
         int n = folded.length();
         for (Signal s : signals) {
-            if (s.rule().weight() < 0.4) {
+            if (s.rule().weight() < TRANSFORMED_MIN_WEIGHT) {
                 continue;
             }
             int start = reversed ? n - s.end() : s.start();

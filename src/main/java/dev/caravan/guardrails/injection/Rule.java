@@ -68,6 +68,11 @@ record Rule(
                 id, category, weight, List.of(), List.of(), Pattern.compile("(?!)"), null, 0, 0, 0, false, List.of());
     }
 
+    /** Evidence that only strengthens other evidence and never flags a text alone (see the amplifier above). */
+    static Rule syntheticAmplifier(String id, Category category) {
+        return new Rule(id, category, 0, List.of(), List.of(), Pattern.compile("(?!)"), null, 0, 0, 0, true, List.of());
+    }
+
     Rule requiring(String contextRegex) {
         return new Rule(
                 id,

@@ -43,6 +43,12 @@ final class RuleMatcher {
     private final int[] literalOffsets;
     private final int[] literalRule;
     private final String[] literalText;
+    /**
+     * Each thread's matchers, one per rule, made on first use and reset onto each text: building a matcher per rule and
+     * call cost more than trying it. A call never nests inside another on the same thread, and leaves them on no text.
+     */
+    private final ThreadLocal<Matcher[]> reusable;
+
     /** Bit set of every key prefix (by hash and length): a word stops being read once no key can start like it. */
     private final long[] prefixes = new long[PREFIX_BITS / 64];
     /** The same for whole keys: only a word start whose bit is set here is looked up in the table. */
@@ -51,6 +57,8 @@ final class RuleMatcher {
     RuleMatcher(List<Rule> ruleList) {
         this.rules = ruleList.toArray(new Rule[0]);
         this.leads = new LeadingWords[rules.length];
+        int ruleCount = rules.length;
+        this.reusable = ThreadLocal.withInitial(() -> new Matcher[ruleCount]);
         for (int r = 0; r < rules.length; r++) {
             leads[r] = LeadingWords.of(rules[r].pattern());
         }
@@ -134,25 +142,43 @@ final class RuleMatcher {
      * {@code documentStarts[level]} is where the material of a document rule of that level begins.
      */
     void match(String text, boolean literals, int[] documentStarts, List<Signal> out) {
+        Call call = new Call(text, documentStarts, reusable.get(), rules.length);
+        try {
+            Positions pending = new Positions();
+            Positions[] needed = new Positions[rules.length];
+            wake(text, pending, needed);
+            for (int k = 0; k < pending.size; k++) {
+                int r = pending.rules[k];
+                int at = pending.at[k];
+                Rule rule = rules[r];
+                if (rule.needs().isEmpty()
+                        || (needed[r] != null && needed[r].anyIn(at - rule.back(), at + rule.forward()))) {
+                    tryRule(r, at, call, out);
+                }
+            }
+            if (literals) {
+                matchLiterals(call, out);
+            }
+        } finally {
+            call.release();
+        }
+    }
+
+    /** One pass of the word-prefix table: where each rule's triggers (pending) and needed words start. */
+    private void wake(String text, Positions pending, Positions[] needed) {
         int n = text.length();
-        int[] tried = new int[rules.length];
-        boolean[] done = new boolean[rules.length];
-        Matcher[] matchers = new Matcher[rules.length];
         int[] pendingCount = new int[rules.length];
-        Positions pending = new Positions();
-        Positions[] needed = new Positions[rules.length];
-        // A char array and a class table: this loop reads every char of the text, so it is worth keeping lean.
-        char[] chars = text.toCharArray();
+        // A class table and no copy of the text: this loop reads every char of the text, so it is worth keeping lean.
         int i = 0;
         while (i < n) {
-            if (!wordChar(chars[i])) {
+            if (!wordChar(text.charAt(i))) {
                 i++;
                 continue;
             }
             int h = 0;
             int j = i;
             while (j < n && j - i < MAX_PREFIX) {
-                char w = chars[j];
+                char w = text.charAt(j);
                 if (!wordChar(w)) {
                     break;
                 }
@@ -179,28 +205,16 @@ final class RuleMatcher {
                     }
                 }
             }
-            while (j < n && wordChar(chars[j])) {
+            while (j < n && wordChar(text.charAt(j))) {
                 j++;
             }
             i = j;
         }
-        for (int k = 0; k < pending.size; k++) {
-            int r = pending.rules[k];
-            int at = pending.at[k];
-            Rule rule = rules[r];
-            if (rule.needs().isEmpty()
-                    || (needed[r] != null && needed[r].anyIn(at - rule.back(), at + rule.forward()))) {
-                tryRule(r, text, at, documentStarts, tried, done, matchers, out);
-            }
-        }
-        if (literals) {
-            matchLiterals(text, documentStarts, tried, done, matchers, out);
-        }
     }
 
     /** One pass over the text for the phrase triggers: only chars that start some phrase are looked at twice. */
-    private void matchLiterals(
-            String text, int[] documentStarts, int[] tried, boolean[] done, Matcher[] matchers, List<Signal> out) {
+    private void matchLiterals(Call call, List<Signal> out) {
+        String text = call.text;
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
@@ -210,8 +224,8 @@ final class RuleMatcher {
             int at = Arrays.binarySearch(literalFirst, c);
             for (int k = literalOffsets[at]; k < literalOffsets[at + 1]; k++) {
                 int r = literalRule[k];
-                if (!done[r] && tried[r] < MAX_LITERAL_WINDOWS && text.startsWith(literalText[k], i)) {
-                    tryRule(r, text, i, documentStarts, tried, done, matchers, out);
+                if (!call.done[r] && call.tried[r] < MAX_LITERAL_WINDOWS && text.startsWith(literalText[k], i)) {
+                    tryRule(r, i, call, out);
                 }
             }
         }
@@ -247,26 +261,56 @@ final class RuleMatcher {
         }
     }
 
-    private void tryRule(
-            int r,
-            String text,
-            int at,
-            int[] documentStarts,
-            int[] tried,
-            boolean[] done,
-            Matcher[] matchers,
-            List<Signal> out) {
+    /** One call's text and per-rule state: tries so far, which rules matched, and the thread's matchers. */
+    private final class Call {
+        final String text;
+        final int[] documentStarts;
+        final int[] tried;
+        final boolean[] done;
+        final Matcher[] matchers;
+        final boolean[] bound;
+
+        Call(String text, int[] documentStarts, Matcher[] matchers, int ruleCount) {
+            this.text = text;
+            this.documentStarts = documentStarts;
+            this.tried = new int[ruleCount];
+            this.done = new boolean[ruleCount];
+            this.matchers = matchers;
+            this.bound = new boolean[ruleCount];
+        }
+
+        /** Rule {@code r}'s matcher, on this call's text. */
+        Matcher matcher(int r) {
+            Matcher m = matchers[r];
+            if (m == null) {
+                m = rules[r].pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                matchers[r] = m;
+            } else if (!bound[r]) {
+                m.reset(text);
+            }
+            bound[r] = true;
+            return m;
+        }
+
+        /** A kept matcher must not keep the text (it may hold a secret) reachable. */
+        void release() {
+            for (int r = 0; r < bound.length; r++) {
+                if (bound[r]) {
+                    matchers[r].reset("");
+                }
+            }
+        }
+    }
+
+    private void tryRule(int r, int at, Call call, List<Signal> out) {
         Rule rule = rules[r];
-        int documentStart = documentStarts[rule.documentLevel()];
-        if (done[r] || tried[r] >= MAX_WINDOWS || at < documentStart) {
+        String text = call.text;
+        int documentStart = call.documentStarts[rule.documentLevel()];
+        if (call.done[r] || call.tried[r] >= MAX_WINDOWS || at < documentStart) {
             return;
         }
-        tried[r]++;
-        Matcher m = matchers[r];
-        if (m == null) {
-            m = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-            matchers[r] = m;
-        }
+        call.tried[r]++;
+        Matcher m = call.matcher(r);
         if (!attempt(m, text, at, documentStart, rule, leads[r])) {
             return;
         }
@@ -278,7 +322,7 @@ final class RuleMatcher {
                 return;
             }
         }
-        done[r] = true;
+        call.done[r] = true;
         out.add(new Signal(rule, m.start(), m.end()));
     }
 

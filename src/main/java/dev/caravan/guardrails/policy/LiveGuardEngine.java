@@ -27,10 +27,15 @@ public final class LiveGuardEngine implements Supplier<GuardEngine> {
 
     /** Puts a new policy in force. */
     public void apply(GuardPolicy policy) {
+        current.set(engineFor(policy));
+    }
+
+    /** An engine with the same detectors judging by another policy (an endpoint's own, say). */
+    public GuardEngine engineFor(GuardPolicy policy) {
         List<Guardrail> all = new ArrayList<>(detectors);
         if (!policy.customRules().isEmpty()) {
             all.add(new CustomRules(policy.customRules()));
         }
-        current.set(new GuardEngine(all, policy));
+        return new GuardEngine(all, policy);
     }
 }

@@ -3,7 +3,7 @@ package dev.caravan.providers.anthropic;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.caravan.providers.JsonBodies;
+import dev.caravan.providers.JsonBody;
 import java.io.IOException;
 
 /**
@@ -30,7 +30,7 @@ record MessagesDelta(int index, String deltaType, String text, int valueStart, i
 
     /** The event with the streamed text replaced by {@code replacement}. */
     byte[] splice(byte[] b, int start, int end, String replacement) {
-        return JsonBodies.splice(b, start, end, valueStart, valueEnd, replacement);
+        return JsonBody.splice(b, start, end, valueStart, valueEnd, replacement);
     }
 
     /** Walks the data once, skipping whatever it does not need. */

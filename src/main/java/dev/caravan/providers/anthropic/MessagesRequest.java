@@ -4,26 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.guardrails.policy.ScanText;
 import dev.caravan.providers.ApiRequest;
-import dev.caravan.providers.JsonBodies;
+import dev.caravan.providers.JsonBody;
 
 /** A parsed Anthropic Messages request and the exact bytes to send upstream: the client's own while nothing changed. */
 public record MessagesRequest(ObjectNode json, byte[] upstreamBody, String model, boolean stream)
         implements ApiRequest {
     /** Parses and checks the fields the gateway relies on; anything else is the provider's to judge. */
     public static MessagesRequest parse(byte[] raw) {
-        ObjectNode body = JsonBodies.object(raw);
-        JsonNode model = body.get("model");
-        if (model == null || !model.isTextual() || model.asText().isBlank()) {
-            throw JsonBodies.invalid("model: a non-empty string is required");
-        }
+        ObjectNode body = JsonBody.read(raw);
+        String model = JsonBody.model(body);
         if (!body.path("messages").isArray()) {
-            throw JsonBodies.invalid("messages: an array is required");
+            throw JsonBody.invalid("'messages' is required and must be an array");
         }
-        JsonNode stream = body.get("stream");
-        if (stream != null && !stream.isBoolean() && !stream.isNull()) {
-            throw JsonBodies.invalid("stream: must be a boolean");
-        }
-        return new MessagesRequest(body, raw, model.asText(), stream != null && stream.asBoolean());
+        return new MessagesRequest(body, raw, model, JsonBody.stream(body));
     }
 
     @Override
@@ -50,16 +43,12 @@ public record MessagesRequest(ObjectNode json, byte[] upstreamBody, String model
     /** This request after the gateway changed its JSON tree (masked texts): the tree re-serialised. */
     @Override
     public MessagesRequest rewritten() {
-        return new MessagesRequest(json, write(json), model, stream);
+        return new MessagesRequest(json, JsonBody.write(json), model, stream);
     }
 
     /** The bytes to send to a route target that serves this request under another model name. */
     @Override
     public byte[] upstreamBodyFor(String targetModel) {
-        return JsonBodies.forModel(json, upstreamBody, model, targetModel);
-    }
-
-    private static byte[] write(ObjectNode body) {
-        return JsonBodies.bytes(body);
+        return targetModel.equals(model) ? upstreamBody : JsonBody.withModel(json, targetModel);
     }
 }

@@ -7,7 +7,7 @@ import dev.caravan.call.CallRecord;
 import dev.caravan.guardrails.Source;
 import dev.caravan.guardrails.policy.StreamGuard;
 import dev.caravan.guardrails.policy.StreamRedactor;
-import dev.caravan.providers.StreamTap;
+import dev.caravan.providers.GovernedStreams;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,7 @@ public final class MessagesStreamGovernor {
 
     /** Puts the completion phase's verdict, signals, risk and redaction counts into the call's record. */
     public void recordInto(CallRecord record) {
-        StreamTap.recordGuard(guard, record);
+        GovernedStreams.recordInto(guard, record);
     }
 
     /** The bytes to pass on for one content block event, {@code [start, end)}, whose data is {@code [dataStart, dataEnd)}. */

@@ -49,7 +49,7 @@ public final class MessagesStreamTap implements StreamTap {
         byte[] all = pending.toByteArray();
         ByteArrayOutputStream out = new ByteArrayOutputStream(all.length);
         int start = 0;
-        for (int end = SseEvents.end(all, 0); end > 0 && !ended(); end = SseEvents.end(all, start)) {
+        for (int end = SseEvents.eventEnd(all, 0); end > 0 && !ended(); end = SseEvents.eventEnd(all, start)) {
             pass(all, start, end, out);
             start = end;
         }
@@ -58,9 +58,14 @@ public final class MessagesStreamTap implements StreamTap {
         return out.toByteArray();
     }
 
-    /** Passes one event on, rewritten, or holds it back. */
+    /** Passes one event on, rewritten, or holds it back; an event of another shape is first put in the usual one. */
     private void pass(byte[] b, int start, int end, ByteArrayOutputStream out) {
-        SseEvents.Event event = SseEvents.read(b, start, end);
+        Event event = Event.read(b, start, end);
+        if (event == null) {
+            byte[] usual = Event.usual(b, start, end);
+            pass(usual, 0, usual.length, out);
+            return;
+        }
         switch (event.type()) {
             case "message_stop" -> stopEvent = Arrays.copyOfRange(b, start, end);
             case "error" -> upstreamError = Arrays.copyOfRange(b, start, end);
@@ -167,12 +172,12 @@ public final class MessagesStreamTap implements StreamTap {
      * input the stream emitted.
      */
     @Override
-    public Usage estimate(byte[] emittedEvents, long promptTokens) {
+    public Usage estimatedUsage(byte[] emittedEvents, long promptTokens) {
         StringBuilder text = new StringBuilder();
         int start = 0;
-        for (int end = SseEvents.end(emittedEvents, 0); end > 0; end = SseEvents.end(emittedEvents, start)) {
-            SseEvents.Event event = SseEvents.read(emittedEvents, start, end);
-            if (event.type().equals("content_block_delta")) {
+        for (int end = SseEvents.eventEnd(emittedEvents, 0); end > 0; end = SseEvents.eventEnd(emittedEvents, start)) {
+            Event event = Event.read(emittedEvents, start, end);
+            if (event != null && event.type().equals("content_block_delta")) {
                 MessagesDelta delta = MessagesDelta.of(emittedEvents, event.dataStart(), event.dataEnd());
                 if (delta != null && delta.text() != null) {
                     text.append(delta.text());
@@ -185,5 +190,37 @@ public final class MessagesStreamTap implements StreamTap {
         long cached = reportedUsage != null ? reportedUsage.cachedTokens() : 0;
         long completion = TokenCounter.count(text.toString());
         return new Usage(prompt, completion, prompt + completion, cached, 0);
+    }
+
+    /**
+     * An event in the usual shape (an optional {@code event:} line, one {@code data:} line): its type (the
+     * {@code event:} line, else the data's {@code "type"}) and where its data lies.
+     */
+    private record Event(String type, int dataStart, int dataEnd) {
+        /** The event in {@code [start, end)}, or null when its data has another shape (several lines, comments). */
+        static Event read(byte[] b, int start, int end) {
+            int dataStart = SseEvents.singleDataLine(b, start, end);
+            if (dataStart < 0) {
+                return SseEvents.data(b, start, end) == null ? new Event("", end, end) : null; // no data: passed on
+            }
+            int dataEnd = dataStart;
+            while (dataEnd < end && b[dataEnd] != '\n' && b[dataEnd] != '\r') {
+                dataEnd++;
+            }
+            String name = SseEvents.name(b, start, end);
+            if (name == null) {
+                ObjectNode data = MessagesStreamGovernor.tree(b, dataStart, dataEnd);
+                name = data == null ? "" : data.path("type").asText("");
+            }
+            return new Event(name.trim(), dataStart, dataEnd);
+        }
+
+        /** The event rewritten in the usual shape, its data lines joined (JSON allows a space where a line broke). */
+        static byte[] usual(byte[] b, int start, int end) {
+            String name = SseEvents.name(b, start, end);
+            String data = SseEvents.data(b, start, end).replace('\n', ' ').replace('\r', ' ');
+            return ((name == null ? "" : "event: " + name + "\n") + "data: " + data + "\n\n")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
     }
 }

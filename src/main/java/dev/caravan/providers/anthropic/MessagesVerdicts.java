@@ -3,7 +3,7 @@ package dev.caravan.providers.anthropic;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.guardrails.policy.Action;
 import dev.caravan.guardrails.policy.Outcome;
-import dev.caravan.providers.openai.ChatCompletionVerdicts;
+import dev.caravan.providers.Withheld;
 
 /**
  * Applies a completion deny to a Messages answer: its whole content becomes one text block with a notice and its
@@ -20,7 +20,7 @@ public final class MessagesVerdicts {
         if (!outcome.failedClosed() && !outcome.textActions().contains(Action.DENY)) {
             return;
         }
-        answer.putArray("content").addObject().put("type", "text").put("text", ChatCompletionVerdicts.notice(outcome));
+        answer.putArray("content").addObject().put("type", "text").put("text", Withheld.notice(outcome));
         answer.put("stop_reason", REFUSAL);
         answer.putNull("stop_sequence");
     }

@@ -12,7 +12,7 @@ import dev.caravan.providers.StreamTap;
 import dev.caravan.providers.Wire;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /**
  * Anthropic Messages as an ingress: {@code POST /anthropic/v1/messages}, plain and streamed, with the provider key (or
@@ -81,7 +81,7 @@ public final class MessagesWire implements Wire {
 
     /** The key in {@code x-api-key}, else in {@code Authorization: Bearer} (the Anthropic SDKs send either). */
     @Override
-    public String presentedKey(UnaryOperator<String> header) {
+    public String presentedKey(Function<String, String> header) {
         String key = header.apply("x-api-key");
         return key == null || key.isBlank() ? Wire.super.presentedKey(header) : key.trim();
     }
@@ -89,6 +89,12 @@ public final class MessagesWire implements Wire {
     @Override
     public String keyHeader() {
         return "'x-api-key: <key>' (or 'Authorization: Bearer <key>')";
+    }
+
+    /** A route target with {@code api: anthropic} takes a Messages request as it is. */
+    @Override
+    public String targetApi() {
+        return "anthropic";
     }
 
     @Override

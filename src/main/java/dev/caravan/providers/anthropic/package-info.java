@@ -1,5 +1,5 @@
 /**
- * Anthropic's Messages API: the native {@code /anthropic} ingress ({@code Messages*}: request, texts, verdicts, usage,
- * stream tap and governor). Pure: no Camel and no I/O.
+ * Anthropic Messages both ways: the native {@code /anthropic} ingress ({@code Messages*}: request, texts, verdicts, usage,
+ * stream tap and governor) and the route target that translates OpenAI chat requests, answers, streams and errors.
  */
 package dev.caravan.providers.anthropic;

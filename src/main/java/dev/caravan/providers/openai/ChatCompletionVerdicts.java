@@ -2,12 +2,9 @@ package dev.caravan.providers.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.guardrails.Category;
-import dev.caravan.guardrails.policy.Action;
 import dev.caravan.guardrails.policy.Outcome;
-import java.util.HashSet;
+import dev.caravan.providers.Withheld;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Applies a completion deny to a Chat Completions answer: each denied choice's content is replaced by a notice. */
 public final class ChatCompletionVerdicts {
@@ -15,18 +12,8 @@ public final class ChatCompletionVerdicts {
 
     /** Replaces denied choices' content and tool calls by a notice and sets {@code finish_reason: content_filter}. */
     public static void withhold(ObjectNode answer, dev.caravan.providers.GuardTexts texts, Outcome outcome) {
-        Set<Integer> denied = new HashSet<>();
-        for (int i = 0; i < outcome.textActions().size(); i++) {
-            if (outcome.textActions().get(i) == Action.DENY) {
-                denied.add(texts.choiceOf(i));
-            }
-        }
-        if (outcome.failedClosed()) {
-            for (int i = 0; i < outcome.textActions().size(); i++) {
-                denied.add(texts.choiceOf(i));
-            }
-        }
-        String notice = notice(outcome);
+        Set<Integer> denied = Withheld.choices(texts, outcome);
+        String notice = Withheld.notice(outcome);
         JsonNode choices = answer.path("choices");
         for (int i = 0; i < choices.size(); i++) {
             if (choices.get(i) instanceof ObjectNode choice
@@ -39,14 +26,5 @@ public final class ChatCompletionVerdicts {
                 }
             }
         }
-    }
-
-    /** The text that stands in for a withheld answer: which categories the policy denied, never the evidence. */
-    public static String notice(Outcome outcome) {
-        if (outcome.denied().isEmpty()) {
-            return "[This answer was withheld by the gateway: a guardrail failed and the policy fails closed.]";
-        }
-        return "[This answer was withheld by the gateway's policy: "
-                + outcome.denied().stream().map(Category::id).collect(Collectors.joining(", ")) + ".]";
     }
 }

@@ -2,9 +2,8 @@ package dev.caravan.providers.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.errors.GatewayException;
 import dev.caravan.providers.ApiRequest;
-import dev.caravan.providers.JsonBodies;
+import dev.caravan.providers.JsonBody;
 
 /**
  * A parsed Chat Completions request and the exact bytes to send upstream: the client's own bytes when nothing
@@ -14,26 +13,19 @@ public record ChatRequest(ObjectNode json, byte[] upstreamBody, String model, bo
         implements ApiRequest {
     /** Parses and checks the fields the gateway relies on; anything else is the provider's to judge. */
     public static ChatRequest parse(byte[] raw) {
-        ObjectNode body = JsonBodies.object(raw);
-        JsonNode model = body.get("model");
-        if (model == null || !model.isTextual() || model.asText().isBlank()) {
-            throw invalid("'model' is required and must be a non-empty string");
-        }
+        ObjectNode body = JsonBody.read(raw);
+        String model = JsonBody.model(body);
         if (!body.path("messages").isArray()) {
-            throw invalid("'messages' is required and must be an array");
+            throw JsonBody.invalid("'messages' is required and must be an array");
         }
-        JsonNode stream = body.get("stream");
-        if (stream != null && !stream.isBoolean() && !stream.isNull()) {
-            throw invalid("'stream' must be a boolean");
-        }
-        boolean streaming = stream != null && stream.asBoolean();
+        boolean streaming = JsonBody.stream(body);
         if (streaming && !body.path("stream_options").path("include_usage").asBoolean(false)) {
             JsonNode options = body.get("stream_options");
             ObjectNode withUsage = options instanceof ObjectNode o ? o : body.putObject("stream_options");
             withUsage.put("include_usage", true);
-            return new ChatRequest(body, write(body), model.asText(), true, true);
+            return new ChatRequest(body, JsonBody.write(body), model, true, true);
         }
-        return new ChatRequest(body, raw, model.asText(), streaming, false);
+        return new ChatRequest(body, raw, model, streaming, false);
     }
 
     @Override
@@ -56,20 +48,15 @@ public record ChatRequest(ObjectNode json, byte[] upstreamBody, String model, bo
     /** This request after the gateway changed its JSON tree (masked texts): the tree re-serialised. */
     @Override
     public ChatRequest rewritten() {
-        return new ChatRequest(json, write(json), model, stream, usageInjected);
+        return new ChatRequest(json, JsonBody.write(json), model, stream, usageInjected);
     }
 
     /** The bytes to send to a route target that serves this request under another model name. */
     @Override
     public byte[] upstreamBodyFor(String targetModel) {
-        return JsonBodies.forModel(json, upstreamBody, model, targetModel);
-    }
-
-    private static byte[] write(ObjectNode body) {
-        return JsonBodies.bytes(body);
-    }
-
-    private static GatewayException invalid(String message) {
-        return JsonBodies.invalid(message);
+        if (targetModel.equals(model)) {
+            return upstreamBody;
+        }
+        return JsonBody.withModel(json, targetModel);
     }
 }

@@ -9,7 +9,7 @@ import dev.caravan.call.CallRecord;
 import dev.caravan.guardrails.Source;
 import dev.caravan.guardrails.policy.StreamGuard;
 import dev.caravan.guardrails.policy.StreamRedactor;
-import dev.caravan.providers.StreamTap;
+import dev.caravan.providers.GovernedStreams;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -57,7 +57,7 @@ public final class ChatStreamGovernor {
 
     /** Puts the completion phase's verdict, signals, risk and redaction counts into the call's record. */
     public void recordInto(CallRecord record) {
-        StreamTap.recordGuard(guard, record);
+        GovernedStreams.recordInto(guard, record);
     }
 
     /** True once every choice was denied: the gateway ends the stream. */

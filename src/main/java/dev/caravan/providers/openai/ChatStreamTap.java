@@ -43,7 +43,7 @@ public final class ChatStreamTap implements StreamTap {
         byte[] all = pending.toByteArray();
         ByteArrayOutputStream out = new ByteArrayOutputStream(all.length);
         int start = 0;
-        for (int end = SseEvents.end(all, 0); end > 0; end = SseEvents.end(all, start)) {
+        for (int end = SseEvents.eventEnd(all, 0); end > 0; end = SseEvents.eventEnd(all, start)) {
             if (ended()) {
                 break; // the gateway ended the stream: nothing after that is passed on
             }

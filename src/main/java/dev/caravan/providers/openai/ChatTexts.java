@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.guardrails.Source;
 import dev.caravan.guardrails.policy.ScanText;
-import java.util.ArrayList;
+import dev.caravan.providers.BoundTexts;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The texts of a Chat Completions request or answer that guardrails read (message content in string or parts form,
@@ -15,9 +14,7 @@ import java.util.function.Consumer;
  * masked version back into the JSON tree.
  */
 public final class ChatTexts implements dev.caravan.providers.GuardTexts {
-    private record Slot(ScanText text, int choice, Consumer<String> writeBack) {}
-
-    private final List<Slot> slots = new ArrayList<>();
+    private final BoundTexts slots = new BoundTexts();
 
     private ChatTexts() {}
 
@@ -50,23 +47,19 @@ public final class ChatTexts implements dev.caravan.providers.GuardTexts {
 
     @Override
     public List<ScanText> texts() {
-        return slots.stream().map(Slot::text).toList();
+        return slots.texts();
     }
 
     /** The choice index each text belongs to (-1 in a request). */
     @Override
     public int choiceOf(int text) {
-        return slots.get(text).choice();
+        return slots.choiceOf(text);
     }
 
     /** Writes back every text that differs from what was read. */
     @Override
     public void write(List<String> texts) {
-        for (int i = 0; i < slots.size(); i++) {
-            if (!texts.get(i).equals(slots.get(i).text().text())) {
-                slots.get(i).writeBack().accept(texts.get(i));
-            }
-        }
+        slots.write(texts);
     }
 
     private static Source sourceOf(String role) {
@@ -81,11 +74,11 @@ public final class ChatTexts implements dev.caravan.providers.GuardTexts {
     private void content(ObjectNode message, Source source, int choice) {
         JsonNode content = message.get("content");
         if (content != null && content.isTextual()) {
-            slots.add(new Slot(new ScanText(content.asText(), source), choice, s -> message.put("content", s)));
+            slots.add(content.asText(), source, choice, s -> message.put("content", s));
         } else if (content instanceof ArrayNode parts) {
             for (JsonNode part : parts) {
                 if (part instanceof ObjectNode p && p.path("text").isTextual()) {
-                    slots.add(new Slot(new ScanText(p.get("text").asText(), source), choice, s -> p.put("text", s)));
+                    slots.add(p.get("text").asText(), source, choice, s -> p.put("text", s));
                 }
             }
         }
@@ -100,10 +93,7 @@ public final class ChatTexts implements dev.caravan.providers.GuardTexts {
 
     private void arguments(JsonNode function, int choice) {
         if (function instanceof ObjectNode f && f.path("arguments").isTextual()) {
-            slots.add(new Slot(
-                    new ScanText(f.get("arguments").asText(), Source.TOOL_ARGUMENTS),
-                    choice,
-                    s -> f.put("arguments", s)));
+            slots.add(f.get("arguments").asText(), Source.TOOL_ARGUMENTS, choice, s -> f.put("arguments", s));
         }
     }
 }

@@ -2,27 +2,18 @@ package dev.caravan.providers.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.call.IngressApi;
 import dev.caravan.call.Usage;
 import dev.caravan.guardrails.policy.Outcome;
 import dev.caravan.guardrails.policy.StreamGuard;
 import dev.caravan.providers.ApiRequest;
 import dev.caravan.providers.GuardTexts;
 import dev.caravan.providers.StreamTap;
-import dev.caravan.providers.Wire;
-import java.util.List;
-import java.util.Map;
 
 /** OpenAI Chat Completions as an ingress: {@code POST /v1/chat/completions}, plain and streamed. */
-public final class ChatWire implements Wire {
+public final class ChatWire extends OpenAiWire {
     public static final ChatWire INSTANCE = new ChatWire();
 
     private ChatWire() {}
-
-    @Override
-    public IngressApi api() {
-        return IngressApi.OPENAI;
-    }
 
     @Override
     public String path() {
@@ -37,21 +28,6 @@ public final class ChatWire implements Wire {
     @Override
     public String upstreamPath() {
         return "/chat/completions";
-    }
-
-    @Override
-    public List<String> forwardedHeaders() {
-        return OpenAiHeaders.FORWARDED;
-    }
-
-    @Override
-    public void authorize(Map<String, String> headers, String providerKey) {
-        OpenAiHeaders.authorize(headers, providerKey);
-    }
-
-    @Override
-    public boolean returned(String header) {
-        return OpenAiHeaders.returned(header);
     }
 
     @Override

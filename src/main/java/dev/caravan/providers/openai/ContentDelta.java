@@ -3,7 +3,7 @@ package dev.caravan.providers.openai;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.caravan.providers.JsonBodies;
+import dev.caravan.providers.JsonBody;
 import java.io.IOException;
 
 /**
@@ -30,7 +30,7 @@ record ContentDelta(int index, String text, boolean hasRole, int valueStart, int
 
     /** The event with the content replaced by {@code text}. */
     byte[] splice(byte[] b, int start, int end, String replacement) {
-        return JsonBodies.splice(b, start, end, valueStart, valueEnd, replacement);
+        return JsonBody.splice(b, start, end, valueStart, valueEnd, replacement);
     }
 
     /** Walks the event once; any field that is not part of a plain content delta makes it give up. */

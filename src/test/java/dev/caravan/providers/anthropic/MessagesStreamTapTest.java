@@ -199,7 +199,7 @@ class MessagesStreamTapTest {
 
         assertThat(tap.usage()).isNull();
         assertThat(tap.done()).isFalse();
-        Usage estimate = tap.estimate(client.toByteArray(), 99);
+        Usage estimate = tap.estimatedUsage(client.toByteArray(), 99);
         assertThat(estimate.promptTokens()).isEqualTo(17);
         assertThat(estimate.cachedTokens()).isEqualTo(5);
         assertThat(estimate.completionTokens()).isPositive();

@@ -9,15 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Every log line of the gateway, its HTTP client and Camel at DEBUG, kept in memory for a test class to search. */
-public final class DebugLogs implements AutoCloseable {
+/** Every log line of the gateway, Camel and the HTTP client at DEBUG, kept in memory for a test class to scan. */
+public final class CapturedLogs implements AutoCloseable {
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final List<Logger> raised = new ArrayList<>();
 
-    private DebugLogs() {}
+    private CapturedLogs() {}
 
-    public static DebugLogs capture() {
-        DebugLogs logs = new DebugLogs();
+    public static CapturedLogs start() {
+        CapturedLogs logs = new CapturedLogs();
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         logs.appender.setContext(context);
         logs.appender.start();
@@ -30,10 +30,10 @@ public final class DebugLogs implements AutoCloseable {
         return logs;
     }
 
-    /** Every line so far, with the message of any exception it logged. */
+    /** Every line so far, with the message of any exception it carries. */
     public String text() {
         List<ILoggingEvent> events;
-        synchronized (appender) { // logback appends under the appender's lock, from the gateway's threads
+        synchronized (appender) { // AppenderBase appends under the appender's own lock, from any thread
             events = new ArrayList<>(appender.list);
         }
         return String.join(

@@ -10,14 +10,14 @@ import dev.caravan.errors.ApiError;
 import dev.caravan.errors.GatewayException;
 import java.io.IOException;
 
-/** Reads a request body as one JSON object, writes a tree back, and splices a string into an event's JSON bytes. */
-public final class JsonBodies {
+/** Reads and writes the JSON object body of a request, checking the fields every ingress relies on. */
+public final class JsonBody {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private JsonBodies() {}
+    private JsonBody() {}
 
-    /** The body as a JSON object; anything else is a 400 the caller sees in its API's shape. */
-    public static ObjectNode object(byte[] raw) {
+    /** The body as a JSON object; anything else is a 400 in the caller's API shape. */
+    public static ObjectNode read(byte[] raw) {
         JsonNode root;
         try {
             root = raw == null || raw.length == 0 ? null : JSON.readTree(raw);
@@ -34,7 +34,26 @@ public final class JsonBodies {
         return body;
     }
 
-    public static byte[] bytes(ObjectNode body) {
+    /** The required, non-empty {@code model}. */
+    public static String model(ObjectNode body) {
+        JsonNode model = body.get("model");
+        if (model == null || !model.isTextual() || model.asText().isBlank()) {
+            throw invalid("'model' is required and must be a non-empty string");
+        }
+        return model.asText();
+    }
+
+    /** The optional boolean {@code stream}. */
+    public static boolean stream(ObjectNode body) {
+        JsonNode stream = body.get("stream");
+        if (stream != null && !stream.isBoolean() && !stream.isNull()) {
+            throw invalid("'stream' must be a boolean");
+        }
+        return stream != null && stream.asBoolean();
+    }
+
+    /** The tree serialised. */
+    public static byte[] write(JsonNode body) {
         try {
             return JSON.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
@@ -42,24 +61,16 @@ public final class JsonBodies {
         }
     }
 
-    /** {@code body} (the bytes of {@code json}) as sent for {@code model}, or a copy naming {@code targetModel}. */
-    public static byte[] forModel(ObjectNode json, byte[] body, String model, String targetModel) {
-        if (targetModel.equals(model)) {
-            return body;
-        }
-        ObjectNode copy = json.deepCopy();
-        copy.put("model", targetModel);
-        return bytes(copy);
-    }
-
-    /** A 400 for a body the gateway cannot work with. */
-    public static GatewayException invalid(String message) {
-        return new GatewayException(ApiError.INVALID_JSON, message);
+    /** A copy of the tree that names another model, serialised. */
+    public static byte[] withModel(ObjectNode body, String model) {
+        ObjectNode copy = body.deepCopy();
+        copy.put("model", model);
+        return write(copy);
     }
 
     /**
-     * The bytes {@code [start, end)} with the JSON string at {@code [valueStart, valueEnd)} (quotes included) replaced
-     * by {@code replacement}.
+     * The bytes {@code [start, end)} of an event with the JSON string at {@code [valueStart, valueEnd)} (quotes
+     * included) replaced by {@code replacement}: how a stream's governor rewrites one text without building a tree.
      */
     public static byte[] splice(byte[] b, int start, int end, int valueStart, int valueEnd, String replacement) {
         byte[] quoted = JsonStringEncoder.getInstance().quoteAsUTF8(replacement);
@@ -72,5 +83,9 @@ public final class JsonBodies {
         out[at++] = '"';
         System.arraycopy(b, valueEnd, out, at, end - valueEnd);
         return out;
+    }
+
+    public static GatewayException invalid(String message) {
+        return new GatewayException(ApiError.INVALID_JSON, message);
     }
 }
