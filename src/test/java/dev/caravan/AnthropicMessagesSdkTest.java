@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.audit.AuditFile;
 import dev.caravan.support.AnthropicUpstream;
 import dev.caravan.support.CapturedLogs;
+import dev.caravan.support.Governed;
 import dev.caravan.support.Http;
 import dev.caravan.support.MessagesEvents;
 import dev.caravan.support.TestGateway;
@@ -56,15 +57,6 @@ import org.junit.jupiter.api.Test;
 class AnthropicMessagesSdkTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROVIDER_KEY = "sk-ant-api03-provider-key-7f6e5d4c3b2a1908";
-    private static final String POLICY =
-            """
-            guardrails:
-              custom:
-                - name: forbidden
-                  keywords: [kaboom]
-                  action: deny
-                  phases: [prompt, completion]
-            """;
 
     static AnthropicUpstream upstream;
     static TestGateway gateway;
@@ -76,7 +68,7 @@ class AnthropicMessagesSdkTest {
         logs = CapturedLogs.start();
         upstream = AnthropicUpstream.start();
         Path config = Files.createTempFile("caravan-anthropic", ".yaml");
-        Files.writeString(config, POLICY);
+        Files.writeString(config, Governed.POLICY);
         gateway = TestGateway.start(Map.of("caravan.config", config.toString()), Map.of());
         client = AnthropicOkHttpClient.builder()
                 .baseUrl(gateway.url() + "/anthropic")
