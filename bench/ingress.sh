@@ -20,7 +20,16 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 cp "$JAR" "$TMP/caravan.jar"
 MOCK_PORT=$(free_port); GW_PORT=$(free_port)
 taskset -c 0 "$JAVA" -jar "$TMP/caravan.jar" mock --port "$MOCK_PORT" > "$TMP/mock.log" 2>&1 & PIDS+=($!)
-taskset -c 1 "$JAVA" -jar "$TMP/caravan.jar" serve --port "$GW_PORT" --data-dir "$TMP/data" > "$TMP/gateway.log" 2>&1 & PIDS+=($!)
+# A route alias whose one target speaks Anthropic Messages (the mock's /v1/messages): an OpenAI chat client's call is
+# translated on the way out and its stream translated back (the "translated" row).
+cat > "$TMP/caravan.yaml" <<YAML
+routes:
+  - alias: bench/claude
+    targets:
+      - { upstream: "http://127.0.0.1:$MOCK_PORT", api: anthropic, model: "mock?chunks=20&chunk_delay_ms=10" }
+YAML
+taskset -c 1 "$JAVA" -jar "$TMP/caravan.jar" serve --config "$TMP/caravan.yaml" --port "$GW_PORT" --data-dir "$TMP/data" \
+  > "$TMP/gateway.log" 2>&1 & PIDS+=($!)
 for port in "$MOCK_PORT" "$GW_PORT"; do
   for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.5; done
 done
@@ -28,15 +37,16 @@ MOCK=http://127.0.0.1:$MOCK_PORT
 GW=http://127.0.0.1:$GW_PORT
 MODEL='mock?chunks=20&chunk_delay_ms=10'
 
-# measure NAME DIRECT_URL GATEWAY_URL BODY CONTENT_REGEX HEADER...
+# measure NAME DIRECT_URL GATEWAY_URL BODY CONTENT_REGEX HEADER...  (GATEWAY_BODY, if set, replaces BODY through the gateway)
 measure() {
   local name=$1 direct=$2 gateway=$3 body=$4 content=$5; shift 5
   local args=() h
   for h in "$@"; do args+=(--header "$h"); done
   for target in direct gateway; do
-    local url=$direct; [[ $target == gateway ]] && url=$gateway
+    local url=$direct sent=$body
+    [[ $target == gateway ]] && { url=$gateway; sent=${GATEWAY_BODY:-$body}; }
     local out
-    out=$(taskset -c 0 node "$BENCH_DIR/ingress-ttfe.mjs" --url "$url" --body "$body" --content "$content" \
+    out=$(taskset -c 0 node "$BENCH_DIR/ingress-ttfe.mjs" --url "$url" --body "$sent" --content "$content" \
       --n "$N" --warmup "$WARMUP" "${args[@]}")
     echo "$name $target $out" | tee -a "$TMP/results.txt"
   done
@@ -49,6 +59,11 @@ measure chat "$MOCK/v1/chat/completions" "$GW/v1/chat/completions" \
 measure anthropic "$MOCK/v1/messages" "$GW/anthropic/v1/messages" \
   "{\"model\":\"$MODEL\",\"max_tokens\":100,\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}" \
   'content_block_delta' "x-api-key: sk-ant-bench" "anthropic-version: 2023-06-01" "x-caravan-upstream: $MOCK"
+GATEWAY_BODY='{"model":"bench/claude","max_tokens":100,"stream":true,"messages":[{"role":"user","content":"hello"}]}' \
+  measure translated "$MOCK/v1/messages" "$GW/v1/chat/completions" \
+  "{\"model\":\"$MODEL\",\"max_tokens\":100,\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}" \
+  'content_block_delta|"content":"[^"]' "x-api-key: sk-ant-bench" "authorization: Bearer sk-ant-bench" \
+  "anthropic-version: 2023-06-01"
 if curl -s -o /dev/null -w '%{http_code}' -X POST "$MOCK/v1/responses" -d '{}' | grep -qv 404; then
   measure responses "$MOCK/v1/responses" "$GW/v1/responses" \
     "{\"model\":\"$MODEL\",\"stream\":true,\"input\":\"hello\"}" \

@@ -157,6 +157,21 @@ class BedrockIngressTest {
     }
 
     @Test
+    void aPromptMaskedByTheGatewayIsSignedOverTheMaskedBytes() throws Exception {
+        String key = DefaultGuardrailsTest.projectKey(new Random(9));
+        stub.answers("Noted.", List.of());
+        int before = stub.received().size();
+
+        HttpResponse<String> response = send(converse("/converse", "Store my key " + key + " safely."));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        BedrockStub.Received upstream = stub.received().get(before);
+        String sent = new String(upstream.body(), StandardCharsets.UTF_8);
+        assertThat(sent).contains("[REDACTED:secret]").doesNotContain(key.substring(10, 40));
+        assertThat(upstream.signatureValid()).isTrue();
+    }
+
+    @Test
     void aDeniedPromptNeverReachesBedrockAndIsRefusedInBedrocksShape() throws Exception {
         int before = stub.received().size();
 

@@ -58,6 +58,19 @@ class UpstreamHooksTest {
     }
 
     @Test
+    void theHooksRunOnEveryIngressTheResponsesApiIncluded() {
+        HttpResponse<String> refused = Http.send(
+                Http.post(gateway.openAiBaseUrl() + "/responses", "{\"model\":\"gpt-4o-mini\",\"input\":\"hello\"}")
+                        .header("authorization", "Bearer sk-hooks-test")
+                        .header("x-caravan-upstream", mock.baseUrl())
+                        .build());
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.body()).contains("name a cost centre");
+        assertThat(mock.received()).isEmpty();
+    }
+
+    @Test
     void theAfterHookSeesEachAnsweredCallPlainOrStreamed() {
         HttpResponse<String> plain = Http.send(
                 call(false).header("x-caravan-metadata-cost-centre", "cc-42").build());

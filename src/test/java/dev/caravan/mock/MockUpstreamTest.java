@@ -451,12 +451,52 @@ final class MockUpstreamTest {
     }
 
     private HttpResponse<String> messages(String body) throws IOException, InterruptedException {
+        return postTo("/messages", body);
+    }
+
+    private HttpResponse<String> postTo(String path, String body) throws IOException, InterruptedException {
         return CLIENT.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + mock.port() + "/v1/messages"))
+                HttpRequest.newBuilder(URI.create(mock.baseUrl() + path))
                         .header("content-type", "application/json")
                         .POST(BodyPublishers.ofString(body))
                         .build(),
                 BodyHandlers.ofString());
+    }
+
+    @Test
+    void aResponsesStreamHasTypedNumberedEventsAndNoDone() throws Exception {
+        HttpResponse<String> response =
+                postTo("/responses", "{\"model\":\"mock?chunks=3\",\"stream\":true,\"input\":\"hello there\"}");
+
+        String[] events = response.body().strip().split("\n\n");
+        assertThat(events[0]).startsWith("event: response.created\ndata: {");
+        assertThat(events[events.length - 1]).startsWith("event: response.completed\n");
+        assertThat(response.body()).doesNotContain("[DONE]");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < events.length; i++) {
+            JsonNode data = JSON.readTree(events[i].substring(events[i].indexOf("data: ") + 6));
+            assertThat(data.path("sequence_number").asInt()).isEqualTo(i);
+            if (data.path("type").asText().equals("response.output_text.delta")) {
+                text.append(data.path("delta").asText());
+            }
+        }
+        assertThat(text.toString()).isEqualTo("echo: hello there");
+    }
+
+    @Test
+    void embeddingsAreOneVectorPerInputAsFloatsOrBase64() throws Exception {
+        JsonNode floats = JSON.readTree(postTo("/embeddings", "{\"model\":\"e\",\"input\":[\"a b\",\"c\"]}")
+                .body());
+        JsonNode base64 = JSON.readTree(
+                postTo("/embeddings", "{\"model\":\"e\",\"input\":\"a b\",\"encoding_format\":\"base64\"}")
+                        .body());
+
+        assertThat(floats.path("data")).hasSize(2);
+        assertThat(floats.path("data").path(0).path("embedding")).hasSize(8);
+        assertThat(floats.path("usage").path("prompt_tokens").asInt()).isEqualTo(3);
+        assertThat(java.util.Base64.getDecoder()
+                        .decode(base64.path("data").path(0).path("embedding").asText()))
+                .hasSize(32);
     }
 
     private HttpResponse<String> chat(String body) throws IOException, InterruptedException {

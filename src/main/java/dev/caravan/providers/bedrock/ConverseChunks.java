@@ -3,6 +3,7 @@ package dev.caravan.providers.bedrock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.call.Usage;
+import dev.caravan.providers.ChatShapes;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -112,7 +113,7 @@ public final class ConverseChunks {
         }
         ObjectNode chunk = base();
         chunk.putArray("choices");
-        chunk.set("usage", ConverseToChat.usageObject(usage));
+        chunk.set("usage", ChatShapes.usage(usage));
         return sse(chunk);
     }
 

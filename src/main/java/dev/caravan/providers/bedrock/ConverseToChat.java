@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.call.Usage;
+import dev.caravan.providers.ChatShapes;
 
 /**
  * Translates a Converse response into an OpenAI {@code chat.completion}: text blocks into the message content,
@@ -22,36 +23,25 @@ public final class ConverseToChat {
         chat.put("object", "chat.completion");
         chat.put("created", created);
         chat.put("model", model);
-        ObjectNode choice = chat.putArray("choices").addObject();
-        choice.put("index", 0);
-        ObjectNode message = choice.putObject("message");
-        message.put("role", "assistant");
         StringBuilder text = new StringBuilder();
         ArrayNode calls = JSON.createArrayNode();
         for (JsonNode block : converse.path("output").path("message").path("content")) {
             if (block.path("text").isTextual()) {
                 text.append(block.get("text").asText());
             } else if (block.get("toolUse") instanceof ObjectNode use) {
-                ObjectNode call = calls.addObject();
-                call.put("id", use.path("toolUseId").asText());
-                call.put("type", "function");
-                ObjectNode function = call.putObject("function");
-                function.put("name", use.path("name").asText());
-                function.put("arguments", use.path("input").toString());
+                ChatShapes.toolCall(
+                        calls,
+                        use.path("toolUseId").asText(),
+                        use.path("name").asText(),
+                        use.path("input").toString());
             }
         }
-        if (text.isEmpty() && !calls.isEmpty()) {
-            message.putNull("content");
-        } else {
-            message.put("content", text.toString());
-        }
-        if (!calls.isEmpty()) {
-            message.set("tool_calls", calls);
-        }
-        choice.put("finish_reason", finishReason(converse.path("stopReason").asText("end_turn")));
+        chat.putArray("choices")
+                .add(ChatShapes.choice(
+                        0, text, calls, finishReason(converse.path("stopReason").asText("end_turn"))));
         Usage usage = usage(converse.path("usage"));
         if (usage != null) {
-            chat.set("usage", usageObject(usage));
+            chat.set("usage", ChatShapes.usage(usage));
         }
         return chat;
     }
@@ -79,13 +69,5 @@ public final class ConverseToChat {
                 usage.path("totalTokens").asLong(in + out),
                 usage.path("cacheReadInputTokens").asLong(0),
                 0);
-    }
-
-    static ObjectNode usageObject(Usage usage) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("prompt_tokens", usage.promptTokens());
-        node.put("completion_tokens", usage.completionTokens());
-        node.put("total_tokens", usage.totalTokens());
-        return node;
     }
 }

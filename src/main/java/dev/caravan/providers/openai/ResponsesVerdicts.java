@@ -35,14 +35,14 @@ public final class ResponsesVerdicts {
         response.putObject("incomplete_details").put("reason", "content_filter");
     }
 
+    /** The assistant message that takes a withheld item's place, under the item's id. */
     private static ObjectNode notice(JsonNode item, String notice) {
-        ObjectNode message = item.deepCopy() instanceof ObjectNode copy
-                        && "message".equals(copy.path("type").asText())
-                ? copy
-                : ResponsesStreamTap.JSON.createObjectNode().put("type", "message");
-        message.put("id", item.path("id").asText(""));
-        message.put("status", "incomplete");
-        message.put("role", "assistant");
+        ObjectNode message = ResponsesStreamTap.JSON
+                .createObjectNode()
+                .put("type", "message")
+                .put("id", item.path("id").asText(""))
+                .put("status", "incomplete")
+                .put("role", "assistant");
         ObjectNode part = message.putArray("content").addObject();
         part.put("type", "output_text").put("text", notice).putArray("annotations");
         return message;
