@@ -17,6 +17,7 @@ import dev.caravan.receipts.CallReceipts;
 import dev.caravan.receipts.ReceiptChain;
 import dev.caravan.receipts.ReceiptKey;
 import dev.caravan.receipts.ReceiptKeyStore;
+import dev.caravan.routes.AnthropicRoutes;
 import dev.caravan.routes.ApprovalRoutes;
 import dev.caravan.routes.AuditErrors;
 import dev.caravan.routes.AuditRoutes;
@@ -161,6 +162,7 @@ public final class CaravanConfiguration implements CamelConfiguration {
                 new RateLimits(Clock.systemUTC()));
         camel.getRegistry().bind(Endpoints.PIPELINE, pipeline);
         camel.addRoutes(new OpenAiRoutes(pipeline));
+        camel.addRoutes(new AnthropicRoutes(pipeline));
         camel.addRoutes(new BedrockRoutes(pipeline));
         camel.addRoutes(new GovernedChatTemplate(guardrails));
         camel.addRoutes(new RoutingRoutes(routing, admin, gatewayKeys));

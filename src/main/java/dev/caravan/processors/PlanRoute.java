@@ -48,7 +48,7 @@ public final class PlanRoute implements Processor {
         Route route = alias.isPresent()
                 ? alias.get()
                 : Route.direct(direct(in, current, wire, Vars.request(exchange)), model, null);
-        Secret clientKey = clientKey(in);
+        Secret clientKey = clientKey(in, wire);
         List<Target> plan = planner.plan(route).stream()
                 .filter(t -> clientKey != null
                         || wire.signsRequests()
@@ -58,8 +58,8 @@ public final class PlanRoute implements Processor {
         if (plan.isEmpty()) {
             throw new GatewayException(
                     ApiError.MISSING_PROVIDER_KEY,
-                    "no provider key: send it as 'Authorization: Bearer <key>'"
-                            + " (or in X-Provider-Key when Authorization carries a gateway key), or configure one for "
+                    "no provider key: send it as " + wire.keyHeader()
+                            + " (or in X-Provider-Key when that header carries a gateway key), or configure one for "
                             + (route.direct()
                                     ? "upstream '"
                                             + route.targets().get(0).upstream().name() + "'"
@@ -75,7 +75,8 @@ public final class PlanRoute implements Processor {
 
     /**
      * The upstream {@code X-Caravan-Upstream} names: a preset or configured name, or a checked base URL; without the
-     * header, the wire's own default (Bedrock: the region's runtime endpoint) or the catalog's.
+     * header, the wire's own base URL (Bedrock: the region's runtime endpoint), else the catalog's upstream the wire
+     * names by default (Anthropic Messages: the {@code anthropic} preset).
      */
     private static Upstream direct(Message in, Routing current, Wire wire, ApiRequest request) {
         if (in.getHeader("x-caravan-upstream") instanceof Collection<?>) {
@@ -94,7 +95,7 @@ public final class PlanRoute implements Processor {
             if (deployment.isPresent()) {
                 return deployment.get();
             }
-            return current.catalog().select(name);
+            return current.catalog().select(name, wire.defaultUpstream());
         } catch (DeploymentUpstreams.HeaderException e) {
             throw new GatewayException(ApiError.MISSING_UPSTREAM_HEADER, e.getMessage());
         } catch (UnknownUpstreamException e) {
@@ -104,24 +105,16 @@ public final class PlanRoute implements Processor {
         }
     }
 
-    /** The provider key the client sent, if any; a gateway key in Authorization moves it to X-Provider-Key. */
-    private static Secret clientKey(Message in) {
-        String bearer = bearer(in.getHeader("authorization", String.class));
-        if (bearer != null && bearer.startsWith(GATEWAY_KEY_PREFIX)) {
-            bearer = null;
+    /** The provider key the client sent, if any; a gateway key in the API's key header moves it to X-Provider-Key. */
+    private static Secret clientKey(Message in, Wire wire) {
+        String key = wire.presentedKey(name -> in.getHeader(name, String.class));
+        if (key != null && key.startsWith(GATEWAY_KEY_PREFIX)) {
+            key = null;
         }
-        if (bearer == null) {
+        if (key == null) {
             String provider = in.getHeader("x-provider-key", String.class);
-            bearer = provider == null || provider.isBlank() ? null : provider.trim();
+            key = provider == null || provider.isBlank() ? null : provider.trim();
         }
-        return bearer == null ? null : new Secret(bearer);
-    }
-
-    private static String bearer(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = authorization.substring(7).trim();
-        return token.isEmpty() ? null : token;
+        return key == null ? null : new Secret(key);
     }
 }

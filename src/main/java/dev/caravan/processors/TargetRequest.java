@@ -34,7 +34,9 @@ record TargetRequest(
     static TargetRequest of(Exchange exchange, Route route, Target target) {
         Wire wire = Vars.wire(exchange);
         ApiRequest request = Vars.request(exchange);
-        ChatTranslator translator = ChatTranslators.forApi(target.api()).orElse(null);
+        ChatTranslator translator = target.api().equals(wire.targetApi())
+                ? null
+                : ChatTranslators.forApi(target.api()).orElse(null);
         if (translator == null) {
             Map<String, String> headers = headers(exchange, wire.forwardedHeaders(), target);
             Secret key = key(exchange, route, target);

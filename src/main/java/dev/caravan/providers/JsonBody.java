@@ -1,6 +1,7 @@
 package dev.caravan.providers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,6 +66,23 @@ public final class JsonBody {
         ObjectNode copy = body.deepCopy();
         copy.put("model", model);
         return write(copy);
+    }
+
+    /**
+     * The bytes {@code [start, end)} of an event with the JSON string at {@code [valueStart, valueEnd)} (quotes
+     * included) replaced by {@code replacement}: how a stream's governor rewrites one text without building a tree.
+     */
+    public static byte[] splice(byte[] b, int start, int end, int valueStart, int valueEnd, String replacement) {
+        byte[] quoted = JsonStringEncoder.getInstance().quoteAsUTF8(replacement);
+        byte[] out = new byte[(valueStart - start) + quoted.length + 2 + (end - valueEnd)];
+        int at = valueStart - start;
+        System.arraycopy(b, start, out, 0, at);
+        out[at++] = '"';
+        System.arraycopy(quoted, 0, out, at, quoted.length);
+        at += quoted.length;
+        out[at++] = '"';
+        System.arraycopy(b, valueEnd, out, at, end - valueEnd);
+        return out;
     }
 
     public static GatewayException invalid(String message) {

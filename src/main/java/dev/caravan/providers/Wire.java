@@ -89,4 +89,35 @@ public interface Wire {
 
     /** A tap for one stream of this API; {@code guard} governs it, or is null when the completion phase is off. */
     StreamTap tap(ApiRequest request, StreamGuard guard);
+
+    /**
+     * The key the client sent in this API's own key header, a provider key or a gateway key ({@code cvn_…}), or null;
+     * {@code header} reads a request header by name. By default {@code Authorization: Bearer …}.
+     */
+    default String presentedKey(Function<String, String> header) {
+        String authorization = header.apply("authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = authorization.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+
+    /** This API's own key header as messages name it to the client. */
+    default String keyHeader() {
+        return "'Authorization: Bearer <key>'";
+    }
+
+    /**
+     * The {@code api} of a route target that takes this API's requests unchanged; a target speaking another API is
+     * reached through a translator, where one exists. By default OpenAI's.
+     */
+    default String targetApi() {
+        return "openai";
+    }
+
+    /** The upstream a call goes to when {@code X-Caravan-Upstream} names none. */
+    default String defaultUpstream() {
+        return "openai";
+    }
 }

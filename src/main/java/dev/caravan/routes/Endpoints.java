@@ -19,6 +19,7 @@ public final class Endpoints {
             + "&chunkedMaxContentLength=2147483647&decoders=#" + BODY_LIMIT;
 
     public static final String CHAT_COMPLETIONS = INGRESS + "/v1/chat/completions" + INGRESS_OPTIONS;
+    public static final String ANTHROPIC_MESSAGES = INGRESS + "/anthropic/v1/messages" + INGRESS_OPTIONS;
     public static final String RESPONSES = INGRESS + "/v1/responses" + INGRESS_OPTIONS;
     public static final String EMBEDDINGS = INGRESS + "/v1/embeddings" + INGRESS_OPTIONS;
     public static final String BEDROCK_CONVERSE = INGRESS + "/bedrock/v1/converse" + INGRESS_OPTIONS;

@@ -86,8 +86,14 @@ public final class UpstreamCatalog {
      * (checked by the SSRF guard, and never given a stored credential).
      */
     public Upstream select(String header) throws UnknownUpstreamException, UpstreamNotAllowedException {
+        return select(header, DEFAULT_OPENAI);
+    }
+
+    /** As {@link #select(String)}, with {@code fallback} naming the upstream when the header names none. */
+    public Upstream select(String header, String fallback)
+            throws UnknownUpstreamException, UpstreamNotAllowedException {
         if (header == null || header.isBlank()) {
-            return named.get(DEFAULT_OPENAI);
+            return named.get(fallback);
         }
         String value = header.trim();
         if (value.contains("://")) {

@@ -34,7 +34,8 @@ public final class Governed implements BeforeAllCallback, AfterAllCallback, Befo
     public static final String DENIED_WORD = "kaboom";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String POLICY =
+    /** The policy of the governed tests: the denied word, in prompts and answers. */
+    public static final String POLICY =
             """
             guardrails:
               custom:

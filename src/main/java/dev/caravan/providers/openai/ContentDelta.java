@@ -3,7 +3,7 @@ package dev.caravan.providers.openai;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.caravan.providers.JsonBody;
 import java.io.IOException;
 
 /**
@@ -30,16 +30,7 @@ record ContentDelta(int index, String text, boolean hasRole, int valueStart, int
 
     /** The event with the content replaced by {@code text}. */
     byte[] splice(byte[] b, int start, int end, String replacement) {
-        byte[] quoted = JsonStringEncoder.getInstance().quoteAsUTF8(replacement);
-        byte[] out = new byte[(valueStart - start) + quoted.length + 2 + (end - valueEnd)];
-        int at = valueStart - start;
-        System.arraycopy(b, start, out, 0, at);
-        out[at++] = '"';
-        System.arraycopy(quoted, 0, out, at, quoted.length);
-        at += quoted.length;
-        out[at++] = '"';
-        System.arraycopy(b, valueEnd, out, at, end - valueEnd);
-        return out;
+        return JsonBody.splice(b, start, end, valueStart, valueEnd, replacement);
     }
 
     /** Walks the event once; any field that is not part of a plain content delta makes it give up. */

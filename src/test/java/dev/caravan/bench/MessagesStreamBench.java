@@ -1,0 +1,106 @@
+package dev.caravan.bench;
+
+import dev.caravan.guardrails.policy.BuiltInGuardrails;
+import dev.caravan.guardrails.policy.GuardEngine;
+import dev.caravan.guardrails.policy.GuardPolicy;
+import dev.caravan.guardrails.policy.Phase;
+import dev.caravan.providers.anthropic.MessagesStreamGovernor;
+import dev.caravan.providers.anthropic.MessagesStreamTap;
+import dev.caravan.support.MessagesEvents;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Gateway work per streamed event on {@code /anthropic}: an answer of about 2.5 KB streamed as word-sized
+ * {@code text_delta} events (framed by Anthropic's message and block events) through the relay's tap, ungoverned, and
+ * governed by the default completion policy (clean, and with a secret and a card number in it). Reported per event.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class MessagesStreamBench {
+    /** The events of each stream; the benchmarks below report time per event. */
+    static final int EVENTS = 480;
+
+    GuardEngine engine;
+    List<byte[]> clean;
+    List<byte[]> sensitive;
+
+    @Setup
+    public void setUp() {
+        engine = new GuardEngine(BuiltInGuardrails.create(), GuardPolicy.defaults());
+        String answer = BenchTexts.ordinary(4096);
+        clean = events(answer);
+        sensitive = events(BenchTexts.withSecretAndCard(answer));
+        if (clean.size() != EVENTS || sensitive.size() != EVENTS) {
+            throw new IllegalStateException("the streams must have " + EVENTS + " events each");
+        }
+    }
+
+    /** The answer as Anthropic streams it: message and block start, one delta per word-sized token, the ends. */
+    static List<byte[]> events(String answer) {
+        List<String> deltas = BenchTexts.tokens(answer, EVENTS - 6);
+        return MessagesEvents.textStream(MessagesEvents.usage(900, 0, 0, 1), 480, deltas.toArray(String[]::new))
+                .stream()
+                .map(e -> e.getBytes(StandardCharsets.UTF_8))
+                .toList();
+    }
+
+    private static void relay(MessagesStreamTap tap, List<byte[]> events, Blackhole sink) {
+        for (byte[] event : events) {
+            sink.consume(tap.feed(event, 0, event.length));
+        }
+        sink.consume(tap.remainder());
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void ungoverned(Blackhole sink) {
+        relay(new MessagesStreamTap(null), clean, sink);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void governedClean(Blackhole sink) {
+        relay(new MessagesStreamTap(new MessagesStreamGovernor(engine.stream(Phase.COMPLETION))), clean, sink);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void governedWithSecretAndCard(Blackhole sink) {
+        relay(new MessagesStreamTap(new MessagesStreamGovernor(engine.stream(Phase.COMPLETION))), sensitive, sink);
+    }
+
+    /** Checks the streams are what the benchmark claims: every event counted, the secret and card masked. */
+    public static void main(String[] args) {
+        MessagesStreamBench bench = new MessagesStreamBench();
+        bench.setUp();
+        MessagesStreamTap tap =
+                new MessagesStreamTap(new MessagesStreamGovernor(bench.engine.stream(Phase.COMPLETION)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] event : bench.sensitive) {
+            out.writeBytes(tap.feed(event, 0, event.length));
+        }
+        out.writeBytes(tap.remainder());
+        String text = out.toString(StandardCharsets.UTF_8);
+        System.out.println(bench.clean.size() + " / " + bench.sensitive.size() + " events; masked: "
+                + text.contains("[REDACTED:secret]") + " " + text.contains("[REDACTED:pii_card]"));
+    }
+}
