@@ -2,6 +2,7 @@ package dev.caravan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.gettingstarted.AnthropicSdkExample;
 import com.acme.gettingstarted.LangChain4jExample;
 import com.acme.gettingstarted.OpenAiSdkExample;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +31,10 @@ class GettingStartedTest {
     static void start() throws IOException {
         mock = MockUpstream.start("127.0.0.1", 0);
         Path config = Files.createTempFile("caravan-getting-started", ".yaml");
-        Files.writeString(config, "upstreams:\n  openai:\n    baseUrl: " + mock.baseUrl() + "\n");
+        Files.writeString(
+                config,
+                "upstreams:\n  openai:\n    baseUrl: " + mock.baseUrl()
+                        + "\n  anthropic:\n    baseUrl: http://127.0.0.1:" + mock.port() + "\n");
         gateway = TestGateway.start(Map.of("caravan.config", config.toString()), Map.of());
     }
 
@@ -66,6 +70,17 @@ class GettingStartedTest {
 
         assertThat(answer).startsWith("echo: Hello from a stream");
         theModelGotOneCallWithTheClientsKey();
+    }
+
+    @Test
+    void theAnthropicJavaSdkGetsItsAnswerThroughTheGatewaysAnthropicIngress() throws IOException {
+        String answer =
+                AnthropicSdkExample.ask(gateway.url(), "sk-ant-getting-started", "Hello from the Anthropic SDK");
+
+        assertThat(answer).isEqualTo("echo: Hello from the Anthropic SDK");
+        assertThat(mock.received()).hasSize(1);
+        assertThat(mock.received().get(0).path()).isEqualTo("/v1/messages");
+        assertThat(mock.received().get(0).header("x-api-key")).isEqualTo("sk-ant-getting-started");
     }
 
     @Test
