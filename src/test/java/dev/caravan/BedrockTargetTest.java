@@ -17,14 +17,12 @@ import dev.caravan.support.BedrockStub;
 import dev.caravan.support.CapturedLogs;
 import dev.caravan.support.TestGateway;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -208,7 +206,7 @@ class BedrockTargetTest {
         }
         String everyLogLine = logs.text();
         assertThat(everyLogLine).isNotEmpty();
-        List<Path> data = dataFiles(gateway.dataDir());
+        List<Path> data = TestGateway.filesUnder(gateway.dataDir());
         for (String secret : List.of(SECRET, TOKEN, ACCESS_KEY)) {
             assertThat(everyLogLine).doesNotContain(secret);
             for (Path file : data) {
@@ -229,16 +227,5 @@ class BedrockTargetTest {
         Map<String, List<String>> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         out.putAll(headers);
         return out;
-    }
-
-    private static List<Path> dataFiles(Path dir) {
-        if (!Files.exists(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
