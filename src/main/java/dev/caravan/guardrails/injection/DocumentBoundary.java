@@ -17,8 +17,10 @@ final class DocumentBoundary {
     private DocumentBoundary() {}
 
     private static int indexOfIgnoreCase(String text, String lowerWord, int limit) {
-        int at = text.indexOf(lowerWord);
-        int upper = text.indexOf(Character.toUpperCase(lowerWord.charAt(0)) + lowerWord.substring(1));
+        // Only a start before the limit counts: searching a 1 MB text to its end for a cue word would be wasted.
+        String head = text.length() > limit + lowerWord.length() ? text.substring(0, limit + lowerWord.length()) : text;
+        int at = head.indexOf(lowerWord);
+        int upper = head.indexOf(Character.toUpperCase(lowerWord.charAt(0)) + lowerWord.substring(1));
         int first = at < 0 ? upper : upper < 0 ? at : Math.min(at, upper);
         return first >= 0 && first < limit ? first : -1;
     }

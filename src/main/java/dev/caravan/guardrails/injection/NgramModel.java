@@ -247,9 +247,10 @@ public final class NgramModel {
                 out[k++] = bucket(h, shift);
                 h = (h ^ text[i + 4]) * PRIME;
                 out[k++] = bucket(h, shift);
-            } else {
+            } else if (i + 5 > n || text[i + 1] != c || text[i + 2] != c || text[i + 3] != c || text[i + 4] != c) {
                 k = charGramsSlowly(text, i, shift, out, k);
             }
+            // else: inside a run of one char (indentation), every gram from here is the run repeated: none is kept.
             boolean letterOrDigit = c < 0x80
                     ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')
                     : Character.isLetterOrDigit(c);

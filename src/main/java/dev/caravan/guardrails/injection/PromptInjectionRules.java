@@ -36,7 +36,8 @@ final class PromptInjectionRules {
                         "(?<=(?:^|\\n)[ \\t*-]{0,6}(?:please\\s{1,3})?)(?:" + DIRECTIVE_VERBS
                                 + ")\\w*\\b[^\\n]{0,150}?\\b(?:your|the)\\s+(?:\\w+\\s+){0,2}?(?:reply|replies|response|responses|answer|answers|message|solution|implementation|output|elucidation|explanation|summary|code|rewrite)(?:'s)?\\b")
                 .window(0, 260)
-                .inDocument(documentLevel);
+                .inDocument(documentLevel)
+                .startingLines();
     }
 
     static List<Rule> rules() {

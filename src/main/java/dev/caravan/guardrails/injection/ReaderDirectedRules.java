@@ -19,6 +19,10 @@ final class ReaderDirectedRules {
     private static final String LEAK_OBJECTS =
             "(?:text|message|messages|prompt|prompts|instructions|rules|configuration|context|guidelines|directives|words|content)";
 
+    /** The words of LEAK_OBJECTS as word prefixes: every leak match names one, so it is what the leak rules need. */
+    private static final String LEAK_OBJECT_WORDS =
+            "text|message|prompt|instructions|rules|configuration|context|guidelines|directives|words|content";
+
     static List<Rule> rules() {
         return List.of(
                 Rule.of(
@@ -45,7 +49,9 @@ final class ReaderDirectedRules {
                                 0.4,
                                 "before|prior|after|instead|rather",
                                 "\\b(?:before|prior\\s+to|after|instead\\s+of|rather\\s+than)\\s+(?:answering|responding|replying|summari[sz]ing|translating|analy[sz]ing|completing|continuing|doing\\s+(?:that|this|so)|following|proceeding|giving\\s+(?:your|an?)\\s+(?:answer|summary|response))\\b[^.\\n]{0,60}?(?:,|:|\\byou\\s+(?:must|should|need|have\\s+to)|\\b(?:first|please|always|instead)\\b)")
-                        .window(8, 160),
+                        .window(8, 160)
+                        .needing(
+                                "answering|responding|replying|summari|translating|analy|completing|continuing|doing|following|proceeding|giving"),
                 Rule.of(
                                 "reader.instead",
                                 PROMPT_INJECTION,
@@ -163,7 +169,8 @@ final class ReaderDirectedRules {
                                         + LEAK_OBJECTS
                                         + ")\\s+(?:above|so\\s+far|before\\s+this|preceding\\s+this|you\\s+(?:were|have\\s+been)\\s+given)\\b|(?:above|before|previous|preceding|prior|earlier|first)\\s+(?:\\w+\\s+)?"
                                         + LEAK_OBJECTS + ")\\b")
-                        .window(4, 120),
+                        .window(4, 120)
+                        .needing(LEAK_OBJECT_WORDS),
                 Rule.of(
                                 "leak.hidden_text",
                                 PROMPT_INJECTION,
@@ -172,7 +179,8 @@ final class ReaderDirectedRules {
                                 "\\b" + LEAK_VERBS
                                         + "\\s+(?:back\\s+|out\\s+|me\\s+|us\\s+)?(?:(?:all|everything|of|in|the|your|my|its|full|entire|exact|complete|whole|very)\\s+){0,4}?(?:initial|system|hidden|secret|original|developer|pre-?prompt|confidential|internal)\\s+(?:\\w+\\s+)?"
                                         + LEAK_OBJECTS + "\\b")
-                        .window(4, 120),
+                        .window(4, 120)
+                        .needing("initial|system|hidden|secret|original|developer|pre|confidential|internal"),
                 Rule.of(
                                 "reader.model_must",
                                 PROMPT_INJECTION,

@@ -23,7 +23,8 @@ record Rule(
         int forward,
         int documentLevel,
         boolean amplifier,
-        List<String> needs) {
+        List<String> needs,
+        boolean lineStart) {
 
     /** Patterns see lower-cased text (the normalizer's job), so they need no case folding of their own. */
     private static final int FLAGS = Pattern.MULTILINE;
@@ -42,7 +43,8 @@ record Rule(
                 320,
                 0,
                 false,
-                List.of());
+                List.of(),
+                false);
     }
 
     /** A rule woken by literal phrases, for scripts written without spaces between words. */
@@ -59,18 +61,32 @@ record Rule(
                 200,
                 0,
                 false,
-                List.of());
+                List.of(),
+                false);
     }
 
     /** Evidence that is not a rule match: hidden text, decoded payloads, adversarial suffixes. */
     static Rule synthetic(String id, Category category, double weight) {
         return new Rule(
-                id, category, weight, List.of(), List.of(), Pattern.compile("(?!)"), null, 0, 0, 0, false, List.of());
+                id,
+                category,
+                weight,
+                List.of(),
+                List.of(),
+                Pattern.compile("(?!)"),
+                null,
+                0,
+                0,
+                0,
+                false,
+                List.of(),
+                false);
     }
 
     /** Evidence that only strengthens other evidence and never flags a text alone (see the amplifier above). */
     static Rule syntheticAmplifier(String id, Category category) {
-        return new Rule(id, category, 0, List.of(), List.of(), Pattern.compile("(?!)"), null, 0, 0, 0, true, List.of());
+        return new Rule(
+                id, category, 0, List.of(), List.of(), Pattern.compile("(?!)"), null, 0, 0, 0, true, List.of(), false);
     }
 
     Rule requiring(String contextRegex) {
@@ -86,7 +102,8 @@ record Rule(
                 forward,
                 documentLevel,
                 amplifier,
-                needs);
+                needs,
+                lineStart);
     }
 
     Rule window(int newBack, int newForward) {
@@ -102,17 +119,31 @@ record Rule(
                 newForward,
                 documentLevel,
                 amplifier,
-                needs);
+                needs,
+                lineStart);
     }
 
     Rule inDocument(int level) {
         return new Rule(
-                id, category, weight, triggers, literals, pattern, context, back, forward, level, amplifier, needs);
+                id, category, weight, triggers, literals, pattern, context, back, forward, level, amplifier, needs,
+                lineStart);
     }
 
     Rule amplifying() {
         return new Rule(
-                id, category, weight, triggers, literals, pattern, context, back, forward, documentLevel, true, needs);
+                id,
+                category,
+                weight,
+                triggers,
+                literals,
+                pattern,
+                context,
+                back,
+                forward,
+                documentLevel,
+                true,
+                needs,
+                lineStart);
     }
 
     /**
@@ -120,6 +151,18 @@ record Rule(
      * cheap check spares the pattern most of its attempts on ordinary text.
      */
     Rule needing(String words) {
+        return withPrefilters(List.of(words.split("\\|")), lineStart);
+    }
+
+    /**
+     * A rule whose pattern only matches where its trigger begins a line, after at most six of ' ', tab, '*' and '-' and
+     * an optional "please": the matcher checks that by hand before it runs the pattern's costly look-behind.
+     */
+    Rule startingLines() {
+        return withPrefilters(needs, true);
+    }
+
+    private Rule withPrefilters(List<String> newNeeds, boolean newLineStart) {
         return new Rule(
                 id,
                 category,
@@ -132,6 +175,7 @@ record Rule(
                 forward,
                 documentLevel,
                 amplifier,
-                List.of(words.split("\\|")));
+                newNeeds,
+                newLineStart);
     }
 }

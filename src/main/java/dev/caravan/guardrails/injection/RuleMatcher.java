@@ -347,11 +347,56 @@ final class RuleMatcher {
             if (leads != null && !leads.startAt(text, p)) {
                 continue;
             }
+            if (rule.lineStart() && !beginsLine(text, p)) {
+                continue;
+            }
             if (m.region(p, to).lookingAt()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code p} follows a line start, up to six of ' ', tab, '*', '-', and an optional "please" and spaces. */
+    static boolean beginsLine(String text, int p) {
+        if (afterIndent(text, p)) {
+            return true;
+        }
+        for (int s = 1; s <= 3 && p - s >= 0 && regexSpace(text.charAt(p - s)); s++) {
+            int word = p - s - PLEASE.length();
+            if (word >= 0 && text.startsWith(PLEASE, word) && afterIndent(text, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String PLEASE = "please";
+
+    /** Whether at most six of ' ', tab, '*', '-' stand between a line break (or the text's start) and {@code p}. */
+    private static boolean afterIndent(String text, int p) {
+        for (int k = p; k >= Math.max(0, p - 6); k--) {
+            if (k == 0 || lineBreak(text.charAt(k - 1))) {
+                return true;
+            }
+            char c = text.charAt(k - 1);
+            if (k > p - 6 && c != ' ' && c != '\t' && c != '*' && c != '-') {
+                return false;
+            }
+            if (k == p - 6) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The chars after which a multi-line {@code ^} can match (a superset is fine: the pattern has the last word). */
+    private static boolean lineBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    private static boolean regexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private int slot(int h) {

@@ -119,6 +119,14 @@ final class TextNormalizer {
         int i = 0;
         boolean inFlag = false;
         while (i < n) {
+            char ascii = text.charAt(i);
+            if (ascii < 0x80) {
+                // The common case, without the code point decoding and the checks below (it would end up here too).
+                out.append(ascii, i, i + 1);
+                inFlag = false;
+                i++;
+                continue;
+            }
             int cp = text.codePointAt(i);
             int next = i + Character.charCount(cp);
             if (cp >= 0xE0000 && cp <= 0xE007F) {
@@ -213,14 +221,17 @@ final class TextNormalizer {
                     hadOne[0] |= c == '1';
                     c = leetLetter(c);
                 }
-                b.chars[k] = Character.toLowerCase(c);
+                b.chars[k] = c < 0x80 ? asciiLower(c) : Character.toLowerCase(c);
             }
             i = end;
         }
     }
 
     private static boolean tokenChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '@' || c == '$';
+        if (c < 0x80) {
+            return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '@' || c == '$';
+        }
+        return Character.isLetterOrDigit(c);
     }
 
     /** "i g n o r e   a l l" becomes "ignore all": single letters joined, wider gaps kept as word breaks. */
@@ -281,9 +292,19 @@ final class TextNormalizer {
     }
 
     private static boolean singleLetter(char[] c, int n, int i) {
-        return Character.isLetter(c[i])
-                && (i == 0 || !Character.isLetterOrDigit(c[i - 1]))
-                && (i + 1 >= n || !Character.isLetterOrDigit(c[i + 1]));
+        return letter(c[i]) && (i == 0 || !letterOrDigit(c[i - 1])) && (i + 1 >= n || !letterOrDigit(c[i + 1]));
+    }
+
+    private static boolean letter(char c) {
+        return c < 0x80 ? isAsciiLetter(c) : Character.isLetter(c);
+    }
+
+    private static boolean letterOrDigit(char c) {
+        return c < 0x80 ? isAsciiLetter(c) || (c >= '0' && c <= '9') : Character.isLetterOrDigit(c);
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     /** Leetspeak '1' stands for both 'i' and 'l'; the variant re-reads every folded '1' as 'l'. */
