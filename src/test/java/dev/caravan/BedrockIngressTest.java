@@ -12,7 +12,6 @@ import dev.caravan.support.BedrockStub;
 import dev.caravan.support.CapturedLogs;
 import dev.caravan.support.TestGateway;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -238,7 +236,7 @@ class BedrockIngressTest {
         assertThat(everyLogLine).isNotEmpty();
         for (String secret : List.of(SECRET, TOKEN, ACCESS_KEY)) {
             assertThat(everyLogLine).doesNotContain(secret);
-            for (Path file : dataFiles(gateway.dataDir())) {
+            for (Path file : TestGateway.filesUnder(gateway.dataDir())) {
                 assertThat(Files.readString(file)).as(file.toString()).doesNotContain(secret);
             }
         }
@@ -309,7 +307,7 @@ class BedrockIngressTest {
     private static String auditLineOf(String decisionId) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            for (Path file : dataFiles(gateway.dataDir().resolve("audit"))) {
+            for (Path file : TestGateway.filesUnder(gateway.dataDir().resolve("audit"))) {
                 for (String line : Files.readAllLines(file)) {
                     if (line.contains(decisionId)) {
                         return line;
@@ -319,16 +317,5 @@ class BedrockIngressTest {
             Thread.onSpinWait();
         }
         throw new AssertionError("no audit line for " + decisionId);
-    }
-
-    private static List<Path> dataFiles(Path dir) {
-        if (!Files.exists(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

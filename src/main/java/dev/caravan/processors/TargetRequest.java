@@ -61,19 +61,15 @@ record TargetRequest(
         Map<String, String> headers = headers(exchange, FORWARDED_WHEN_TRANSLATED, target);
         headers.putAll(translated.headers());
         Secret key = key(exchange, route, target);
-        if (key != null) {
-            headers.putAll(translator.authHeaders(key.reveal()));
-        }
+        URI url = target.upstream().resolve(translated.path());
+        byte[] body;
         try {
-            return new TargetRequest(
-                    target.upstream().resolve(translated.path()),
-                    headers,
-                    JSON.writeValueAsBytes(translated.body()),
-                    translator,
-                    translated.dropped());
+            body = JSON.writeValueAsBytes(translated.body());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
+        Map<String, String> signed = translator.sign(url, headers, body, key == null ? null : key.reveal());
+        return new TargetRequest(url, signed, body, translator, translated.dropped());
     }
 
     /** The allowed client headers and the target's own. */

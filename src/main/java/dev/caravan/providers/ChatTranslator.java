@@ -2,6 +2,8 @@ package dev.caravan.providers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,6 +19,18 @@ public interface ChatTranslator {
 
     /** The headers that carry the provider key (and whatever else the provider requires on every call). */
     Map<String, String> authHeaders(String key);
+
+    /**
+     * The headers to send once the URL and body are final: these headers plus {@link #authHeaders} for most providers;
+     * a provider that signs each request (Bedrock's SigV4) overrides this. {@code key} may be null (no key to send).
+     */
+    default Map<String, String> sign(URI url, Map<String, String> headers, byte[] body, String key) {
+        Map<String, String> out = new LinkedHashMap<>(headers);
+        if (key != null) {
+            out.putAll(authHeaders(key));
+        }
+        return out;
+    }
 
     /** A native non-streamed answer as a {@code chat.completion}; {@code created} in epoch seconds. */
     ObjectNode response(JsonNode answer, String model, long created);

@@ -1,14 +1,17 @@
 package dev.caravan.providers;
 
 import dev.caravan.providers.anthropic.AnthropicTranslator;
+import dev.caravan.providers.bedrock.BedrockTranslator;
 import dev.caravan.providers.gemini.GeminiTranslator;
 import java.util.Map;
 import java.util.Optional;
 
 /** The translators by the API name a route target writes; {@code openai} needs none. */
 public final class ChatTranslators {
-    private static final Map<String, ChatTranslator> BY_API =
-            Map.of("anthropic", new AnthropicTranslator(), "gemini", new GeminiTranslator());
+    private static final Map<String, ChatTranslator> BY_API = Map.of(
+            "anthropic", new AnthropicTranslator(),
+            "bedrock", new BedrockTranslator(),
+            "gemini", new GeminiTranslator());
 
     private ChatTranslators() {}
 

@@ -408,19 +408,20 @@ class RouteTableTest {
     }
 
     @Test
-    void aBedrockTargetIsNotYetSupportedAndSaysSo() throws Exception {
-        assertRefused(
-                        """
+    void aBedrockTargetIsTranslatedAndKeepsItsRegionHeader() throws Exception {
+        RouteTable table = load(
+                """
                 routes:
                   - alias: claude
                     targets:
                       - upstream: https://bedrock-runtime.us-east-1.amazonaws.com
                         api: bedrock
                         model: anthropic.claude-3-haiku
-                """)
-                .hasMessageContaining("line 2")
-                .hasMessageContaining("api 'bedrock'")
-                .hasMessageContaining("does not have yet");
+                        headers: { x-caravan-aws-region: us-east-1 }
+                """);
+        Target target = table.find("claude").orElseThrow().targets().get(0);
+        assertThat(target.api()).isEqualTo("bedrock");
+        assertThat(target.headers()).containsEntry("x-caravan-aws-region", "us-east-1");
     }
 
     @Test

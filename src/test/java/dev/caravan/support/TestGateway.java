@@ -72,6 +72,18 @@ public final class TestGateway implements AutoCloseable {
         return dataDir;
     }
 
+    /** Every regular file below {@code dir} (none when it does not exist), to scan for what must never be stored. */
+    public static java.util.List<Path> filesUnder(Path dir) {
+        if (!Files.exists(dir)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Gateway gateway() {
         return gateway;
     }

@@ -36,7 +36,9 @@ public final class BedrockWire implements Wire {
     public static final BedrockWire CONVERSE = new BedrockWire(false);
     public static final BedrockWire CONVERSE_STREAM = new BedrockWire(true);
 
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+    /** An AWS region name, {@code eu-west-1}. */
+    static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+
     private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9._:/+-]{1,2048}");
 
     private final boolean stream;
