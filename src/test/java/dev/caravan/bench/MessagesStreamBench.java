@@ -1,8 +1,6 @@
 package dev.caravan.bench;
 
-import dev.caravan.guardrails.policy.BuiltInGuardrails;
 import dev.caravan.guardrails.policy.GuardEngine;
-import dev.caravan.guardrails.policy.GuardPolicy;
 import dev.caravan.guardrails.policy.Phase;
 import dev.caravan.providers.anthropic.MessagesStreamGovernor;
 import dev.caravan.providers.anthropic.MessagesStreamTap;
@@ -45,13 +43,10 @@ public class MessagesStreamBench {
 
     @Setup
     public void setUp() {
-        engine = new GuardEngine(BuiltInGuardrails.create(), GuardPolicy.defaults());
-        String answer = BenchTexts.ordinary(4096);
-        clean = events(answer);
-        sensitive = events(BenchTexts.withSecretAndCard(answer));
-        if (clean.size() != EVENTS || sensitive.size() != EVENTS) {
-            throw new IllegalStateException("the streams must have " + EVENTS + " events each");
-        }
+        BenchStreams streams = BenchStreams.of(MessagesStreamBench::events, EVENTS);
+        engine = streams.engine();
+        clean = streams.clean();
+        sensitive = streams.sensitive();
     }
 
     /** The answer as Anthropic streams it: message and block start, one delta per word-sized token, the ends. */

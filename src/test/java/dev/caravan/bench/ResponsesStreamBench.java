@@ -2,9 +2,7 @@ package dev.caravan.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.guardrails.policy.BuiltInGuardrails;
 import dev.caravan.guardrails.policy.GuardEngine;
-import dev.caravan.guardrails.policy.GuardPolicy;
 import dev.caravan.guardrails.policy.Phase;
 import dev.caravan.providers.openai.ResponsesStreamGovernor;
 import dev.caravan.providers.openai.ResponsesStreamTap;
@@ -52,13 +50,10 @@ public class ResponsesStreamBench {
 
     @Setup
     public void setUp() {
-        engine = new GuardEngine(BuiltInGuardrails.create(), GuardPolicy.defaults());
-        String answer = BenchTexts.ordinary(4096);
-        clean = events(answer);
-        sensitive = events(BenchTexts.withSecretAndCard(answer));
-        if (clean.size() != EVENTS || sensitive.size() != EVENTS) {
-            throw new IllegalStateException("the streams must have " + EVENTS + " events each");
-        }
+        BenchStreams streams = BenchStreams.of(ResponsesStreamBench::events, EVENTS);
+        engine = streams.engine();
+        clean = streams.clean();
+        sensitive = streams.sensitive();
     }
 
     /** The answer as the Responses API streams it, with as many word-sized deltas as make EVENTS events. */

@@ -2,9 +2,7 @@ package dev.caravan.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.guardrails.policy.BuiltInGuardrails;
 import dev.caravan.guardrails.policy.GuardEngine;
-import dev.caravan.guardrails.policy.GuardPolicy;
 import dev.caravan.guardrails.policy.Phase;
 import dev.caravan.providers.openai.ChatStreamGovernor;
 import dev.caravan.providers.openai.ChatStreamTap;
@@ -49,13 +47,10 @@ public class StreamBench {
 
     @Setup
     public void setUp() {
-        engine = new GuardEngine(BuiltInGuardrails.create(), GuardPolicy.defaults());
-        String answer = BenchTexts.ordinary(4096);
-        clean = events(answer);
-        sensitive = events(BenchTexts.withSecretAndCard(answer));
-        if (clean.size() != EVENTS || sensitive.size() != EVENTS) {
-            throw new IllegalStateException("the streams must have " + EVENTS + " events each");
-        }
+        BenchStreams streams = BenchStreams.of(StreamBench::events, EVENTS);
+        engine = streams.engine();
+        clean = streams.clean();
+        sensitive = streams.sensitive();
     }
 
     /** The answer as OpenAI streams it: a role event, one event per word-sized token, a finish event; cut to EVENTS. */
