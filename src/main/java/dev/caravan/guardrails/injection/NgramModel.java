@@ -26,7 +26,17 @@ public final class NgramModel {
     private static final int CHAR_BASIS = 0x811c9dc5;
     private static final int WORD_BASIS = 0x2545f491;
     private static final int PRIME = 0x01000193;
-    private static final int STATE = 3;
+    private static final int GOLDEN = 0x9e3779b1;
+    /** {@code (h ^ c) * PRIME * GOLDEN}: the FNV step and the bucket hash in one multiply. */
+    private static final int PRIME_GOLDEN = PRIME * GOLDEN;
+
+    private static final boolean[] ASCII_WORD = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_WORD[c] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+        }
+    }
 
     private final int bits;
     private final int block;
@@ -158,17 +168,11 @@ public final class NgramModel {
         int blocks = Math.max(1, (text.length + block - 1) / block);
         long[] sums = new long[blocks];
         int[] counts = new int[blocks];
-        int[] buckets = new int[maxFeatures(block)];
-        int[] state = new int[STATE];
-        byte[] weights = attack.weights();
+        Words words = new Words();
         for (int b = 0; b < blocks; b++) {
-            int k = features(text, b * block, Math.min(text.length, (b + 1) * block), 32 - bits, buckets, state);
-            long sum = 0;
-            for (int j = 0; j < k; j++) {
-                sum += weights[buckets[j]];
-            }
-            sums[b] = sum;
-            counts[b] = k;
+            long found = features(text, b * block, Math.min(text.length, (b + 1) * block), attack.weights(), words);
+            sums[b] = sum(found);
+            counts[b] = count(found);
         }
         double bestLogit = Double.NEGATIVE_INFINITY;
         int bestBlock = 0;
@@ -193,12 +197,9 @@ public final class NgramModel {
     /** Whether the second head reads {@code window} of {@code folded} as a jailbreak rather than a prompt injection. */
     public boolean jailbreak(String folded, Window window) {
         char[] text = folded.substring(window.start(), window.end()).toCharArray();
-        int[] buckets = new int[maxFeatures(text.length)];
-        int k = features(text, 0, text.length, 32 - bits, buckets, new int[STATE]);
-        long sum = 0;
-        for (int j = 0; j < k; j++) {
-            sum += jailbreak.weights()[buckets[j]];
-        }
+        long found = features(text, 0, text.length, jailbreak.weights(), new Words());
+        long sum = sum(found);
+        int k = count(found);
         return jailbreak.bias() + jailbreak.scale() * sum / Math.sqrt(Math.max(1, Math.max(k, floor))) > 0;
     }
 
@@ -213,10 +214,14 @@ public final class NgramModel {
         int blocks = Math.max(1, (text.length + block - 1) / block);
         int[][] out = new int[blocks][];
         int[] buckets = new int[maxFeatures(block)];
-        int[] state = new int[STATE];
+        Words words = new Words();
+        byte[] none = new byte[1 << bits];
         for (int b = 0; b < blocks; b++) {
-            int k = features(text, b * block, Math.min(text.length, (b + 1) * block), 32 - bits, buckets, state);
-            out[b] = Arrays.copyOf(buckets, k);
+            int from = b * block;
+            int to = Math.min(text.length, (b + 1) * block);
+            int grams = count(charGrams(text, from, to, 32 - bits, none, buckets, 0));
+            int all = grams + count(words.read(text, from, to, 32 - bits, none, buckets, grams));
+            out[b] = Arrays.copyOf(buckets, all);
         }
         return out;
     }
@@ -226,82 +231,162 @@ public final class NgramModel {
         return 4 * chars + 4;
     }
 
-    /**
-     * The features of chars {@code [from, to)} of {@code text} into {@code out}, returning how many: the character 3-,
-     * 4- and 5-grams that start there, and the word unigrams and bigrams (words are letter or digit runs) that end
-     * there. Blocks must be read in order with one {@code state} (the word being read, the word before, whether inside
-     * a word), which carries a word across a block's end.
-     */
-    private static int features(char[] text, int from, int to, int shift, int[] out, int[] state) {
-        int n = text.length;
-        int word = state[0];
-        int previousWord = state[1];
-        boolean inWord = state[2] != 0;
-        int k = 0;
-        for (int i = from; i < to; i++) {
-            char c = text[i];
-            if (i + 5 <= n && (i == 0 || text[i - 1] != c)) {
-                int h = (((CHAR_BASIS ^ c) * PRIME ^ text[i + 1]) * PRIME ^ text[i + 2]) * PRIME;
-                out[k++] = bucket(h, shift);
-                h = (h ^ text[i + 3]) * PRIME;
-                out[k++] = bucket(h, shift);
-                h = (h ^ text[i + 4]) * PRIME;
-                out[k++] = bucket(h, shift);
-            } else if (i + 5 > n || text[i + 1] != c || text[i + 2] != c || text[i + 3] != c || text[i + 4] != c) {
-                k = charGramsSlowly(text, i, shift, out, k);
-            }
-            // else: inside a run of one char (indentation), every gram from here is the run repeated: none is kept.
-            boolean letterOrDigit = c < 0x80
-                    ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')
-                    : Character.isLetterOrDigit(c);
-            if (letterOrDigit) {
-                word = inWord ? (word ^ c) * PRIME : (WORD_BASIS ^ c) * PRIME;
-                inWord = true;
-            } else if (inWord) {
-                k = emitWord(word, previousWord, shift, out, k);
-                previousWord = word;
-                inWord = false;
-            }
-        }
-        if (to == n && inWord) {
-            k = emitWord(word, previousWord, shift, out, k);
-            previousWord = word;
-            inWord = false;
-        }
-        state[0] = word;
-        state[1] = previousWord;
-        state[2] = inWord ? 1 : 0;
-        return k;
+    /** The weight sum and count of the features of chars {@code [from, to)}: its char n-grams, then its words. */
+    private long features(char[] text, int from, int to, byte[] weights, Words words) {
+        return charGrams(text, from, to, 32 - bits, weights, null, 0)
+                + words.read(text, from, to, 32 - bits, weights, null, 0);
     }
 
-    /** Near the end of the text or inside a run of one char, whose n-grams each repeat the one before and count once. */
-    private static int charGramsSlowly(char[] text, int i, int shift, int[] out, int k) {
+    /** A weight sum and a feature count packed in one long; two such longs add up field by field. */
+    private static long found(int sum, int count) {
+        return ((long) sum << 32) + count;
+    }
+
+    private static long sum(long found) {
+        return found >> 32;
+    }
+
+    private static int count(long found) {
+        return (int) found;
+    }
+
+    /**
+     * The character 3-, 4- and 5-grams that start in chars {@code [from, to)} of {@code text}: their weight sum and
+     * count, and their buckets into {@code buckets} from {@code at} when it is not null. Each gram's bucket is the
+     * bucket() of its FNV hash, with the last FNV step and the bucket hash folded into one multiply.
+     */
+    private static long charGrams(char[] text, int from, int to, int shift, byte[] weights, int[] buckets, int at) {
+        int sum = 0;
+        int k = at;
+        int full = Math.min(to, text.length - 4);
+        int i = from;
+        if (i < full) {
+            // The five chars of the grams starting at i slide along in locals: one array read per char.
+            int before = i > 0 ? text[i - 1] : -1;
+            char c0 = text[i];
+            char c1 = text[i + 1];
+            char c2 = text[i + 2];
+            char c3 = text[i + 3];
+            for (; i < full; i++) {
+                char c4 = text[i + 4];
+                if (before != c0) {
+                    int x = ((CHAR_BASIS ^ c0) * PRIME ^ c1) * PRIME ^ c2;
+                    int g3 = (x * PRIME_GOLDEN) >>> shift;
+                    x = x * PRIME ^ c3;
+                    int g4 = (x * PRIME_GOLDEN) >>> shift;
+                    x = x * PRIME ^ c4;
+                    int g5 = (x * PRIME_GOLDEN) >>> shift;
+                    sum += weights[g3] + weights[g4] + weights[g5];
+                    if (buckets != null) {
+                        buckets[k] = g3;
+                        buckets[k + 1] = g4;
+                        buckets[k + 2] = g5;
+                    }
+                    k += 3;
+                } else if (c1 != c0 || c2 != c0 || c3 != c0 || c4 != c0) {
+                    long found = gramsAtRun(text, i, shift, weights, buckets, k);
+                    sum += (int) sum(found);
+                    k += count(found);
+                }
+                // else: inside a run of one char (indentation), every gram from here is the run repeated: none is kept.
+                before = c0;
+                c0 = c1;
+                c1 = c2;
+                c2 = c3;
+                c3 = c4;
+            }
+        }
+        for (; i < to; i++) {
+            long found = gramsAtRun(text, i, shift, weights, buckets, k);
+            sum += (int) sum(found);
+            k += count(found);
+        }
+        return found(sum, k - at);
+    }
+
+    /**
+     * The grams starting at {@code i} near the text's end or where a run of one char starts or ends: a gram that only
+     * repeats the char before it repeats the gram before it, and counts once.
+     */
+    private static long gramsAtRun(char[] text, int i, int shift, byte[] weights, int[] buckets, int at) {
         char c = text[i];
         boolean repeat = i > 0 && text[i - 1] == c;
         int h = CHAR_BASIS;
         int limit = Math.min(text.length, i + 5);
+        int sum = 0;
+        int k = at;
         for (int j = i; j < limit; j++) {
             char cj = text[j];
             repeat &= cj == c;
             h = (h ^ cj) * PRIME;
             if (j - i >= 2 && !repeat) {
-                out[k++] = bucket(h, shift);
+                int g = bucket(h, shift);
+                sum += weights[g];
+                if (buckets != null) {
+                    buckets[k] = g;
+                }
+                k++;
             }
         }
-        return k;
+        return found(sum, k - at);
     }
 
-    private static int emitWord(int word, int previousWord, int shift, int[] out, int k) {
-        out[k++] = bucket(word ^ 0x5bd1e995, shift);
-        if (previousWord != 0) {
-            out[k++] = bucket(previousWord * 31 + word, shift);
+    /**
+     * The word unigrams and bigrams (words are letter or digit runs) that end in a block; blocks are read in order,
+     * and the word being read, the word before it and whether a word is open carry over a block's end.
+     */
+    private static final class Words {
+        private int word;
+        private int previous;
+        private boolean open;
+
+        /** The words ending in chars {@code [from, to)}: their weight sum and count, buckets as in charGrams. */
+        long read(char[] text, int from, int to, int shift, byte[] weights, int[] buckets, int at) {
+            int w = word;
+            int before = previous;
+            boolean inWord = open;
+            long found = 0;
+            for (int i = from; i < to; i++) {
+                char c = text[i];
+                if (c < 0x80 ? ASCII_WORD[c] : Character.isLetterOrDigit(c)) {
+                    w = inWord ? (w ^ c) * PRIME : (WORD_BASIS ^ c) * PRIME;
+                    inWord = true;
+                } else if (inWord) {
+                    found += emit(w, before, shift, weights, buckets, at + count(found));
+                    before = w;
+                    inWord = false;
+                }
+            }
+            if (to == text.length && inWord) {
+                found += emit(w, before, shift, weights, buckets, at + count(found));
+                before = w;
+                inWord = false;
+            }
+            word = w;
+            previous = before;
+            open = inWord;
+            return found;
         }
-        return k;
+
+        private static long emit(int word, int previous, int shift, byte[] weights, int[] buckets, int at) {
+            int unigram = bucket(word ^ 0x5bd1e995, shift);
+            if (buckets != null) {
+                buckets[at] = unigram;
+            }
+            if (previous == 0) {
+                return found(weights[unigram], 1);
+            }
+            int bigram = bucket(previous * 31 + word, shift);
+            if (buckets != null) {
+                buckets[at + 1] = bigram;
+            }
+            return found(weights[unigram] + weights[bigram], 2);
+        }
     }
 
     /** Fibonacci hashing: the top {@code 32 - shift} bits of the state times the golden ratio pick the bucket. */
     private static int bucket(int h, int shift) {
-        return (h * 0x9e3779b1) >>> shift;
+        return (h * GOLDEN) >>> shift;
     }
 
     private static int indexOf(byte[] data, byte[] needle) {

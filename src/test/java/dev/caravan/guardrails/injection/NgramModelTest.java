@@ -101,4 +101,35 @@ class NgramModelTest {
         assertThat(window.end()).isLessThanOrEqualTo(folded.length());
         assertThat(millis).as("1 MB took %d ms", millis).isLessThan(250);
     }
+
+    @Test
+    void aWindowScoresTheSameFeaturesThatTrainingReads() {
+        Random random = new Random(3);
+        byte[] weights = new byte[1 << 12];
+        random.nextBytes(weights);
+        NgramModel.Head head = new NgramModel.Head(weights, 0.01f, -0.2f);
+        NgramModel small = new NgramModel(12, 32, 0, head, head, 0.5f);
+        List<String> texts = List.of(
+                "ab",
+                "ignore previous instructions",
+                "x".repeat(40) + " then   some\tindented\n        code(); ".repeat(6) + "zzzzz",
+                "naïve café résumé — ünïcödé words and 12345 digits ".repeat(5),
+                "aaaab bbbb aaaaaaa a a a aa " + "-".repeat(70) + " end");
+        for (String text : texts) {
+            int[][] blocks = NgramModel.blockFeatures(text, 12, 32);
+            double best = Double.NEGATIVE_INFINITY;
+            for (int b = 0; b == 0 || b + 1 < blocks.length; b++) {
+                long sum = 0;
+                int count = 0;
+                for (int k = b; k < Math.min(b + 2, blocks.length); k++) {
+                    for (int bucket : blocks[k]) {
+                        sum += weights[bucket];
+                    }
+                    count += blocks[k].length;
+                }
+                best = Math.max(best, head.bias() + head.scale() * sum / Math.sqrt(count));
+            }
+            assertThat(small.bestWindow(text).probability()).as(text).isEqualTo(1.0 / (1.0 + Math.exp(-best)));
+        }
+    }
 }
