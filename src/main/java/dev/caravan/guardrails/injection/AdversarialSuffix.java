@@ -10,11 +10,17 @@ final class AdversarialSuffix {
     private static final int MAX_TOKENS = 400;
     private static final String GLUE = "[]{}^\\|~<>=@*`";
     private static final String SOUP = "[]{}^\\|~<>=@`!";
-    private static final boolean[] IS_SOUP = new boolean[128];
+    private static final byte SOUP_CHAR = 1;
+    private static final byte UPPER = 2;
+    /** Per ASCII char: a soup char, an upper-case letter (soup after a lower-case one), or neither. */
+    private static final byte[] KIND = new byte[128];
 
     static {
+        for (char c = 'A'; c <= 'Z'; c++) {
+            KIND[c] = UPPER;
+        }
         for (char c : SOUP.toCharArray()) {
-            IS_SOUP[c] = true;
+            KIND[c] = SOUP_CHAR;
         }
     }
 
@@ -22,19 +28,24 @@ final class AdversarialSuffix {
     int[] find(String text) {
         int n = text.length();
         int lineStart = 0;
-        int[] starts = new int[MAX_TOKENS];
-        int[] ends = new int[MAX_TOKENS];
-        boolean[] odd = new boolean[MAX_TOKENS];
+        int[] starts = null;
+        int[] ends = null;
+        boolean[] odd = null;
         while (lineStart < n) {
             int lineEnd = text.indexOf('\n', lineStart);
             if (lineEnd < 0) {
                 lineEnd = n;
             }
-            int[] hit = hasSoupCharacter(text, lineStart, lineEnd)
-                    ? inLine(text, lineStart, lineEnd, starts, ends, odd)
-                    : null;
-            if (hit != null) {
-                return hit;
+            if (hasSoupCharacter(text, lineStart, lineEnd) && startsWithProse(text, lineStart, lineEnd)) {
+                if (starts == null) {
+                    starts = new int[MAX_TOKENS];
+                    ends = new int[MAX_TOKENS];
+                    odd = new boolean[MAX_TOKENS];
+                }
+                int[] hit = inLine(text, lineStart, lineEnd, starts, ends, odd);
+                if (hit != null) {
+                    return hit;
+                }
             }
             lineStart = lineEnd + 1;
         }
@@ -46,7 +57,8 @@ final class AdversarialSuffix {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c < 128) {
-                if (IS_SOUP[c] || (c >= 'A' && c <= 'Z' && previous >= 'a' && previous <= 'z')) {
+                byte kind = KIND[c];
+                if (kind == SOUP_CHAR || (kind == UPPER && previous >= 'a' && previous <= 'z')) {
                     return true;
                 }
             } else if (Character.isUpperCase(c) && Character.isLowerCase(previous)) {
@@ -57,10 +69,8 @@ final class AdversarialSuffix {
         return false;
     }
 
+    /** The suffix in a line that starts with prose, or null. */
     private static int[] inLine(String text, int from, int to, int[] starts, int[] ends, boolean[] odd) {
-        if (!startsWithProse(text, from, to)) {
-            return null;
-        }
         int count = 0;
         int i = from;
         while (i < to && count < MAX_TOKENS) {
@@ -76,7 +86,6 @@ final class AdversarialSuffix {
             }
             starts[count] = s;
             ends[count] = i;
-            odd[count] = odd(text, s, i);
             count++;
         }
         int prose = 0;
@@ -85,6 +94,10 @@ final class AdversarialSuffix {
         }
         if (prose < MIN_PROSE_WORDS || count - prose < MIN_TAIL_TOKENS) {
             return null;
+        }
+        // Only the tail's tokens are weighed: a line of prose that merely ends in '!' costs no more than its words.
+        for (int k = prose; k < count; k++) {
+            odd[k] = odd(text, starts[k], ends[k]);
         }
         int oddTotal = 0;
         int lone = 0;

@@ -16,7 +16,9 @@ final class LeadingWords {
     /** A leading word, and whether the pattern puts a word boundary before it. */
     private record Lead(String word, boolean bounded) {}
 
-    /** The leads by first char (lower-cased when case is ignored); most positions are turned down by one lookup. */
+    /**
+     * The leads by first char (under both cases when case is ignored); most positions are turned down by one lookup.
+     */
     private final Lead[][] byFirst = new Lead[128][];
 
     private final boolean ignoreCase;
@@ -24,16 +26,21 @@ final class LeadingWords {
     private LeadingWords(List<Lead> leads, boolean ignoreCase) {
         this.ignoreCase = ignoreCase;
         for (Lead lead : leads) {
-            int c = key(lead.word().charAt(0));
-            Lead[] old = byFirst[c] == null ? new Lead[0] : byFirst[c];
-            Lead[] grown = Arrays.copyOf(old, old.length + 1);
-            grown[old.length] = lead;
-            byFirst[c] = grown;
+            char first = lead.word().charAt(0);
+            add(first, lead);
+            if (ignoreCase && Character.toLowerCase(first) != first) {
+                add(Character.toLowerCase(first), lead);
+            } else if (ignoreCase && Character.toUpperCase(first) != first) {
+                add(Character.toUpperCase(first), lead);
+            }
         }
     }
 
-    private int key(char c) {
-        return ignoreCase ? Character.toLowerCase(c) : c;
+    private void add(char c, Lead lead) {
+        Lead[] old = byFirst[c] == null ? new Lead[0] : byFirst[c];
+        Lead[] grown = Arrays.copyOf(old, old.length + 1);
+        grown[old.length] = lead;
+        byFirst[c] = grown;
     }
 
     /** The pattern's leading words, or null when a match could start with anything. */
@@ -48,7 +55,7 @@ final class LeadingWords {
     /** True if one of the words starts at {@code at}; every match starting there needs one. */
     boolean startAt(CharSequence text, int at) {
         char c = text.charAt(at);
-        Lead[] leads = c < 128 ? byFirst[key(c)] : null;
+        Lead[] leads = c < 128 ? byFirst[c] : null;
         if (leads == null) {
             return false;
         }

@@ -38,6 +38,8 @@ final class RuleMatcher {
     private final int shift;
     /** Phrase triggers grouped by first char: the sorted distinct first chars, and each group's range in the arrays. */
     private final long[] literalStarts = new long[1024];
+    /** Bit set of every phrase's first two chars (by hash): most chars that start a phrase are not followed by one. */
+    private final long[] literalPairs = new long[PREFIX_BITS / 64];
 
     private final char[] literalFirst;
     private final int[] literalOffsets;
@@ -108,7 +110,13 @@ final class RuleMatcher {
         List<Literal> literals = new ArrayList<>();
         for (int r = 0; r < rules.length; r++) {
             for (String lit : rules[r].literals()) {
+                if (lit.length() < 2) {
+                    throw new IllegalArgumentException(
+                            "phrase shorter than two chars: '" + lit + "' in " + rules[r].id());
+                }
                 literals.add(new Literal(lit.charAt(0), r, lit));
+                int pair = pairBit(lit.charAt(0), lit.charAt(1));
+                literalPairs[pair >>> 6] |= 1L << pair;
             }
         }
         literals.sort(java.util.Comparator.comparing(Literal::first));
@@ -218,7 +226,11 @@ final class RuleMatcher {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if ((literalStarts[c >>> 6] & (1L << c)) == 0) {
+            if ((literalStarts[c >>> 6] & (1L << c)) == 0 || i + 1 == n) {
+                continue;
+            }
+            int pair = pairBit(c, text.charAt(i + 1));
+            if ((literalPairs[pair >>> 6] & (1L << pair)) == 0) {
                 continue;
             }
             int at = Arrays.binarySearch(literalFirst, c);
@@ -405,6 +417,10 @@ final class RuleMatcher {
 
     private static int prefixBit(int h, int length) {
         return ((h + length * 0x632BE5AB) * 0x85EBCA6B) >>> 16;
+    }
+
+    private static int pairBit(char first, char second) {
+        return ((first * 31 + second) * 0x9E3779B1) >>> 16;
     }
 
     private static int hash(String s) {
