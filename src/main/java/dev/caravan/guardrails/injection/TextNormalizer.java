@@ -198,10 +198,13 @@ final class TextNormalizer {
             boolean lookAlike = false;
             boolean otherLetter = false;
             boolean leet = false;
+            boolean nonAscii = false;
             while (end < b.length && tokenChar(b.chars[end])) {
                 char c = b.chars[end];
                 if (isAsciiLetter(c)) {
                     latin = true;
+                    // Lower-cased on the way: nothing below reads an ASCII letter's case.
+                    b.chars[end] = asciiLower(c);
                 } else if (c < HOMOGLYPHS.length && HOMOGLYPHS[c] != 0) {
                     lookAlike = true;
                 } else if (Character.isLetter(c)) {
@@ -209,10 +212,15 @@ final class TextNormalizer {
                 } else if (isLeet(c)) {
                     leet = true;
                 }
+                nonAscii |= c >= 0x80;
                 end++;
             }
             boolean foldGlyphs = lookAlike && (latin || !otherLetter);
             boolean foldLeet = leet && (latin || foldGlyphs);
+            if (!nonAscii && !foldLeet) {
+                i = end;
+                continue;
+            }
             for (int k = i; k < end; k++) {
                 char c = b.chars[k];
                 if (foldGlyphs && c < HOMOGLYPHS.length && HOMOGLYPHS[c] != 0) {
@@ -244,7 +252,13 @@ final class TextNormalizer {
         int n = in.length;
         int i = 0;
         while (i < n) {
-            if (singleLetter(c, n, i) && i + 2 < n && isSeparator(c[i + 1]) && singleLetter(c, n, i + 2)) {
+            int plain = i;
+            while (plain < n && !spacedStart(c, n, plain)) {
+                plain++;
+            }
+            out.appendAll(in, i, plain);
+            i = plain;
+            if (i < n) {
                 int letters = 0;
                 int p = i;
                 int mark = out.length;
@@ -267,14 +281,9 @@ final class TextNormalizer {
                 }
                 if (letters < 4) {
                     out.length = mark;
-                    for (int k = i; k < p; k++) {
-                        out.append(c[k], in.startMap[k], in.endMap[k]);
-                    }
+                    out.appendAll(in, i, p);
                 }
                 i = p;
-            } else {
-                out.append(c[i], in.startMap[i], in.endMap[i]);
-                i++;
             }
         }
         return out;
@@ -282,13 +291,16 @@ final class TextNormalizer {
 
     private static boolean hasSpacedLetters(Buffer in) {
         for (int i = 0; i + 2 < in.length; i++) {
-            if (singleLetter(in.chars, in.length, i)
-                    && isSeparator(in.chars[i + 1])
-                    && singleLetter(in.chars, in.length, i + 2)) {
+            if (spacedStart(in.chars, in.length, i)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A single letter, a separator and another single letter start at {@code i}: "i g n o r e" may start here. */
+    private static boolean spacedStart(char[] c, int n, int i) {
+        return i + 2 < n && isSeparator(c[i + 1]) && singleLetter(c, n, i) && singleLetter(c, n, i + 2);
     }
 
     private static boolean singleLetter(char[] c, int n, int i) {
@@ -344,6 +356,15 @@ final class TextNormalizer {
             startMap[length] = start;
             endMap[length] = end;
             length++;
+        }
+
+        /** Appends chars {@code [from, to)} of {@code in} with their spans; this buffer has room (it only shrinks). */
+        void appendAll(Buffer in, int from, int to) {
+            int count = to - from;
+            System.arraycopy(in.chars, from, chars, length, count);
+            System.arraycopy(in.startMap, from, startMap, length, count);
+            System.arraycopy(in.endMap, from, endMap, length, count);
+            length += count;
         }
     }
 }
