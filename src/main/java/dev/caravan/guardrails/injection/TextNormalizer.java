@@ -300,7 +300,32 @@ final class TextNormalizer {
 
     /** A single letter, a separator and another single letter start at {@code i}: "i g n o r e" may start here. */
     private static boolean spacedStart(char[] c, int n, int i) {
-        return i + 2 < n && isSeparator(c[i + 1]) && singleLetter(c, n, i) && singleLetter(c, n, i + 2);
+        if (i + 2 >= n) {
+            return false;
+        }
+        // The three kinds are combined without branching: the usual miss then costs no mispredicted branch.
+        int shape = kind(c[i]) & kind(c[i + 2]) & (kind(c[i + 1]) >> 2) & LETTER;
+        return shape != 0 && singleLetter(c, n, i) && singleLetter(c, n, i + 2);
+    }
+
+    private static final int LETTER = 1;
+    private static final int DIGIT = 2;
+    private static final int SEPARATOR = 4;
+    private static final byte[] ASCII_KINDS = new byte[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_KINDS[c] =
+                    (byte) (isAsciiLetter(c) ? LETTER : c >= '0' && c <= '9' ? DIGIT : isSeparator(c) ? SEPARATOR : 0);
+        }
+    }
+
+    /** A letter, a digit or a separator (as {@code letter}, {@code letterOrDigit} and {@code isSeparator} see it). */
+    private static int kind(char c) {
+        if (c < 0x80) {
+            return ASCII_KINDS[c];
+        }
+        return Character.isLetter(c) ? LETTER : Character.isDigit(c) ? DIGIT : 0;
     }
 
     private static boolean singleLetter(char[] c, int n, int i) {
