@@ -128,7 +128,8 @@ final class JailbreakRules {
                                 0.45,
                                 "opposite|reverse",
                                 "\\b(?:opposite\\s+day|(?:exact\\s+)?opposite\\s+of\\s+(?:what|how)|rules?\\s+(?:mean|means|are)\\s+(?:the\\s+)?(?:reverse|opposite))\\b")
-                        .window(40, 40),
+                        .window(40, 40)
+                        .needing("opposite|rule"),
                 Rule.of(
                                 "jb.fiction",
                                 JAILBREAK,

@@ -354,7 +354,8 @@ final class PromptInjectionRules {
                                 "following|below",
                                 "\\b(?:following|below)\\s+code\\s+(?:excerpt|block|snippet|section|segment|fragment|sample)\\b")
                         .window(0, 60)
-                        .inDocument(1),
+                        .inDocument(1)
+                        .needing("code"),
                 Rule.of(
                                 "doc.code_exfil",
                                 PROMPT_INJECTION,

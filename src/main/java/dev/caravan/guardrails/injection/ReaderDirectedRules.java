@@ -88,7 +88,8 @@ final class ReaderDirectedRules {
                                 0.35,
                                 "respond|reply|answer|output|return|say|print",
                                 "\\b(?:respond|reply|answer|output|return|say|print)\\s+(?:only|just|solely|exclusively)\\s+(?:with\\s+)?(?:the\\s+)?(?:word|words|phrase|text|sentence|string|following|[\"'`]|yes|no|true|false|approved|\\d)")
-                        .window(4, 80),
+                        .window(4, 80)
+                        .needing("only|just|solely|exclusively"),
                 Rule.of(
                                 "reader.response_format",
                                 PROMPT_INJECTION,
@@ -96,7 +97,8 @@ final class ReaderDirectedRules {
                                 "response|responses|reply|replies|answer|answers|output|outputs|summary|summaries|message|messages",
                                 "\\b(?:in|at\\s+the\\s+(?:end|start|beginning|bottom|top)\\s+of|to|into|within)\\s+(?:your|every|each|all\\s+your)\\s+(?:\\w+\\s+)?(?:responses?|reply|replies|answers?|outputs?|summar(?:y|ies)|messages?)\\b")
                         .window(50, 10)
-                        .inDocument(1),
+                        .inDocument(1)
+                        .needing("your|every|each"),
                 Rule.of(
                                 "reader.role_marker",
                                 PROMPT_INJECTION,
@@ -201,7 +203,8 @@ final class ReaderDirectedRules {
                                 0.35,
                                 "rank|rate|score|mark|classify|recommend|select|approve|list",
                                 "\\b(?:rank|rate|score|mark|classify|recommend|select|approve|list)\\s+(?:him|her|them|me|us|it|this\\s+(?:candidate|applicant|product|paper|submission|app|vendor|seller|listing|review|resume))\\s+(?:first|highest|at\\s+the\\s+top|as\\s+(?:the\\s+)?(?:best|top|most|highly|excellent|qualified|safe|approved)|(?:with\\s+)?(?:5|five|10|ten)\\s+(?:stars|out\\s+of)|above\\s+(?:all|every|the\\s+other))")
-                        .window(4, 100),
+                        .window(4, 100)
+                        .needing("him|her|them|me|us|it|this"),
                 Rule.of(
                                 "reader.tell_user",
                                 PROMPT_INJECTION,
@@ -224,7 +227,8 @@ final class ReaderDirectedRules {
                                 0.5,
                                 "what|how",
                                 "\\b(?:what|how)\\s+(?:exactly\\s+)?(?:were|have)\\s+you\\s+(?:been\\s+)?(?:told|instructed|programmed|configured|prompted|asked)\\s+(?:to\\s+do\\s+)?(?:before|at\\s+the\\s+(?:start|beginning)|by\\s+(?:your|the)\\s+(?:developers?|operator|creators?|system)|initially|originally)\\b")
-                        .window(4, 100),
+                        .window(4, 100)
+                        .needing("were|have"),
                 Rule.of(
                                 "leak.prompt_file",
                                 PROMPT_INJECTION,
