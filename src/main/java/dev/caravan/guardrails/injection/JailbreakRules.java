@@ -194,7 +194,8 @@ final class JailbreakRules {
                                 "now|going|about|act|pretend|simulat|roleplay|longer|chatgpt|alter|become|respond",
                                 "\\b(?:you\\s+are\\s+(?:now\\s+|going\\s+to\\s+(?:be|act)\\s+|about\\s+to\\s+(?:become|be)\\s+)|act\\s+as|pretend\\s+(?:to\\s+be|you\\s+are)|simulate|roleplay\\s+as|you\\s+will\\s+(?:now\\s+)?(?:be|act|respond\\s+as|simulate)|no\\s+longer\\s+(?:chatgpt|an?\\s+ai|claude|bound)|not\\s+chatgpt|alter\\s+ego|become\\s+(?:the\\s+)?\\w+\\s+(?:ai|bot))\\b")
                         .window(20, 40)
-                        .amplifying(),
+                        .amplifying()
+                        .needing("you|act|pretend|simulat|roleplay|no|alter|become"),
                 Rule.of(
                                 "jb.from_now_on",
                                 JAILBREAK,

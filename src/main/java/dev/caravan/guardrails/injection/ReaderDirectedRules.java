@@ -81,7 +81,8 @@ final class ReaderDirectedRules {
                                 "mention|tell|reveal|summari|disclos|acknowledg|repeat|quote|show|translat|referenc|refer|explain",
                                 "\\b(?:do\\s+not|don't|dont|never|without)\\s+(?:ever\\s+)?(?:mention|tell|reveal|summari[sz]e|disclose|acknowledge|repeat|quote|show|translate|reference|refer\\s+to|explain)\\w*\\s+(?:\\w+\\s+){0,2}?(?:this|these|that|it|the\\s+user|the\\s+(?:above|following|instructions?|note|message|comment|text|change)|your\\s+(?:instructions?|prompt|rules))\\b")
                         .window(30, 80)
-                        .inDocument(1),
+                        .inDocument(1)
+                        .needing("do|never|without"),
                 Rule.of(
                                 "reader.answer_only",
                                 PROMPT_INJECTION,
