@@ -13,14 +13,15 @@ final class DocumentBoundary {
             Pattern.CASE_INSENSITIVE));
     private static final int SEARCH_LIMIT = 4_000;
     private static final String[] CUES = {"here", "below", "following"};
+    private static final String[] CAPITALISED_CUES = {"Here", "Below", "Following"};
 
     private DocumentBoundary() {}
 
-    private static int indexOfIgnoreCase(String text, String lowerWord, int limit) {
+    private static int indexOfIgnoreCase(String text, String lowerWord, String capitalised, int limit) {
         // Only a start before the limit counts: searching a 1 MB text to its end for a cue word would be wasted.
         String head = text.length() > limit + lowerWord.length() ? text.substring(0, limit + lowerWord.length()) : text;
         int at = head.indexOf(lowerWord);
-        int upper = head.indexOf(Character.toUpperCase(lowerWord.charAt(0)) + lowerWord.substring(1));
+        int upper = head.indexOf(capitalised);
         int first = at < 0 ? upper : upper < 0 ? at : Math.min(at, upper);
         return first >= 0 && first < limit ? first : -1;
     }
@@ -56,8 +57,8 @@ final class DocumentBoundary {
             }
         }
         int announced = n;
-        for (String cue : CUES) {
-            int at = indexOfIgnoreCase(text, cue, limit);
+        for (int c = 0; c < CUES.length; c++) {
+            int at = indexOfIgnoreCase(text, CUES[c], CAPITALISED_CUES[c], limit);
             if (at >= 0 && at < announced) {
                 int end = ANNOUNCED.end(text, Math.max(0, at - 8), Math.min(n, at + 160));
                 if (end >= 0) {
