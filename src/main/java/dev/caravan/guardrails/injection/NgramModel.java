@@ -217,11 +217,13 @@ public final class NgramModel {
         Words words = new Words();
         byte[] none = new byte[1 << bits];
         for (int b = 0; b < blocks; b++) {
-            int from = b * block;
-            int to = Math.min(text.length, (b + 1) * block);
-            int grams = count(charGrams(text, from, to, 32 - bits, none, buckets, 0));
-            int all = grams + count(words.read(text, from, to, 32 - bits, none, buckets, grams));
-            out[b] = Arrays.copyOf(buckets, all);
+            // Char by char, each char's grams before the words it ends: the order training has always read them in.
+            int k = 0;
+            for (int i = b * block; i < Math.min(text.length, (b + 1) * block); i++) {
+                k += count(charGrams(text, i, i + 1, 32 - bits, none, buckets, k));
+                k += count(words.read(text, i, i + 1, 32 - bits, none, buckets, k));
+            }
+            out[b] = Arrays.copyOf(buckets, k);
         }
         return out;
     }
