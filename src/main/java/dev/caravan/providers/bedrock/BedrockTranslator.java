@@ -117,4 +117,9 @@ public final class BedrockTranslator implements ChatTranslator {
     public ObjectNode error(int status, byte[] body) {
         return BedrockErrors.toOpenAi(status, null, body);
     }
+
+    @Override
+    public ObjectNode error(int status, java.util.function.UnaryOperator<String> header, byte[] body) {
+        return BedrockErrors.toOpenAi(status, header.apply(BedrockErrors.ERROR_TYPE_HEADER), body);
+    }
 }
