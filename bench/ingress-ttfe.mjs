@@ -4,12 +4,13 @@
 //   ttfe - time to the first complete server-sent event (whatever its type)
 //   ttfc - time to the first event whose text matches --content (a content delta of that API)
 // Before them, --warmup streams (of --warmup-body if given, e.g. a model without pauses) run --warmup-parallel at a
-// time, so the gateway's code is compiled as it would be under real traffic; they are not measured.
+// time, so the gateway's code is compiled as it would be under real traffic; they are not measured. --gap-ms pauses
+// before each measured stream (connections then sit idle, as between the calls of a quiet client).
 // A stream FAILS (counted, with the reason) when the status is not 200, the socket errors, or no event matches
 // --content. Prints one JSON object: {ok, errors, reasons, ttfe_p50_ms, ttfe_p99_ms, ttfc_p50_ms, ttfc_p99_ms}.
 import http from 'node:http';
 
-const o = { url: null, body: null, warmupBody: null, headers: {}, n: 200, warmup: 100, warmupParallel: 1, content: null };
+const o = { url: null, body: null, warmupBody: null, headers: {}, n: 200, warmup: 100, warmupParallel: 1, gapMs: 0, content: null };
 for (let i = 2; i < process.argv.length; i++) {
   const k = process.argv[i], v = process.argv[++i];
   if (k === '--url') o.url = v;
@@ -18,6 +19,7 @@ for (let i = 2; i < process.argv.length; i++) {
   else if (k === '--warmup-parallel') o.warmupParallel = parseInt(v, 10);
   else if (k === '--header') { const at = v.indexOf(':'); o.headers[v.slice(0, at).trim()] = v.slice(at + 1).trim(); }
   else if (k === '--n') o.n = parseInt(v, 10);
+  else if (k === '--gap-ms') o.gapMs = parseInt(v, 10);
   else if (k === '--warmup') o.warmup = parseInt(v, 10);
   else if (k === '--content') o.content = new RegExp(v);
   else throw new Error(`unknown argument ${k}`);
@@ -70,6 +72,7 @@ await Promise.all(Array.from({ length: Math.max(1, o.warmupParallel) }, async ()
 }));
 if (o.warmup > 0 && warmupErrors === o.warmup) throw new Error('every warm-up stream failed');
 for (let i = 0; i < o.n; i++) {
+  if (o.gapMs > 0) await new Promise((done) => setTimeout(done, o.gapMs)); // idle connections, as between real calls
   const r = await one(body);
   if (r.error) { reasons[r.error] = (reasons[r.error] || 0) + 1; continue; }
   ttfes.push(r.ttfe); ttfcs.push(r.ttfc);

@@ -24,6 +24,8 @@ N=${N:-100}
 REPS=${REPS:-3}
 WARMUP=${WARMUP:-2000}
 PIN=${PIN:-colocated}
+GAP_MS=${GAP_MS:-0}      # pause before each timed stream: 2500 leaves every pooled connection idle for 2.5 s
+ONLY=${ONLY:-}           # a regex of the rows to run (chat, responses, anthropic, translated); all by default
 JAVA=${BENCH_JAVA:-java}
 [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java && -z ${BENCH_JAVA:-} ]] && JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 case $PIN in
@@ -71,6 +73,7 @@ MOCK=http://127.0.0.1:$MOCK_PORT
 # where a route alias goes (bench/claude, and its pause-free twin bench/claude-fast for the warm-up).
 measure() {
   local name=$1 direct=$2 gateway=$3 body=$4 content=$5; shift 5
+  [[ -n $ONLY && ! $name =~ ^($ONLY)$ ]] && return 0
   local args=() h rep target url sent warm out
   for h in "$@"; do args+=(--header "$h"); done
   for rep in $(seq 1 "$REPS"); do
@@ -81,14 +84,15 @@ measure() {
       local measured=${sent//@MODEL@/"$MODEL"} warmed=${sent//@MODEL@/"$FAST"}
       out=$(taskset -c "$LOAD_CPU" node "$BENCH_DIR/ingress-ttfe.mjs" --url "$url" --content "$content" \
         --body "${measured//@ALIAS@/bench/claude}" --warmup-body "${warmed//@ALIAS@/bench/claude-fast}" \
-        --n "$N" --warmup "$warm" --warmup-parallel 16 "${args[@]}")
+        --n "$N" --warmup "$warm" --warmup-parallel 16 --gap-ms "$GAP_MS" "${args[@]}")
       echo "$name $target $rep $out" | tee -a "$TMP/results.txt"
     done
   done
 }
 
 echo "# ingress first-event figures, $(date -u '+%Y-%m-%d %H:%M:%S UTC'), PIN=$PIN (gateways on CPU $GW_CPU," \
-  "mock and client on CPU $LOAD_CPU), N=$N x $REPS after $WARMUP warm-up streams, $($JAVA -version 2>&1 | head -1)"
+  "mock and client on CPU $LOAD_CPU), N=$N x $REPS after $WARMUP warm-up streams, ${GAP_MS} ms idle before each," \
+  "$($JAVA -version 2>&1 | head -1)"
 measure chat /v1/chat/completions /v1/chat/completions \
   '{"model":"@MODEL@","stream":true,"messages":[{"role":"user","content":"hello"}]}' \
   '"content":"[^"]' "authorization: Bearer sk-bench" "x-caravan-upstream: $MOCK/v1"
