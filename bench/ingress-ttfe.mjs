@@ -3,17 +3,23 @@
 // Per stream, from just before the request is sent:
 //   ttfe - time to the first complete server-sent event (whatever its type)
 //   ttfc - time to the first event whose text matches --content (a content delta of that API)
+// Before them, --warmup streams (of --warmup-body if given, e.g. a model without pauses) run --warmup-parallel at a
+// time, so the gateway's code is compiled as it would be under real traffic; they are not measured. --gap-ms pauses
+// before each measured stream (connections then sit idle, as between the calls of a quiet client).
 // A stream FAILS (counted, with the reason) when the status is not 200, the socket errors, or no event matches
 // --content. Prints one JSON object: {ok, errors, reasons, ttfe_p50_ms, ttfe_p99_ms, ttfc_p50_ms, ttfc_p99_ms}.
 import http from 'node:http';
 
-const o = { url: null, body: null, headers: {}, n: 200, warmup: 100, content: null };
+const o = { url: null, body: null, warmupBody: null, headers: {}, n: 200, warmup: 100, warmupParallel: 1, gapMs: 0, content: null };
 for (let i = 2; i < process.argv.length; i++) {
   const k = process.argv[i], v = process.argv[++i];
   if (k === '--url') o.url = v;
   else if (k === '--body') o.body = v;
+  else if (k === '--warmup-body') o.warmupBody = v;
+  else if (k === '--warmup-parallel') o.warmupParallel = parseInt(v, 10);
   else if (k === '--header') { const at = v.indexOf(':'); o.headers[v.slice(0, at).trim()] = v.slice(at + 1).trim(); }
   else if (k === '--n') o.n = parseInt(v, 10);
+  else if (k === '--gap-ms') o.gapMs = parseInt(v, 10);
   else if (k === '--warmup') o.warmup = parseInt(v, 10);
   else if (k === '--content') o.content = new RegExp(v);
   else throw new Error(`unknown argument ${k}`);
@@ -21,10 +27,11 @@ for (let i = 2; i < process.argv.length; i++) {
 if (!o.url || !o.body || !o.content) throw new Error('--url, --body and --content are required');
 const url = new URL(o.url);
 if (!['127.0.0.1', 'localhost'].includes(url.hostname)) throw new Error('loopback only');
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(1, o.warmupParallel) });
 const body = Buffer.from(o.body);
+const warmupBody = Buffer.from(o.warmupBody ?? o.body);
 
-function one() {
+function one(body) {
   return new Promise((resolve) => {
     const t0 = process.hrtime.bigint();
     let ttfe = null, ttfc = null, buf = '';
@@ -56,9 +63,17 @@ function one() {
 
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : null; };
 const ttfes = [], ttfcs = [], reasons = {};
-for (let i = 0; i < o.warmup + o.n; i++) {
-  const r = await one();
-  if (i < o.warmup) continue;
+let warmed = 0, warmupErrors = 0;
+await Promise.all(Array.from({ length: Math.max(1, o.warmupParallel) }, async () => {
+  while (warmed < o.warmup) {
+    warmed++;
+    if ((await one(warmupBody)).error) warmupErrors++;
+  }
+}));
+if (o.warmup > 0 && warmupErrors === o.warmup) throw new Error('every warm-up stream failed');
+for (let i = 0; i < o.n; i++) {
+  if (o.gapMs > 0) await new Promise((done) => setTimeout(done, o.gapMs)); // idle connections, as between real calls
+  const r = await one(body);
   if (r.error) { reasons[r.error] = (reasons[r.error] || 0) + 1; continue; }
   ttfes.push(r.ttfe); ttfcs.push(r.ttfc);
 }

@@ -1,16 +1,38 @@
 #!/usr/bin/env bash
-# Time to first event (and to first content) through each streaming ingress, against the built-in mock, direct and
-# through the gateway, in one run: `bench/ingress.sh` (needs target/caravan.jar and node >= 18; ~2 min).
-# Sequential streams (one at a time), the gateway pinned on CPU 1, the mock and the client on CPU 0. The mock sends a
-# content event every 10 ms, so "content" through a governed stream includes the redactor holding the first word
-# until the next delta shows it ended (one inter-event gap), while "first event" is the protocol overhead alone.
+# Time to first event and to first content through each streaming ingress, against the built-in mock, direct and
+# through the gateway, in one run: `bench/ingress.sh` (needs target/caravan.jar and node >= 18; ~4 min).
+#
+# Two gateways run side by side on the same mock: "governed" with the default policy (completion mode redact) and
+# "observe" with the completion phase in observe mode. Every ingress is first warmed up on each target with WARMUP
+# streams, 16 at a time, of a model without pauses (so the gateway's code is compiled, as under real traffic); then
+# N sequential keep-alive streams per target and repetition are timed, the targets in turn, REPS times; the table
+# shows the median over the repetitions of each p50.
+#
+# PIN=colocated (the default) runs mock, gateways and client on one vCPU (BENCH_CPU, default 1): on these VMs a round
+# trip that crosses vCPUs costs 0.15-0.4 ms against ~40 us on one (../shared/PERFORMANCE.md), and the gateway path
+# has two round trips where the direct path has one, so a split layout measures the VM's topology as much as the
+# gateway. PIN=split pins the gateways on CPU 1 and mock and client on CPU 0, as bench/run.sh does.
+#
+# The mock sends a content event every 10 ms. "First event" is the stream's first event (role, response.created,
+# message_start): protocol overhead alone. "First content" under the redacting policy includes the stream redactor
+# holding the first word until the next delta shows it ended (one inter-event gap, by design: an e-mail address or a
+# key could start with it); under an observing completion policy nothing is held.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH_DIR=$ROOT/bench
-N=${N:-300}
-WARMUP=${WARMUP:-300}
+N=${N:-100}
+REPS=${REPS:-3}
+WARMUP=${WARMUP:-2000}
+PIN=${PIN:-colocated}
+GAP_MS=${GAP_MS:-0}      # pause before each timed stream: 2500 leaves every pooled connection idle for 2.5 s
+ONLY=${ONLY:-}           # a regex of the rows to run (chat, responses, anthropic, translated); all by default
 JAVA=${BENCH_JAVA:-java}
 [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java && -z ${BENCH_JAVA:-} ]] && JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+case $PIN in
+  colocated) GW_CPU=${BENCH_CPU:-1}; LOAD_CPU=$GW_CPU ;;
+  split) GW_CPU=1; LOAD_CPU=0 ;;
+  *) echo "bench/ingress.sh: PIN must be colocated or split" >&2; exit 2 ;;
+esac
 JAR=$ROOT/target/caravan.jar
 [[ -f $JAR ]] || { echo "bench/ingress.sh: build target/caravan.jar first (mvn -B -q -DskipTests package)" >&2; exit 1; }
 TMP=$(mktemp -d)
@@ -18,70 +40,89 @@ PIDS=()
 trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$TMP"' EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 cp "$JAR" "$TMP/caravan.jar"
-MOCK_PORT=$(free_port); GW_PORT=$(free_port)
-taskset -c 0 "$JAVA" -jar "$TMP/caravan.jar" mock --port "$MOCK_PORT" > "$TMP/mock.log" 2>&1 & PIDS+=($!)
+MOCK_PORT=$(free_port)
+taskset -c "$LOAD_CPU" "$JAVA" -jar "$TMP/caravan.jar" mock --port "$MOCK_PORT" > "$TMP/mock.log" 2>&1 & PIDS+=($!)
+MODEL='mock?chunks=5&chunk_delay_ms=10'
+FAST='mock?chunks=5'
+
 # A route alias whose one target speaks Anthropic Messages (the mock's /v1/messages): an OpenAI chat client's call is
 # translated on the way out and its stream translated back (the "translated" row).
-cat > "$TMP/caravan.yaml" <<YAML
-routes:
-  - alias: bench/claude
-    targets:
-      - { upstream: "http://127.0.0.1:$MOCK_PORT", api: anthropic, model: "mock?chunks=20&chunk_delay_ms=10" }
-YAML
-taskset -c 1 "$JAVA" -jar "$TMP/caravan.jar" serve --config "$TMP/caravan.yaml" --port "$GW_PORT" --data-dir "$TMP/data" \
-  > "$TMP/gateway.log" 2>&1 & PIDS+=($!)
-for port in "$MOCK_PORT" "$GW_PORT"; do
+declare -A GW_PORT=()
+for gw in governed observe; do
+  GW_PORT[$gw]=$(free_port)
+  {
+    echo "routes:"
+    echo "  - alias: bench/claude"
+    echo "    targets:"
+    echo "      - { upstream: \"http://127.0.0.1:$MOCK_PORT\", api: anthropic, model: \"$MODEL\" }"
+    echo "  - alias: bench/claude-fast"
+    echo "    targets:"
+    echo "      - { upstream: \"http://127.0.0.1:$MOCK_PORT\", api: anthropic, model: \"$FAST\" }"
+    [[ $gw == observe ]] && printf 'guardrails:\n  completion:\n    mode: observe\n'
+  } > "$TMP/$gw.yaml"
+  taskset -c "$GW_CPU" "$JAVA" -jar "$TMP/caravan.jar" serve --config "$TMP/$gw.yaml" --port "${GW_PORT[$gw]}" \
+    --data-dir "$TMP/data-$gw" > "$TMP/gateway-$gw.log" 2>&1 & PIDS+=($!)
+done
+for port in "$MOCK_PORT" "${GW_PORT[governed]}" "${GW_PORT[observe]}"; do
   for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.5; done
 done
 MOCK=http://127.0.0.1:$MOCK_PORT
-GW=http://127.0.0.1:$GW_PORT
-MODEL='mock?chunks=20&chunk_delay_ms=10'
 
-# measure NAME DIRECT_URL GATEWAY_URL BODY CONTENT_REGEX HEADER...  (GATEWAY_BODY, if set, replaces BODY through the gateway)
+# measure NAME DIRECT_PATH GATEWAY_PATH BODY CONTENT_REGEX HEADER...
+# BODY has @MODEL@ where the mock's model goes; GATEWAY_BODY, if set, replaces it through the gateways, with @ALIAS@
+# where a route alias goes (bench/claude, and its pause-free twin bench/claude-fast for the warm-up).
 measure() {
   local name=$1 direct=$2 gateway=$3 body=$4 content=$5; shift 5
-  local args=() h
+  [[ -n $ONLY && ! $name =~ ^($ONLY)$ ]] && return 0
+  local args=() h rep target url sent warm out
   for h in "$@"; do args+=(--header "$h"); done
-  for target in direct gateway; do
-    local url=$direct sent=$body
-    [[ $target == gateway ]] && { url=$gateway; sent=${GATEWAY_BODY:-$body}; }
-    local out
-    out=$(taskset -c 0 node "$BENCH_DIR/ingress-ttfe.mjs" --url "$url" --body "$sent" --content "$content" \
-      --n "$N" --warmup "$WARMUP" "${args[@]}")
-    echo "$name $target $out" | tee -a "$TMP/results.txt"
+  for rep in $(seq 1 "$REPS"); do
+    for target in direct governed observe; do
+      if [[ $target == direct ]]; then url=$MOCK$direct; sent=$body; else
+        url=http://127.0.0.1:${GW_PORT[$target]}$gateway; sent=${GATEWAY_BODY:-$body}; fi
+      warm=0; [[ $rep == 1 ]] && warm=$WARMUP
+      local measured=${sent//@MODEL@/"$MODEL"} warmed=${sent//@MODEL@/"$FAST"}
+      out=$(taskset -c "$LOAD_CPU" node "$BENCH_DIR/ingress-ttfe.mjs" --url "$url" --content "$content" \
+        --body "${measured//@ALIAS@/bench/claude}" --warmup-body "${warmed//@ALIAS@/bench/claude-fast}" \
+        --n "$N" --warmup "$warm" --warmup-parallel 16 --gap-ms "$GAP_MS" "${args[@]}")
+      echo "$name $target $rep $out" | tee -a "$TMP/results.txt"
+    done
   done
 }
 
-echo "# ingress first-event figures, $(date -u '+%Y-%m-%d %H:%M:%S UTC'), N=$N after $WARMUP warm-up streams, $($JAVA -version 2>&1 | head -1)"
-measure chat "$MOCK/v1/chat/completions" "$GW/v1/chat/completions" \
-  "{\"model\":\"$MODEL\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}" \
+echo "# ingress first-event figures, $(date -u '+%Y-%m-%d %H:%M:%S UTC'), PIN=$PIN (gateways on CPU $GW_CPU," \
+  "mock and client on CPU $LOAD_CPU), N=$N x $REPS after $WARMUP warm-up streams, ${GAP_MS} ms idle before each," \
+  "$($JAVA -version 2>&1 | head -1)"
+measure chat /v1/chat/completions /v1/chat/completions \
+  '{"model":"@MODEL@","stream":true,"messages":[{"role":"user","content":"hello"}]}' \
   '"content":"[^"]' "authorization: Bearer sk-bench" "x-caravan-upstream: $MOCK/v1"
-measure anthropic "$MOCK/v1/messages" "$GW/anthropic/v1/messages" \
-  "{\"model\":\"$MODEL\",\"max_tokens\":100,\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}" \
+measure responses /v1/responses /v1/responses \
+  '{"model":"@MODEL@","stream":true,"input":"hello"}' \
+  'response.output_text.delta' "authorization: Bearer sk-bench" "x-caravan-upstream: $MOCK/v1"
+measure anthropic /v1/messages /anthropic/v1/messages \
+  '{"model":"@MODEL@","max_tokens":100,"stream":true,"messages":[{"role":"user","content":"hello"}]}' \
   'content_block_delta' "x-api-key: sk-ant-bench" "anthropic-version: 2023-06-01" "x-caravan-upstream: $MOCK"
-GATEWAY_BODY='{"model":"bench/claude","max_tokens":100,"stream":true,"messages":[{"role":"user","content":"hello"}]}' \
-  measure translated "$MOCK/v1/messages" "$GW/v1/chat/completions" \
-  "{\"model\":\"$MODEL\",\"max_tokens\":100,\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}" \
+GATEWAY_BODY='{"model":"@ALIAS@","max_tokens":100,"stream":true,"messages":[{"role":"user","content":"hello"}]}' measure translated /v1/messages /v1/chat/completions \
+  '{"model":"@MODEL@","max_tokens":100,"stream":true,"messages":[{"role":"user","content":"hello"}]}' \
   'content_block_delta|"content":"[^"]' "x-api-key: sk-ant-bench" "authorization: Bearer sk-ant-bench" \
   "anthropic-version: 2023-06-01"
-if curl -s -o /dev/null -w '%{http_code}' -X POST "$MOCK/v1/responses" -d '{}' | grep -qv 404; then
-  measure responses "$MOCK/v1/responses" "$GW/v1/responses" \
-    "{\"model\":\"$MODEL\",\"stream\":true,\"input\":\"hello\"}" \
-    'response.output_text.delta' "authorization: Bearer sk-bench" "x-caravan-upstream: $MOCK/v1"
-fi
 
 echo
-echo "| ingress | first event p50, direct → gateway (added) | first content p50, direct → gateway (added) |"
-echo "|---|---|---|"
+echo "| ingress | first event p50, direct → governed (added) | first content p50, completion observe: direct → gateway (added) | first content p50, completion redact (added; holds the first word) |"
+echo "|---|---|---|---|"
 node -e '
 const rows = {};
 for (const line of require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n")) {
-  const [name, target, ...json] = line.split(" ");
-  (rows[name] ??= {})[target] = JSON.parse(json.join(" "));
+  const [name, target, rep, ...json] = line.split(" ");
+  ((rows[name] ??= {})[target] ??= []).push(JSON.parse(json.join(" ")));
 }
-const f = (x) => x === null || x === undefined ? "n/a" : x.toFixed(2);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const f = (x) => x.toFixed(2);
 for (const [name, r] of Object.entries(rows)) {
-  const d = r.direct, g = r.gateway;
-  if (!g || g.ok === 0) { console.log(`| ${name} | failed: ${JSON.stringify(g && g.reasons)} | |`); continue; }
-  console.log(`| ${name} | ${f(d.ttfe_p50_ms)} → ${f(g.ttfe_p50_ms)} ms (+${f(g.ttfe_p50_ms - d.ttfe_p50_ms)}) | ${f(d.ttfc_p50_ms)} → ${f(g.ttfc_p50_ms)} ms (+${f(g.ttfc_p50_ms - d.ttfc_p50_ms)}) |`);
+  const failed = Object.entries(r).filter(([, runs]) => runs.some((x) => x.errors > 0 || x.ok === 0));
+  if (failed.length) { console.log(`| ${name} | failed: ${JSON.stringify(failed.map(([t, runs]) => [t, runs.map((x) => x.reasons)]))} | | |`); continue; }
+  const m = (t, k) => median(r[t].map((x) => x[k]));
+  const d = { e: m("direct", "ttfe_p50_ms"), c: m("direct", "ttfc_p50_ms") };
+  const ge = m("governed", "ttfe_p50_ms"), gc = m("governed", "ttfc_p50_ms"), oc = m("observe", "ttfc_p50_ms");
+  console.log(`| ${name} | ${f(d.e)} → ${f(ge)} ms (+${f(ge - d.e)}) | ${f(d.c)} → ${f(oc)} ms (+${f(oc - d.c)}) | ${f(d.c)} → ${f(gc)} ms (+${f(gc - d.c)}) |`);
 }' "$TMP/results.txt"

@@ -15,8 +15,10 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.caravan.providers.bedrock.AwsCredentials;
 import dev.caravan.support.BedrockStub;
 import dev.caravan.support.CapturedLogs;
+import dev.caravan.support.Http;
 import dev.caravan.support.TestGateway;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,6 +118,21 @@ class BedrockTargetTest {
                 .isEqualTo("Hello!");
         assertThat(body.has("model")).isFalse();
         assertThat(lowerCased(sent.headers())).doesNotContainKey("x-caravan-aws-region");
+    }
+
+    @Test
+    void aBedrockErrorReachesTheClientWithTheTypeBedrockNamedInItsHeader() throws Exception {
+        String wrongSecret = ACCESS_KEY + ":" + SECRET.replace('z', 'y') + ":" + TOKEN;
+
+        HttpResponse<String> response =
+                Http.send(Http.post(gateway.openAiBaseUrl() + "/chat/completions", Http.chat("test/bedrock", false))
+                        .header("authorization", "Bearer " + wrongSecret)
+                        .build());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        var error = JSON.readTree(response.body()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("InvalidSignatureException");
+        assertThat(error.path("type").asText()).isEqualTo("authentication_error");
     }
 
     @Test

@@ -288,6 +288,69 @@ class ProviderTranslationTest {
     }
 
     @Test
+    void anEmbeddingsCallReachesTheAzureDeploymentsEmbeddingsPath() {
+        cloud.then(Reply.json(
+                200,
+                ("{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"index\":0,\"embedding\":[0.1,0.2]}],"
+                                + "\"model\":\"text-embedding-3-small\",\"usage\":{\"prompt_tokens\":2,\"total_tokens\":2}}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        HttpResponse<String> response = Http.send(Http.post(
+                        gateway.openAiBaseUrl() + "/embeddings",
+                        "{\"model\":\"text-embedding-3-small\",\"input\":\"hello there\"}")
+                .header("authorization", "Bearer " + CLIENT_KEY)
+                .header("x-caravan-upstream", "azure")
+                .header("x-caravan-azure-resource", "contoso")
+                .header("x-caravan-azure-deployment", "embed-prod")
+                .header("x-caravan-azure-api-version", "2024-10-21")
+                .build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(cloud.received().get(0).path())
+                .isEqualTo("/openai/deployments/embed-prod/embeddings?api-version=2024-10-21");
+    }
+
+    @Test
+    void anAnthropicMessagesCallNamingAnAzureDeploymentIsRefusedInAnthropicsShapeBeforeAnyUpstreamCall() {
+        HttpResponse<String> response = Http.send(Http.post(
+                        gateway.url() + "/anthropic/v1/messages",
+                        "{\"model\":\"claude-3-7-sonnet-20250219\",\"max_tokens\":10,"
+                                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                .header("x-api-key", CLIENT_KEY)
+                .header("anthropic-version", "2023-06-01")
+                .header("x-caravan-upstream", "azure")
+                .header("x-caravan-azure-resource", "contoso")
+                .header("x-caravan-azure-deployment", "gpt-4o-prod")
+                .header("x-caravan-azure-api-version", "2024-10-21")
+                .build());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode body = tree(response.body());
+        assertThat(body.path("type").asText()).isEqualTo("error");
+        assertThat(body.path("error").path("type").asText()).isEqualTo("invalid_request_error");
+        assertThat(body.path("error").path("message").asText()).contains("'azure'", "/v1/messages");
+        assertThat(cloud.received()).isEmpty();
+    }
+
+    @Test
+    void aResponsesCallNamingAVertexDeploymentIsRefusedBeforeAnyUpstreamCall() {
+        HttpResponse<String> response = Http.send(Http.post(
+                        gateway.openAiBaseUrl() + "/responses",
+                        "{\"model\":\"google/gemini-2.0-flash-001\",\"input\":\"hi\"}")
+                .header("authorization", "Bearer ya29.client-token")
+                .header("x-caravan-upstream", "vertex")
+                .header("x-caravan-gcp-project", "my-project")
+                .header("x-caravan-gcp-location", "us-central1")
+                .build());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = tree(response.body()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("unknown_upstream");
+        assertThat(error.path("message").asText()).contains("'vertex'", "/v1/responses");
+        assertThat(cloud.received()).isEmpty();
+    }
+
+    @Test
     void aVertexCallGoesToTheOpenAiCompatibleEndpointWithTheTokenAsBearer() {
         cloud.then(Reply.json(200, golden("openai/chat-completion.json")));
 

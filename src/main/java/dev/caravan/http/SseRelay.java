@@ -43,6 +43,7 @@ public final class SseRelay implements Runnable {
     private final MessageDigest emitted = Sha256.digest();
     private final Hooks hooks;
     private java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+    private RuntimeException awaitedFailure;
 
     public SseRelay(
             UpstreamExchange upstream,
@@ -61,21 +62,33 @@ public final class SseRelay implements Runnable {
         this.receipts = receipts;
     }
 
+    /**
+     * Relays the events already read while the call awaited its first one, on the caller's thread: they are queued
+     * before the response is written, so they leave with its headers instead of waiting for the relay worker.
+     */
+    public void relayAwaited() {
+        byte[] awaited = upstream.takeAwaited();
+        try {
+            if (awaited.length > 0) {
+                relayed(awaited, awaited.length);
+            }
+        } catch (RuntimeException e) {
+            awaitedFailure = e; // the relay worker ends the stream as it would for a failure of its own
+        }
+    }
+
     @Override
     public void run() {
         ApiError cut = null;
         String cutMessage = CUT_MESSAGE;
         try (InputStream in = upstream.openStream()) {
+            if (awaitedFailure != null) {
+                throw awaitedFailure;
+            }
             byte[] buf = new byte[16 * 1024];
-            for (int n = in.read(buf); n != -1; n = in.read(buf)) {
-                byte[] events = tap.feed(buf, 0, n);
-                if (events.length > 0) {
-                    record.firstToken(System.nanoTime());
-                    if (!emit(events)) {
-                        break;
-                    }
-                }
-                if (tap.ended()) {
+            boolean more = !client.isClosed() && !tap.ended();
+            for (int n = more ? in.read(buf) : -1; n != -1; n = in.read(buf)) {
+                if (!relayed(buf, n)) {
                     break;
                 }
             }
@@ -93,6 +106,18 @@ public final class SseRelay implements Runnable {
         } finally {
             finish(cut, cutMessage);
         }
+    }
+
+    /** Feeds {@code n} bytes through the tap and emits what it releases; false once the client or the tap ended. */
+    private boolean relayed(byte[] buf, int n) {
+        byte[] events = tap.feed(buf, 0, n);
+        if (events.length > 0) {
+            record.firstToken(System.nanoTime());
+            if (!emit(events)) {
+                return false;
+            }
+        }
+        return !tap.ended();
     }
 
     private boolean emit(byte[] bytes) {

@@ -106,7 +106,20 @@ public final class UpstreamExchange {
         }
     }
 
-    /** The body as a stream for relaying (the first events first, if they were awaited); the total deadline no longer applies (streams are bounded by the read timeout). */
+    /**
+     * The bytes read while awaiting the first event (empty when none were awaited), handed over once: the stream
+     * opened afterwards starts after them.
+     */
+    public byte[] takeAwaited() {
+        byte[] awaited = firstEvents == null ? EMPTY : firstEvents;
+        firstEvents = null;
+        return awaited;
+    }
+
+    /**
+     * The body as a stream for relaying (the first events first, if they were awaited and not taken); the total
+     * deadline no longer applies (streams are bounded by the read timeout).
+     */
     public InputStream openStream() throws IOException {
         deadline.stop();
         client.stop();

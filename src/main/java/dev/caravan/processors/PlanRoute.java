@@ -92,6 +92,12 @@ public final class PlanRoute implements Processor {
                     name,
                     h -> in.getHeader(h, String.class),
                     Optional.ofNullable(name).flatMap(current.catalog()::named));
+            if (deployment.isPresent() && !wire.reachesDeployments()) {
+                throw new GatewayException(
+                        ApiError.UNKNOWN_UPSTREAM,
+                        "upstream '" + deployment.get().name() + "' serves chat completions and embeddings; "
+                                + wire.path() + " cannot be sent there");
+            }
             if (deployment.isPresent()) {
                 return deployment.get();
             }

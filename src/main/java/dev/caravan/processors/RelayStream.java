@@ -84,7 +84,9 @@ public final class RelayStream implements Processor {
                 reserved.close(r);
             }
         });
-        workers.execute(new SseRelay(upstream, tap, response, record, ledger, receipts, hooks));
+        SseRelay relay = new SseRelay(upstream, tap, response, record, ledger, receipts, hooks);
+        relay.relayAwaited();
+        workers.execute(relay);
         exchange.setVariable(Vars.STREAMING, true);
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setBody(response);

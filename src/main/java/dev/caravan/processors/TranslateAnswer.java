@@ -25,7 +25,7 @@ public final class TranslateAnswer implements Processor {
         byte[] body = upstream.readAll();
         ObjectNode answer;
         if (upstream.status() >= 400) {
-            answer = translator.error(upstream.status(), body);
+            answer = translator.error(upstream.status(), upstream::header, body);
         } else {
             JsonNode parsed = ChatShapes.parse(body);
             answer = parsed.isObject()

@@ -45,4 +45,12 @@ public interface ChatTranslator {
 
     /** A native error body (any bytes) as an OpenAI error body; the HTTP status is kept by the caller. */
     ObjectNode error(int status, byte[] body);
+
+    /**
+     * As {@link #error(int, byte[])}, for an API that names the error in a response header (Bedrock's
+     * {@code x-amzn-ErrorType}); {@code header} reads the upstream's headers. By default the headers are not read.
+     */
+    default ObjectNode error(int status, java.util.function.UnaryOperator<String> header, byte[] body) {
+        return error(status, body);
+    }
 }

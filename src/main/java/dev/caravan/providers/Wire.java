@@ -116,6 +116,14 @@ public interface Wire {
         return "openai";
     }
 
+    /**
+     * Whether an Azure OpenAI or Vertex deployment named by headers serves this API (their deployment-scoped URLs
+     * serve chat completions and embeddings only). By default not.
+     */
+    default boolean reachesDeployments() {
+        return false;
+    }
+
     /** The upstream a call goes to when {@code X-Caravan-Upstream} names none. */
     default String defaultUpstream() {
         return "openai";

@@ -173,6 +173,13 @@ public final class RouteTable {
         boolean written = entry.credential() != null && !entry.credential().isBlank();
         Upstream upstream = catalog.forTarget(at + "upstream", entry.upstream(), credential, written);
         Map<String, String> headers = headers(at, entry.headers());
+        if (api.equals("bedrock")
+                && dev.caravan.providers.bedrock.BedrockTranslator.regionOf(
+                                headers.get(dev.caravan.providers.bedrock.BedrockTranslator.REGION_HEADER),
+                                upstream.baseUri())
+                        .isEmpty()) {
+            throw new ConfigException(at + dev.caravan.providers.bedrock.BedrockTranslator.NEEDS_REGION);
+        }
         String model = entry.model().trim();
         String place = upstream.name() + "|" + model;
         int nth = seen.merge(place, 1, Integer::sum);

@@ -104,6 +104,17 @@ public class StreamBench {
         relay(new ChatStreamTap(false, new ChatStreamGovernor(engine.stream(Phase.COMPLETION), 1)), sensitive, sink);
     }
 
+    /**
+     * What a governed stream costs before its first byte leaves: the tap and its governor built, and the role event
+     * and the first content event fed (the time to first event pays this once per stream).
+     */
+    @Benchmark
+    public void governedFirstEvents(Blackhole sink) {
+        ChatStreamTap tap = new ChatStreamTap(false, new ChatStreamGovernor(engine.stream(Phase.COMPLETION), 1));
+        sink.consume(tap.feed(clean.get(0), 0, clean.get(0).length));
+        sink.consume(tap.feed(clean.get(1), 0, clean.get(1).length));
+    }
+
     /** Checks the streams are what the benchmark claims: every event counted, the secret and card masked. */
     public static void main(String[] args) {
         StreamBench bench = new StreamBench();

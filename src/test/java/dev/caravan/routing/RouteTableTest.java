@@ -425,6 +425,36 @@ class RouteTableTest {
     }
 
     @Test
+    void aBedrockTargetWithoutARegionStopsTheBootNamingItsLine() throws Exception {
+        assertRefused(
+                        """
+                routes:
+                  - alias: ok
+                    targets:
+                      - { upstream: "https://bedrock-runtime.eu-west-3.amazonaws.com", api: bedrock, model: m }
+                  - alias: vpc
+                    targets:
+                      - upstream: https://vpce-0abc.bedrock-runtime.vpce.amazonaws.com
+                        api: bedrock
+                        model: anthropic.claude-3-haiku
+                """)
+                .hasMessageContaining("line 5")
+                .hasMessageContaining("targets[0]")
+                .hasMessageContaining("needs its region");
+        assertRefused(
+                        """
+                routes:
+                  - alias: typo
+                    targets:
+                      - upstream: https://bedrock-runtime.us-east-1.amazonaws.com
+                        api: bedrock
+                        model: anthropic.claude-3-haiku
+                        headers: { x-caravan-aws-region: "us east 1" }
+                """)
+                .hasMessageContaining("needs its region");
+    }
+
+    @Test
     void aWeightOfZeroStopsTheBootNamingItsLine() throws Exception {
         assertRefused(
                         """

@@ -83,19 +83,26 @@ public final class BedrockTranslator implements ChatTranslator {
         return new AwsCredentials(parts[0], parts[1], parts.length == 3 ? parts[2] : null);
     }
 
+    /** What a target without a region is told, at start-up and (should one get through) on a call. */
+    public static final String NEEDS_REGION =
+            "a bedrock target needs its region: a bedrock-runtime.<region>.amazonaws.com" + " upstream or an "
+                    + REGION_HEADER + " target header naming an AWS region";
+
     /** The target's region header, else the runtime endpoint's region. */
     static String region(String header, URI url) {
+        return regionOf(header, url).orElseThrow(() -> new GatewayException(ApiError.UNKNOWN_UPSTREAM, NEEDS_REGION));
+    }
+
+    /** The target's region header (when it names a region), else the runtime endpoint's region; empty for neither. */
+    public static java.util.Optional<String> regionOf(String header, URI url) {
         if (header != null && BedrockWire.REGION.matcher(header).matches()) {
-            return header;
+            return java.util.Optional.of(header);
         }
         Matcher host = RUNTIME_HOST.matcher(url.getHost() == null ? "" : url.getHost());
         if (header == null && host.matches()) {
-            return host.group(1).toLowerCase(Locale.ROOT);
+            return java.util.Optional.of(host.group(1).toLowerCase(Locale.ROOT));
         }
-        throw new GatewayException(
-                ApiError.UNKNOWN_UPSTREAM,
-                "a bedrock target needs its region: a bedrock-runtime.<region>.amazonaws.com upstream or an "
-                        + REGION_HEADER + " target header naming an AWS region");
+        return java.util.Optional.empty();
     }
 
     @Override
@@ -116,5 +123,10 @@ public final class BedrockTranslator implements ChatTranslator {
     @Override
     public ObjectNode error(int status, byte[] body) {
         return BedrockErrors.toOpenAi(status, null, body);
+    }
+
+    @Override
+    public ObjectNode error(int status, java.util.function.UnaryOperator<String> header, byte[] body) {
+        return BedrockErrors.toOpenAi(status, header.apply(BedrockErrors.ERROR_TYPE_HEADER), body);
     }
 }

@@ -147,8 +147,9 @@ final class GeminiRequests {
                 if (function.hasNonNull("description")) {
                     declaration.put("description", function.get("description").asText());
                 }
-                if (function.path("parameters").isObject()) {
-                    declaration.set("parameters", function.get("parameters"));
+                JsonNode parameters = function.path("parameters");
+                if (parameters.isObject()) {
+                    declaration.set(fitsOpenApiSubset(parameters) ? "parameters" : "parametersJsonSchema", parameters);
                 }
             }
         }
@@ -170,6 +171,69 @@ final class GeminiRequests {
             config.putArray("allowedFunctionNames")
                     .add(choice.path("function").path("name").asText());
         }
+    }
+
+    /** The keys of Gemini's {@code Schema} object, the OpenAPI subset its {@code parameters} field accepts. */
+    private static final java.util.Set<String> SCHEMA_KEYS = java.util.Set.of(
+            "type",
+            "format",
+            "title",
+            "description",
+            "nullable",
+            "enum",
+            "maxItems",
+            "minItems",
+            "properties",
+            "required",
+            "minProperties",
+            "maxProperties",
+            "minLength",
+            "maxLength",
+            "pattern",
+            "example",
+            "anyOf",
+            "propertyOrdering",
+            "default",
+            "items",
+            "minimum",
+            "maximum");
+
+    /**
+     * Whether a tool's JSON Schema stays within that subset, as a single-typed schema throughout; one that does not
+     * (a strict tool's {@code additionalProperties}, {@code $ref}, {@code oneOf}, a list of types) goes whole as
+     * {@code parametersJsonSchema} instead of being trimmed.
+     */
+    static boolean fitsOpenApiSubset(JsonNode schema) {
+        if (!schema.isObject()) {
+            return false;
+        }
+        for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) schema::fields) {
+            JsonNode value = field.getValue();
+            boolean fits =
+                    switch (field.getKey()) {
+                        case "type" -> value.isTextual();
+                        case "items" -> fitsOpenApiSubset(value);
+                        case "properties" -> allFit(value.isObject() ? value : null);
+                        case "anyOf" -> value.isArray() && allFit(value);
+                        default -> SCHEMA_KEYS.contains(field.getKey());
+                    };
+            if (!fits) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allFit(JsonNode schemas) {
+        if (schemas == null) {
+            return false;
+        }
+        for (JsonNode schema : schemas) {
+            if (!fitsOpenApiSubset(schema)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ObjectNode generationConfig(ObjectNode chat) {

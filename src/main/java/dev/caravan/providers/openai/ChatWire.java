@@ -16,6 +16,11 @@ public final class ChatWire extends OpenAiWire {
     private ChatWire() {}
 
     @Override
+    public boolean reachesDeployments() {
+        return true;
+    }
+
+    @Override
     public String path() {
         return "/v1/chat/completions";
     }

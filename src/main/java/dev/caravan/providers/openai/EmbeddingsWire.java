@@ -20,6 +20,11 @@ public final class EmbeddingsWire extends OpenAiWire {
     private EmbeddingsWire() {}
 
     @Override
+    public boolean reachesDeployments() {
+        return true;
+    }
+
+    @Override
     public String path() {
         return "/v1/embeddings";
     }

@@ -131,6 +131,34 @@ class GeminiTranslatorTest extends ChatTranslatorContract {
     }
 
     @Test
+    void aToolSchemaWithinGeminisOpenApiSubsetGoesAsParametersAndAStrictOneAsParametersJsonSchema() {
+        GeminiTranslator translator = new GeminiTranslator();
+        String plain = "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\",\"enum\":[\"Paris\"]},"
+                + "\"days\":{\"type\":\"array\",\"items\":{\"type\":\"integer\",\"minimum\":1}}},"
+                + "\"required\":[\"city\"]}";
+        String strict = "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":[\"string\",\"null\"]}},"
+                + "\"required\":[\"city\"],\"additionalProperties\":false}";
+        String nested = "{\"type\":\"object\",\"properties\":{\"where\":{\"$ref\":\"#/$defs/place\"}},"
+                + "\"$defs\":{\"place\":{\"type\":\"string\"}}}";
+        for (String[] row : new String[][] {
+            {plain, "parameters"}, {strict, "parametersJsonSchema"}, {nested, "parametersJsonSchema"}
+        }) {
+            TranslatedRequest request = translator.request(
+                    (ObjectNode) tree("{\"model\":\"a\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+                            + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"weather\","
+                            + "\"strict\":true,\"parameters\":" + row[0] + "}}]}"),
+                    "gemini-2.0-flash");
+            JsonNode declaration = request.body()
+                    .path("tools")
+                    .path(0)
+                    .path("functionDeclarations")
+                    .path(0);
+            assertThat(declaration.fieldNames()).toIterable().containsExactly("name", row[1]);
+            assertThat(declaration.get(row[1])).isEqualTo(tree(row[0]));
+        }
+    }
+
+    @Test
     void nBecomesCandidateCountAndEachCandidateAChoice() {
         GeminiTranslator translator = new GeminiTranslator();
         TranslatedRequest request =
