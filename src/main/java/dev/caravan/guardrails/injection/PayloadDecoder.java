@@ -20,9 +20,12 @@ final class PayloadDecoder {
     private static final int MAX_ATTEMPTS = 24;
 
     List<Payload> decode(String text) {
+        int i = text.indexOf('%') >= 0 ? 0 : firstLongRun(text);
+        if (i < 0) {
+            return List.of();
+        }
         List<Payload> out = new ArrayList<>(0);
         int n = text.length();
-        int i = 0;
         int attempts = 0;
         while (i < n && out.size() < MAX_PAYLOADS && attempts < MAX_ATTEMPTS) {
             char c = text.charAt(i);
@@ -60,6 +63,23 @@ final class PayloadDecoder {
             i = Math.max(end, i + 1);
         }
         return out;
+    }
+
+    /**
+     * Where the first run of at least {@code MIN_BASE64} chars starts (the first one decode would try), or -1: without a
+     * '%' nothing before it can be decoded, so decode may start there, and without such a run it finds nothing.
+     */
+    private static int firstLongRun(String text) {
+        int n = text.length();
+        int run = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            run = runChar(c) || (run > 0 && separatedDigitRun(text, i)) ? run + 1 : 0;
+            if (run >= MIN_BASE64) {
+                return i + 1 - run;
+            }
+        }
+        return -1;
     }
 
     private static final boolean[] RUN_CHARS = new boolean[128];
