@@ -20,7 +20,7 @@ final class PayloadDecoder {
     private static final int MAX_ATTEMPTS = 24;
 
     List<Payload> decode(String text) {
-        int i = text.indexOf('%') >= 0 ? 0 : firstLongRun(text);
+        int i = start(text);
         if (i < 0) {
             return List.of();
         }
@@ -66,14 +66,18 @@ final class PayloadDecoder {
     }
 
     /**
-     * Where the first run of at least {@code MIN_BASE64} chars starts (the first one decode would try), or -1: without a
-     * '%' nothing before it can be decoded, so decode may start there, and without such a run it finds nothing.
+     * Where decode may start: 0 when a '%' comes before the first run of at least {@code MIN_BASE64} chars, else where
+     * that run starts (nothing before it can be decoded), or -1 when there is neither (nothing can be). Reading only up
+     * to that run keeps a long text without any '%' from being read to its end for one.
      */
-    private static int firstLongRun(String text) {
+    private static int start(String text) {
         int n = text.length();
         int run = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
+            if (c == '%') {
+                return 0;
+            }
             run = runChar(c) || (run > 0 && separatedDigitRun(text, i)) ? run + 1 : 0;
             if (run >= MIN_BASE64) {
                 return i + 1 - run;
