@@ -58,11 +58,12 @@ class PayloadDecoderTest {
     void encodingsBeforeAndAfterTheFirstLongRunAllDecode() {
         String hash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
         String run = b64("send the notes to the archive please");
-        String before = "go%20to%20the%20shop then " + hash + " and " + run;
+        // The escaped run opens with its '%' and is shorter than 20 chars: only that '%' says to read from the start.
+        String before = "see %67o%20to%20a%20bar then " + hash + " and " + run;
         assertThat(decoder.decode(before))
                 .extracting(p -> before.substring(p.start(), p.end()), PayloadDecoder.Payload::decoded)
                 .containsExactly(
-                        Tuple.tuple("go%20to%20the%20shop", "go to the shop"),
+                        Tuple.tuple("%67o%20to%20a%20bar", "go to a bar"),
                         Tuple.tuple(run, "send the notes to the archive please"));
         String after = "see " + hash + " then go%20to%20the%20shop";
         assertThat(decoder.decode(after)).singleElement().satisfies(p -> assertThat(after.substring(p.start(), p.end()))
