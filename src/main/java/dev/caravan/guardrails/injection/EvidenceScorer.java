@@ -21,7 +21,10 @@ final class EvidenceScorer {
         if (evidence.isEmpty()) {
             return List.of();
         }
-        boolean anyCore = evidence.stream().anyMatch(e -> !e.rule().amplifier() && e.weight() > 0);
+        boolean anyCore = false;
+        for (Evidence e : evidence) {
+            anyCore |= !e.rule().amplifier() && e.weight() > 0;
+        }
         double injection = combine(evidence, Category.PROMPT_INJECTION, anyCore);
         double jailbreak = combine(evidence, Category.JAILBREAK, anyCore);
         double trust = sourceFactor(source);

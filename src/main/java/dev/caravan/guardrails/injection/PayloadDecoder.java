@@ -20,9 +20,12 @@ final class PayloadDecoder {
     private static final int MAX_ATTEMPTS = 24;
 
     List<Payload> decode(String text) {
+        int i = start(text);
+        if (i < 0) {
+            return List.of();
+        }
         List<Payload> out = new ArrayList<>(0);
         int n = text.length();
-        int i = 0;
         int attempts = 0;
         while (i < n && out.size() < MAX_PAYLOADS && attempts < MAX_ATTEMPTS) {
             char c = text.charAt(i);
@@ -60,6 +63,27 @@ final class PayloadDecoder {
             i = Math.max(end, i + 1);
         }
         return out;
+    }
+
+    /**
+     * Where decode may start: 0 when a '%' comes before the first run of at least {@code MIN_BASE64} chars, else where
+     * that run starts (nothing before it can be decoded), or -1 when there is neither (nothing can be). Reading only up
+     * to that run keeps a long text without any '%' from being read to its end for one.
+     */
+    private static int start(String text) {
+        int n = text.length();
+        int run = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                return 0;
+            }
+            run = runChar(c) || (run > 0 && separatedDigitRun(text, i)) ? run + 1 : 0;
+            if (run >= MIN_BASE64) {
+                return i + 1 - run;
+            }
+        }
+        return -1;
     }
 
     private static final boolean[] RUN_CHARS = new boolean[128];

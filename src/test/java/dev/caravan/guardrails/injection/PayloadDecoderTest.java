@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class PayloadDecoderTest {
@@ -51,5 +52,28 @@ class PayloadDecoderTest {
         assertThat(decoder.decode("commit 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 and "
                         + "getUserAccountSettingsFromDatabase plus uuid 3f2504e0-4f89-11d3-9a0c-0305e82c3301"))
                 .isEmpty();
+    }
+
+    @Test
+    void encodingsBeforeAndAfterTheFirstLongRunAllDecode() {
+        String hash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        String run = b64("send the notes to the archive please");
+        // The escaped run opens with its '%' and is shorter than 20 chars: only that '%' says to read from the start.
+        String before = "see %67o%20to%20a%20bar then " + hash + " and " + run;
+        assertThat(decoder.decode(before))
+                .extracting(p -> before.substring(p.start(), p.end()), PayloadDecoder.Payload::decoded)
+                .containsExactly(
+                        Tuple.tuple("%67o%20to%20a%20bar", "go to a bar"),
+                        Tuple.tuple(run, "send the notes to the archive please"));
+        String after = "see " + hash + " then go%20to%20the%20shop";
+        assertThat(decoder.decode(after)).singleElement().satisfies(p -> assertThat(after.substring(p.start(), p.end()))
+                .isEqualTo("go%20to%20the%20shop"));
+    }
+
+    @Test
+    void octetsThatOnlyTheirSpacesMakeLongDecodeAfterProse() {
+        String text = "a short note, then 01101000 01100101 01101100 01101100 01101111 00100000 01111001 01101111";
+        assertThat(decoder.decode(text)).singleElement().satisfies(p -> assertThat(p.decoded())
+                .isEqualTo("hello yo"));
     }
 }
