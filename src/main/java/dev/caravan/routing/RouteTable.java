@@ -6,6 +6,7 @@ import dev.caravan.config.CredentialReference;
 import dev.caravan.config.RouteEntry;
 import dev.caravan.config.RouteEntry.TargetEntry;
 import dev.caravan.providers.ChatTranslators;
+import dev.caravan.providers.bedrock.BedrockTranslator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -174,11 +175,9 @@ public final class RouteTable {
         Upstream upstream = catalog.forTarget(at + "upstream", entry.upstream(), credential, written);
         Map<String, String> headers = headers(at, entry.headers());
         if (api.equals("bedrock")
-                && dev.caravan.providers.bedrock.BedrockTranslator.regionOf(
-                                headers.get(dev.caravan.providers.bedrock.BedrockTranslator.REGION_HEADER),
-                                upstream.baseUri())
+                && BedrockTranslator.regionOf(headers.get(BedrockTranslator.REGION_HEADER), upstream.baseUri())
                         .isEmpty()) {
-            throw new ConfigException(at + dev.caravan.providers.bedrock.BedrockTranslator.NEEDS_REGION);
+            throw new ConfigException(at + BedrockTranslator.NEEDS_REGION);
         }
         String model = entry.model().trim();
         String place = upstream.name() + "|" + model;
