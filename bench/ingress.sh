@@ -25,7 +25,7 @@ REPS=${REPS:-3}
 WARMUP=${WARMUP:-2000}
 PIN=${PIN:-colocated}
 GAP_MS=${GAP_MS:-0}      # pause before each timed stream: 2500 leaves every pooled connection idle for 2.5 s
-ONLY=${ONLY:-}           # a regex of the rows to run (chat, responses, anthropic, translated); all by default
+ONLY=${ONLY:-}           # a regex of the rows to run (chat, responses, anthropic, translated, floor); all by default
 JAVA=${BENCH_JAVA:-java}
 [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java && -z ${BENCH_JAVA:-} ]] && JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 case $PIN in
@@ -63,7 +63,28 @@ for gw in governed observe; do
   taskset -c "$GW_CPU" "$JAVA" -jar "$TMP/caravan.jar" serve --config "$TMP/$gw.yaml" --port "${GW_PORT[$gw]}" \
     --data-dir "$TMP/data-$gw" > "$TMP/gateway-$gw.log" 2>&1 & PIDS+=($!)
 done
-for port in "$MOCK_PORT" "${GW_PORT[governed]}" "${GW_PORT[observe]}"; do
+# The floor (FLOOR=0 skips it): the same chat stream through a plain nginx reverse proxy (when nginx is installed),
+# the practical floor of a proxy hop, and through BareCamelProxy (src/test/.../bench), Caravan's stack with nothing
+# on it: the same netty-http ingress, worker hop and Apache HttpClient, answering with the upstream's first event.
+FLOOR=${FLOOR:-1}
+[[ -n $ONLY && ! floor =~ ^($ONLY)$ ]] && FLOOR=0
+FLOOR_TARGETS="direct"
+if [[ $FLOOR == 1 ]]; then
+  (cd "$ROOT" && source bench/jvm-bench.sh && echo "$cp" > "$TMP/test-classpath.txt")
+  GW_PORT[bare]=$(free_port)
+  taskset -c "$GW_CPU" "$JAVA" -cp "$(sed "s|target/|$ROOT/target/|g" "$TMP/test-classpath.txt")" \
+    dev.caravan.bench.BareCamelProxy "${GW_PORT[bare]}" "http://127.0.0.1:$MOCK_PORT" > "$TMP/bare.log" 2>&1 & PIDS+=($!)
+  if command -v nginx > /dev/null; then
+    GW_PORT[nginx]=$(free_port)
+    mkdir -p "$TMP/nginx"
+    sed -e "s|@PREFIX@|$TMP/nginx|g; s|@MOCK_PORT@|$MOCK_PORT|g; s|@GW_PORT@|${GW_PORT[nginx]}|g" \
+      "$BENCH_DIR/nginx/proxy.conf" > "$TMP/nginx/nginx.conf"
+    taskset -c "$GW_CPU" nginx -p "$TMP/nginx" -c "$TMP/nginx/nginx.conf" > "$TMP/nginx.log" 2>&1 & PIDS+=($!)
+    FLOOR_TARGETS+=" nginx"
+  fi
+  FLOOR_TARGETS+=" bare governed"
+fi
+for port in "${GW_PORT[@]}" "$MOCK_PORT"; do
   for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.5; done
 done
 MOCK=http://127.0.0.1:$MOCK_PORT
@@ -77,7 +98,7 @@ measure() {
   local args=() h rep target url sent warm out
   for h in "$@"; do args+=(--header "$h"); done
   for rep in $(seq 1 "$REPS"); do
-    for target in direct governed observe; do
+    for target in ${TARGETS:-direct governed observe}; do
       if [[ $target == direct ]]; then url=$MOCK$direct; sent=$body; else
         url=http://127.0.0.1:${GW_PORT[$target]}$gateway; sent=${GATEWAY_BODY:-$body}; fi
       warm=0; [[ $rep == 1 ]] && warm=$WARMUP
@@ -107,6 +128,10 @@ GATEWAY_BODY='{"model":"@ALIAS@","max_tokens":100,"stream":true,"messages":[{"ro
   'content_block_delta|"content":"[^"]' "x-api-key: sk-ant-bench" "authorization: Bearer sk-ant-bench" \
   "anthropic-version: 2023-06-01"
 
+[[ $FLOOR == 1 ]] && TARGETS=$FLOOR_TARGETS ONLY= measure floor /v1/chat/completions /v1/chat/completions \
+  '{"model":"@MODEL@","stream":true,"messages":[{"role":"user","content":"hello"}]}' \
+  '^data: ' "authorization: Bearer sk-bench" "x-caravan-upstream: $MOCK/v1"
+
 echo
 echo "| ingress | first event p50, direct → governed (added) | first content p50, completion observe: direct → gateway (added) | first content p50, completion redact (added; holds the first word) |"
 echo "|---|---|---|---|"
@@ -119,10 +144,22 @@ for (const line of require("fs").readFileSync(process.argv[1], "utf8").trim().sp
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 const f = (x) => x.toFixed(2);
 for (const [name, r] of Object.entries(rows)) {
+  if (name === "floor") continue;
   const failed = Object.entries(r).filter(([, runs]) => runs.some((x) => x.errors > 0 || x.ok === 0));
   if (failed.length) { console.log(`| ${name} | failed: ${JSON.stringify(failed.map(([t, runs]) => [t, runs.map((x) => x.reasons)]))} | | |`); continue; }
   const m = (t, k) => median(r[t].map((x) => x[k]));
   const d = { e: m("direct", "ttfe_p50_ms"), c: m("direct", "ttfc_p50_ms") };
   const ge = m("governed", "ttfe_p50_ms"), gc = m("governed", "ttfc_p50_ms"), oc = m("observe", "ttfc_p50_ms");
   console.log(`| ${name} | ${f(d.e)} → ${f(ge)} ms (+${f(ge - d.e)}) | ${f(d.c)} → ${f(oc)} ms (+${f(oc - d.c)}) | ${f(d.c)} → ${f(gc)} ms (+${f(gc - d.c)}) |`);
+}
+const floor = rows.floor;
+if (floor) {
+  console.log("\n| chat stream, first event p50 | ms | added over direct |\n|---|---|---|");
+  const d = median(floor.direct.map((x) => x.ttfe_p50_ms));
+  const label = { direct: "direct to the mock", nginx: "nginx reverse proxy", bare: "BareCamelProxy (the stack, nothing on it)", governed: "Caravan, default policy" };
+  for (const [t, runs] of Object.entries(floor)) {
+    if (runs.some((x) => x.errors > 0 || x.ok === 0)) { console.log(`| ${label[t]} | failed: ${JSON.stringify(runs.map((x) => x.reasons))} | |`); continue; }
+    const v = median(runs.map((x) => x.ttfe_p50_ms));
+    console.log(`| ${label[t]} | ${f(v)} | ${t === "direct" ? "" : "+" + f(v - d)} |`);
+  }
 }' "$TMP/results.txt"
