@@ -39,6 +39,10 @@ final class FileSystemRules {
         PathRisk worst = PathRisk.SCOPED;
         boolean glob = false;
         for (Token t : tokens) {
+            // Most words are neither flags nor paths that could matter: their first two chars tell, without a copy.
+            if (t.plainLead() && t.lead(0) != '-' && PathRisk.surelyScoped(t.lead(0), t.lead(1))) {
+                continue;
+            }
             String v = t.value();
             if (options && v.equals("--")) {
                 options = false;

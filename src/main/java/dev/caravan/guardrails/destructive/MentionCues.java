@@ -58,12 +58,20 @@ final class MentionCues {
     };
     /** LEADS by their first letter, 'a' to 'z'. */
     private static final String[][] LEADS_BY_LETTER = new String[26][];
+    /** Per first letter, a bit per second letter of the LEADS that begin with it: most words fail on these two. */
+    private static final int[] SECOND_LETTERS = new int[26];
+    /** The shortest lead: a word closer than this to the region's end cannot begin one. */
+    private static final int SHORTEST_LEAD =
+            Arrays.stream(LEADS).mapToInt(String::length).min().orElseThrow();
 
     static {
         for (char letter = 'a'; letter <= 'z'; letter++) {
             char first = letter;
             LEADS_BY_LETTER[letter - 'a'] =
                     Arrays.stream(LEADS).filter(w -> w.charAt(0) == first).toArray(String[]::new);
+        }
+        for (String lead : LEADS) {
+            SECOND_LETTERS[lead.charAt(0) - 'a'] |= 1 << (lead.charAt(1) - 'a');
         }
     }
 
@@ -73,7 +81,6 @@ final class MentionCues {
     static boolean talkedAbout(String text, int start) {
         int floor = Math.max(0, start - SENTENCE_WINDOW);
         int i = start;
-        boolean lead = false;
         while (i > floor) {
             char c = text.charAt(i - 1);
             if (c == '\n') {
@@ -83,14 +90,24 @@ final class MentionCues {
                 break;
             }
             i--;
-            // Looking for a lead word in the same backward walk; the sentence's start (a stop character or the
-            // window's floor) is a word boundary too, just as TALK's \b sees it at the region's start.
-            lead = lead || leadAt(text, i, start, i == floor || !asciiWord(text.charAt(i - 1)));
         }
-        if (i == start || !lead) {
+        if (i == start || !anyLead(text, i, start, floor)) {
             return false;
         }
         return TALK.matcher(text).region(i, start).find();
+    }
+
+    /**
+     * True when a lead word begins somewhere in the sentence [from, end); the sentence's start (a stop character or
+     * the window's floor) is a word boundary too, just as TALK's \b sees it at the region's start.
+     */
+    private static boolean anyLead(String text, int from, int end, int floor) {
+        for (int p = from; p < end; p++) {
+            if (leadAt(text, p, end, p == floor || !asciiWord(text.charAt(p - 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -100,7 +117,12 @@ final class MentionCues {
     private static boolean leadAt(String text, int p, int end, boolean boundary) {
         char c = text.charAt(p);
         int letter = (c | 0x20) - 'a';
-        if (!boundary || c >= 128 || letter < 0 || letter >= 26) {
+        if (!boundary || c >= 128 || letter < 0 || letter >= 26 || p + SHORTEST_LEAD > end) {
+            return false;
+        }
+        char second = text.charAt(p + 1);
+        int secondLetter = (second >= 'A' && second <= 'Z' ? second + 32 : second) - 'a';
+        if (secondLetter < 0 || secondLetter >= 26 || (SECOND_LETTERS[letter] & 1 << secondLetter) == 0) {
             return false;
         }
         for (String lead : LEADS_BY_LETTER[letter]) {

@@ -131,11 +131,16 @@ enum PathRisk {
         if (raw.isEmpty()) {
             return true;
         }
-        char first = raw.charAt(0);
-        if (first <= ' ' || "\"'./\\~$%*".indexOf(first) >= 0) {
-            return false;
-        }
-        return raw.length() == 1 || raw.charAt(1) != ':';
+        return raw.length() == 1 ? scopedLead(raw.charAt(0)) : surelyScoped(raw.charAt(0), raw.charAt(1));
+    }
+
+    /** surelyScoped() for a word of at least two chars that begins with first and second. */
+    static boolean surelyScoped(char first, char second) {
+        return scopedLead(first) && second != ':';
+    }
+
+    private static boolean scopedLead(char first) {
+        return first > ' ' && "\"'./\\~$%*".indexOf(first) < 0;
     }
 
     private static PathRisk absolute(String[] parts) {

@@ -60,6 +60,18 @@ final class ShellSpan {
             "detach",
             "delete");
 
+    /**
+     * The chars commandEnd() acts on, besides the closing quote: every other char (most of a command) is passed over
+     * with one look-up, inside a local quote or not.
+     */
+    private static final boolean[] COMMAND_MARKS = new boolean[128];
+
+    static {
+        for (char c : "\\\n\r;`|&()'\"".toCharArray()) {
+            COMMAND_MARKS[c] = true;
+        }
+    }
+
     private ShellSpan() {}
 
     /**
@@ -72,6 +84,9 @@ final class ShellSpan {
         int parens = 0;
         for (int i = from; i < limit; i++) {
             char c = text.charAt(i);
+            if ((c >= 128 || !COMMAND_MARKS[c]) && c != close) {
+                continue;
+            }
             if (c == '\\') {
                 i++;
                 continue;

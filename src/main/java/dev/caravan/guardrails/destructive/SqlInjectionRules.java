@@ -77,7 +77,7 @@ final class SqlInjectionRules {
         Matcher m;
         if (lead == 'o' || lead == '|') {
             m = TAUTOLOGY.matcher(text).region(i, limit);
-            if (m.lookingAt() && tautological(m)) {
+            if (m.lookingAt() && tautological(text, m)) {
                 return Hit.injection(i, tail(text, m.end(), limit), Hit.STRONG);
             }
         }
@@ -133,21 +133,36 @@ final class SqlInjectionRules {
         return count % 2 == 1;
     }
 
-    private static boolean tautological(Matcher m) {
-        if (m.group(6) != null || m.group(7) != null || m.group(8) != null) {
+    private static boolean tautological(String text, Matcher m) {
+        if (m.start(6) >= 0 || m.start(7) >= 0 || m.start(8) >= 0) {
             return true;
         }
-        if (m.group(2) == null) {
+        if (m.start(2) < 0) {
             return false;
+        }
+        char op = text.charAt(m.start(3));
+        if (op != '>' && ascii(text, m.start(2), m.end(2)) && ascii(text, m.start(5), m.end(5))) {
+            // ASCII words compare as their lower-case copies would, without the copies; the operator is one of five.
+            boolean equal = m.end(2) - m.start(2) == m.end(5) - m.start(5)
+                    && text.regionMatches(true, m.start(2), text, m.start(5), m.end(2) - m.start(2));
+            return op == '=' || op == 'l' || op == 'L' ? equal : !equal && m.end(5) > m.start(5);
         }
         String left = m.group(2).toLowerCase(Locale.ROOT);
         String right = m.group(5).toLowerCase(Locale.ROOT);
-        String op = m.group(3).toLowerCase(Locale.ROOT);
-        return switch (op) {
+        return switch (m.group(3).toLowerCase(Locale.ROOT)) {
             case "=", "like" -> left.equals(right);
             case "<>", "!=" -> !left.equals(right) && !right.isEmpty();
             default -> isSmallNumber(left) && isSmallNumber(right) && Long.parseLong(left) > Long.parseLong(right);
         };
+    }
+
+    private static boolean ascii(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isSmallNumber(String s) {
@@ -155,10 +170,7 @@ final class SqlInjectionRules {
     }
 
     private static boolean probes(Matcher m) {
-        if (m.group(1) != null) {
-            return true;
-        }
-        return m.group(3) == null || m.group(4) != null;
+        return m.start(1) >= 0 || m.start(3) < 0 || m.start(4) >= 0;
     }
 
     /** A time-based probe ({@code 1 AND SLEEP(5)}, {@code '; WAITFOR DELAY '0:0:5'}) after a value break-out. */
