@@ -62,11 +62,7 @@ class CueSearchTest {
     void findsWhatARegionSearchFindsInAnyWindow() {
         Random random = new Random(5);
         for (int round = 0; round < 3_000; round++) {
-            StringBuilder sb = new StringBuilder();
-            for (int w = 0; w < 30; w++) {
-                sb.append(WORDS[random.nextInt(WORDS.length)]).append(random.nextInt(4) == 0 ? "" : " ");
-            }
-            String text = sb.toString();
+            String text = randomText(random, 30);
             int from = random.nextInt(text.length());
             int to = from + random.nextInt(text.length() - from + 1);
             for (Pattern p : PATTERNS) {
@@ -83,11 +79,7 @@ class CueSearchTest {
     void nextStopsAtEachPositionWhereALeadingWordStarts() {
         Random random = new Random(11);
         for (int round = 0; round < 1_000; round++) {
-            StringBuilder sb = new StringBuilder();
-            for (int w = 0; w < 20; w++) {
-                sb.append(WORDS[random.nextInt(WORDS.length)]).append(random.nextInt(4) == 0 ? "" : " ");
-            }
-            String text = sb.toString();
+            String text = randomText(random, 20);
             for (Pattern p : PATTERNS) {
                 LeadingWords leads = LeadingWords.of(p);
                 if (leads == null) {
@@ -104,6 +96,15 @@ class CueSearchTest {
                 }
             }
         }
+    }
+
+    /** {@code words} of WORDS, most of them followed by a space. */
+    private static String randomText(Random random, int words) {
+        StringBuilder sb = new StringBuilder();
+        for (int w = 0; w < words; w++) {
+            sb.append(WORDS[random.nextInt(WORDS.length)]).append(random.nextInt(4) == 0 ? "" : " ");
+        }
+        return sb.toString();
     }
 
     @Test
