@@ -37,10 +37,12 @@ final class AdversarialSuffix {
                 lineEnd = n;
             }
             if (hasSoupCharacter(text, lineStart, lineEnd) && startsWithProse(text, lineStart, lineEnd)) {
-                if (starts == null) {
-                    starts = new int[MAX_TOKENS];
-                    ends = new int[MAX_TOKENS];
-                    odd = new boolean[MAX_TOKENS];
+                // Tokens are at least a char and a space apart: a short line needs short buffers, not 400 entries.
+                int tokens = Math.min(MAX_TOKENS, (lineEnd - lineStart + 1) / 2);
+                if (starts == null || starts.length < tokens) {
+                    starts = new int[tokens];
+                    ends = new int[tokens];
+                    odd = new boolean[tokens];
                 }
                 int[] hit = inLine(text, lineStart, lineEnd, starts, ends, odd);
                 if (hit != null) {

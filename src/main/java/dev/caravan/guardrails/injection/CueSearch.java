@@ -27,10 +27,7 @@ final class CueSearch {
         // transparent bounds below still let each try see the window before its starting point.
         String window = text.substring(from, to);
         Matcher m = null;
-        for (int p = 0; p < window.length(); p++) {
-            if (!leads.startAt(window, p)) {
-                continue;
-            }
+        for (int p = leads.next(window, 0); p >= 0; p = leads.next(window, p + 1)) {
             if (m == null) {
                 m = pattern.matcher(window).useTransparentBounds(true).useAnchoringBounds(false);
             }

@@ -21,7 +21,9 @@ final class DocumentBoundary {
         // Only a start before the limit counts: searching a 1 MB text to its end for a cue word would be wasted.
         String head = text.length() > limit + lowerWord.length() ? text.substring(0, limit + lowerWord.length()) : text;
         int at = head.indexOf(lowerWord);
-        int upper = head.indexOf(capitalised);
+        // The folded text has no capitals: a search for one char (much cheaper than for a word) usually settles it.
+        int capital = head.indexOf(capitalised.charAt(0));
+        int upper = capital < 0 ? -1 : head.indexOf(capitalised, capital);
         int first = at < 0 ? upper : upper < 0 ? at : Math.min(at, upper);
         return first >= 0 && first < limit ? first : -1;
     }

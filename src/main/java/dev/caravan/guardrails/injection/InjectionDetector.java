@@ -212,10 +212,12 @@ public final class InjectionDetector implements Guardrail {
     /** Whether a decode hint occurs in the first {@code HINT_WINDOW} chars outside a method call in code. */
     static boolean hinted(String folded) {
         String head = folded.length() > HINT_WINDOW ? folded.substring(0, HINT_WINDOW) : folded;
-        // Three hints share "rot": one search for it spares the three when it is absent, as it usually is.
+        // Three hints share "rot" and two share "dec": one search for each spares its hints when it is absent, as it
+        // usually is.
         boolean rot = head.contains("rot");
+        boolean dec = head.contains("dec");
         for (String hint : DECODE_HINTS) {
-            if (!rot && hint.startsWith("rot")) {
+            if ((!rot && hint.startsWith("rot")) || (!dec && hint.startsWith("dec"))) {
                 continue;
             }
             for (int at = head.indexOf(hint); at >= 0; at = head.indexOf(hint, at + 1)) {

@@ -120,6 +120,7 @@ final class JailbreakFamilyRules {
                                 0.45,
                                 "start|begin|open|prefix|reply|respond|answer",
                                 "\\b(?:start|begin|open|prefix)\\w*\\s+(?:(?:your|each|every|the)\\s+)?(?:\\w+\\s+){0,2}?(?:with|by\\s+saying)\\s*[:\"'`“]?\\s*(?:sure|certainly|absolutely|of\\s+course|here\\s+is|here's|yes|ok|okay)\\b|\\b(?:reply|respond|answer)\\s+with\\s+[\"'`“]\\s*(?:sure,?\\s+here|certainly,?\\s+here|absolutely,?\\s+here)")
-                        .window(4, 120));
+                        .window(4, 120)
+                        .needing("with|by"));
     }
 }

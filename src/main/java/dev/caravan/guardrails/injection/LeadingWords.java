@@ -21,6 +21,13 @@ final class LeadingWords {
      */
     private final Lead[][] byFirst = new Lead[128][];
 
+    /** Per first char: every lead under it wants a word boundary, so a start inside a word is turned down at once. */
+    private final boolean[] boundedOnly = new boolean[128];
+    /** Per first char: every lead under it has two chars or more, so the pair bit set below applies. */
+    private final boolean[] pairOnly = new boolean[128];
+    /** Bit {@code 128 * first + second} for the first two chars of each lead (under both cases when case is ignored). */
+    private final long[] pairs = new long[128 * 128 / 64];
+
     private final boolean ignoreCase;
 
     private LeadingWords(List<Lead> leads, boolean ignoreCase) {
@@ -34,6 +41,7 @@ final class LeadingWords {
                 add(Character.toUpperCase(first), lead);
             }
         }
+        index();
     }
 
     private void add(char c, Lead lead) {
@@ -41,6 +49,22 @@ final class LeadingWords {
         Lead[] grown = Arrays.copyOf(old, old.length + 1);
         grown[old.length] = lead;
         byFirst[c] = grown;
+        boundedOnly[c] = (old.length == 0 || boundedOnly[c]) && lead.bounded();
+        String word = lead.word();
+        pairOnly[c] = (old.length == 0 || pairOnly[c]) && word.length() >= 2;
+        if (word.length() >= 2) {
+            char second = word.charAt(1);
+            addPair(c, second);
+            if (ignoreCase) {
+                addPair(c, Character.toLowerCase(second));
+                addPair(c, Character.toUpperCase(second));
+            }
+        }
+    }
+
+    private void addPair(char first, char second) {
+        int bit = first * 128 + second;
+        pairs[bit >>> 6] |= 1L << bit;
     }
 
     /** The pattern's leading words, or null when a match could start with anything. */
@@ -61,12 +85,57 @@ final class LeadingWords {
         }
         // Two ASCII word chars never have a word boundary between them, whichever definition of \b the JDK uses.
         boolean inWord = at > 0 && wordChar(text.charAt(at - 1));
+        if (inWord && boundedOnly[c]) {
+            return false;
+        }
+        if (pairOnly[c]) {
+            // Leads are ASCII, and case folding is ASCII-only: a lead's second char is never at or above 128.
+            char second = at + 1 < text.length() ? text.charAt(at + 1) : 0x80;
+            int bit = c * 128 + second;
+            if (second >= 0x80 || (pairs[bit >>> 6] & (1L << bit)) == 0) {
+                return false;
+            }
+        }
         for (Lead lead : leads) {
             if (!(lead.bounded() && inWord) && startsWith(text, at, lead.word())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The first position from {@code from} on where {@code startAt} holds, or -1: the scan a cue search makes. */
+    int next(String text, int from) {
+        int n = text.length();
+        int before = from > 0 && wordChar(text.charAt(from - 1)) ? WORD : 0;
+        for (int p = from; p < n; p++) {
+            char c = text.charAt(p);
+            int kind = c < 128 ? kinds[c] : 0;
+            // One table read per char: a lead char, unless all its leads want a boundary and a word char precedes it.
+            if ((kind & LEAD) != 0 && ((before << 2) & kind & BOUNDED) == 0 && startAt(text, p)) {
+                return p;
+            }
+            before = kind;
+        }
+        return -1;
+    }
+
+    private static final int WORD = 1;
+    private static final int LEAD = 2;
+    /** {@code WORD << 2}: every lead under the char wants a word boundary. */
+    private static final int BOUNDED = 4;
+
+    /** Per ASCII char, for {@code next}: WORD, LEAD and BOUNDED bits. */
+    private final byte[] kinds = new byte[128];
+
+    private void index() {
+        for (char c = 0; c < 128; c++) {
+            int kind = wordChar(c) ? WORD : 0;
+            if (byFirst[c] != null) {
+                kind |= LEAD | (boundedOnly[c] ? BOUNDED : 0);
+            }
+            kinds[c] = (byte) kind;
+        }
     }
 
     private static boolean wordChar(char c) {

@@ -66,24 +66,43 @@ final class PayloadDecoder {
     }
 
     /**
-     * Where decode may start: 0 when a '%' comes before the first run of at least {@code MIN_BASE64} chars, else where
-     * that run starts (nothing before it can be decoded), or -1 when there is neither (nothing can be). Reading only up
-     * to that run keeps a long text without any '%' from being read to its end for one.
+     * Where decode may start: 0 when a '%' comes before the first run of at least {@code MIN_BASE64} chars ends, else
+     * where that run starts (nothing before it can be decoded), or -1 when there is neither (nothing can be). Each
+     * window of {@code MIN_BASE64} chars is read from its end: a char outside a run rules out every window holding it,
+     * so prose is read at about one char in four, and no char more than twice.
      */
-    private static int start(String text) {
+    static int start(String text) {
         int n = text.length();
-        int run = 0;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '%') {
+        int runStart = -1;
+        int i = 0;
+        while (i + MIN_BASE64 <= n) {
+            int j = i + MIN_BASE64 - 1;
+            while (j >= i && inRun(text, j)) {
+                j--;
+            }
+            if (j < i) {
+                runStart = i;
+                break;
+            }
+            i = j + 1;
+        }
+        if (runStart < 0) {
+            return text.indexOf('%') >= 0 ? 0 : -1;
+        }
+        for (int k = 0; k < runStart + MIN_BASE64; k++) {
+            if (text.charAt(k) == '%') {
                 return 0;
             }
-            run = runChar(c) || (run > 0 && separatedDigitRun(text, i)) ? run + 1 : 0;
-            if (run >= MIN_BASE64) {
-                return i + 1 - run;
-            }
         }
-        return -1;
+        return runStart;
+    }
+
+    /** Whether the char at {@code at} belongs to a run: a run char, or a separator between two digits in one. */
+    private static boolean inRun(String text, int at) {
+        char c = text.charAt(at);
+        // The digit before a separator must itself be in the run, so a run char, not just any Unicode digit.
+        return runChar(c)
+                || ((c == ' ' || c == ',') && at > 0 && runChar(text.charAt(at - 1)) && separatedDigitRun(text, at));
     }
 
     private static final boolean[] RUN_CHARS = new boolean[128];

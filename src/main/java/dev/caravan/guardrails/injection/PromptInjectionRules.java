@@ -283,11 +283,12 @@ final class PromptInjectionRules {
                                 "\\b(?:(?:tell|inform|warn|advise|instruct|remind|ask)\\s+(?:the\\s+|every\\s+|all\\s+)?(?:users?|readers?|customers?|everyone|visitors?|recipients?)\\s+(?:that|to)\\b|(?:state|say)\\s+that\\s+(?:this|the|payment|all|every))")
                         .window(0, 60),
                 Rule.of(
-                        "hijack.respond_only",
-                        PROMPT_INJECTION,
-                        0.35,
-                        "respond|reply|answer|label|classify|mark|rate|regardless",
-                        "\\b(?:(?:respond|reply|answer)\\s+(?:only\\s+)?with\\s+(?:the\\s+)?(?:single\\s+word|only|just|exactly)\\b|(?:respond|reply|answer)\\s+only\\s+with\\b|regardless\\s+of\\s+(?:the\\s+)?(?:content|input|question|text|data)\\b|(?:label|classify|mark|rate)\\s+(?:every|all|each)\\b)"),
+                                "hijack.respond_only",
+                                PROMPT_INJECTION,
+                                0.35,
+                                "respond|reply|answer|label|classify|mark|rate|regardless",
+                                "\\b(?:(?:respond|reply|answer)\\s+(?:only\\s+)?with\\s+(?:the\\s+)?(?:single\\s+word|only|just|exactly)\\b|(?:respond|reply|answer)\\s+only\\s+with\\b|regardless\\s+of\\s+(?:the\\s+)?(?:content|input|question|text|data)\\b|(?:label|classify|mark|rate)\\s+(?:every|all|each)\\b)")
+                        .needing("with|regardless|every|all|each"),
                 Rule.of(
                                 "hijack.phish",
                                 PROMPT_INJECTION,

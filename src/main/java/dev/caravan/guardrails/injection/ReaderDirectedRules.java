@@ -221,6 +221,7 @@ final class ReaderDirectedRules {
                                 "verbatim|word",
                                 "\\b(?:verbatim|word\\s+for\\s+word|word-by-word|character\\s+by\\s+character)\\b")
                         .window(8, 20)
+                        .needing("verbatim|for|by")
                         .amplifying(),
                 Rule.of(
                                 "leak.what_told",

@@ -29,6 +29,15 @@ record Rule(
     /** Patterns see lower-cased text (the normalizer's job), so they need no case folding of their own. */
     private static final int FLAGS = Pattern.MULTILINE;
 
+    /**
+     * The id's hash, which equal rules share (equals stays the record's): the scorer keys a map by rule, and the
+     * record's own hash would read every trigger word each time.
+     */
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
     /** A rule woken by ASCII word prefixes (a '|'-separated list). */
     static Rule of(String id, Category category, double weight, String triggers, String regex) {
         return new Rule(

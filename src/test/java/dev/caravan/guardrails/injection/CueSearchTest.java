@@ -15,22 +15,54 @@ class CueSearchTest {
                     "(?:here\\s+is|here's|the\\s+following)\\b[^\\n]{0,30}?\\b(?:text|code)\\b[^\\n]{0,10}?(?::|\\n)"),
             Pattern.compile("\\b(?:(?:exact\\s+)?opposite\\s+of|rules?\\s+are)\\b"),
             Pattern.compile("(?<=(?:^|\\n)[ \\t]{0,4})(?:add|use)\\w*\\s+the\\b", Pattern.MULTILINE),
-            Pattern.compile("[\\[(]\\s*(?:safe|admin)\\s*[\\])]"));
+            Pattern.compile("[\\[(]\\s*(?:safe|admin)\\s*[\\])]"),
+            // Under 'a': a one-char lead and a bounded one; under 'p': a lead without a boundary.
+            Pattern.compile("(?:a\\s+rule|\\bare\\b|ph)", Pattern.CASE_INSENSITIVE));
     private static final String[] WORDS = {
-        "phrase", "phrases", "e.g.", "Red-Team", "redteam", "our", "logs", "OUR LOGS", "here", "is", "here's", "the",
-        "following", "text", "code:", "exact", "opposite", "of", "rules", "rule", "are", "add", "used", "[admin]",
-        "( safe )", "x_phrase", "\n", "\t", ":", "ß", "é", "word"
+        "phrase",
+        "phrases",
+        "e.g.",
+        "Red-Team",
+        "redteam",
+        "our",
+        "logs",
+        "OUR LOGS",
+        "here",
+        "is",
+        "here's",
+        "the",
+        "following",
+        "text",
+        "code:",
+        "exact",
+        "opposite",
+        "of",
+        "rules",
+        "rule",
+        "are",
+        "add",
+        "used",
+        "[admin]",
+        "( safe )",
+        "x_phrase",
+        "\n",
+        "\t",
+        ":",
+        "ß",
+        "é",
+        "word",
+        "a",
+        "A",
+        "xare",
+        "Phrase",
+        "alpha"
     };
 
     @Test
     void findsWhatARegionSearchFindsInAnyWindow() {
         Random random = new Random(5);
         for (int round = 0; round < 3_000; round++) {
-            StringBuilder sb = new StringBuilder();
-            for (int w = 0; w < 30; w++) {
-                sb.append(WORDS[random.nextInt(WORDS.length)]).append(random.nextInt(4) == 0 ? "" : " ");
-            }
-            String text = sb.toString();
+            String text = randomText(random, 30);
             int from = random.nextInt(text.length());
             int to = from + random.nextInt(text.length() - from + 1);
             for (Pattern p : PATTERNS) {
@@ -41,6 +73,38 @@ class CueSearchTest {
                         .isEqualTo(expected);
             }
         }
+    }
+
+    @Test
+    void nextStopsAtEachPositionWhereALeadingWordStarts() {
+        Random random = new Random(11);
+        for (int round = 0; round < 1_000; round++) {
+            String text = randomText(random, 20);
+            for (Pattern p : PATTERNS) {
+                LeadingWords leads = LeadingWords.of(p);
+                if (leads == null) {
+                    continue;
+                }
+                for (int from = 0; from <= text.length(); from++) {
+                    int expected = -1;
+                    for (int q = from; q < text.length() && expected < 0; q++) {
+                        expected = leads.startAt(text, q) ? q : -1;
+                    }
+                    assertThat(leads.next(text, from))
+                            .as("%s from %d in [%s]", p, from, text)
+                            .isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    /** {@code words} of WORDS, most of them followed by a space. */
+    private static String randomText(Random random, int words) {
+        StringBuilder sb = new StringBuilder();
+        for (int w = 0; w < words; w++) {
+            sb.append(WORDS[random.nextInt(WORDS.length)]).append(random.nextInt(4) == 0 ? "" : " ");
+        }
+        return sb.toString();
     }
 
     @Test

@@ -4,10 +4,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Random;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class PayloadDecoderTest {
+    /** Run chars, separators, a '%', prose punctuation and a non-ASCII digit, mixed so long runs come and go. */
+    private static final String[] PIECES = {
+        "a", "Z", "7", "+", "/", "=", "%", " ", ",", ".", "\n", "\u0663", "é", "abcdefgh"
+    };
+
+    @Test
+    void startIsWhereAReadOfEveryCharWouldStart() {
+        Random random = new Random(3);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder sb = new StringBuilder();
+            int pieces = random.nextInt(40);
+            for (int k = 0; k < pieces; k++) {
+                // Mostly run chars, so runs of 20 and more form often enough.
+                sb.append(random.nextInt(3) == 0 ? PIECES[random.nextInt(PIECES.length)] : PIECES[random.nextInt(5)]);
+            }
+            String text = sb.toString();
+            assertThat(PayloadDecoder.start(text)).as("[%s]", text).isEqualTo(startReadingEveryChar(text));
+        }
+    }
+
+    /** The definition: read every char, counting the current run, until a '%' or a run of 20. */
+    private static int startReadingEveryChar(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                return 0;
+            }
+            boolean runChar = c < 128 && (Character.isLetterOrDigit(c) || "+/=_-:%".indexOf(c) >= 0);
+            boolean separated = (c == ' ' || c == ',')
+                    && i > 0
+                    && i + 1 < text.length()
+                    && Character.isDigit(text.charAt(i - 1))
+                    && Character.isDigit(text.charAt(i + 1));
+            run = runChar || (run > 0 && separated) ? run + 1 : 0;
+            if (run >= 20) {
+                return i + 1 - run;
+            }
+        }
+        return -1;
+    }
+
     private final PayloadDecoder decoder = new PayloadDecoder();
 
     private static String b64(String s) {
