@@ -17,6 +17,15 @@ final class TextNormalizer {
         fold("αa βb εe ιi κk νv οo ρp τt υu χx γy ΑA ΒB ΕE ΖZ ΗH ΙI ΚK ΜM ΝN ΟO ΡP ΤT ΥY ΧX");
     }
 
+    /** Every BMP char lower-cased, as {@link Character#toLowerCase(char)} would: one load instead of its case tables. */
+    private static final char[] LOWER = new char[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            LOWER[c] = Character.toLowerCase((char) c);
+        }
+    }
+
     private static void fold(String pairs) {
         for (String pair : pairs.split(" ")) {
             HOMOGLYPHS[pair.charAt(0)] = Character.toLowerCase(pair.charAt(1));
@@ -229,7 +238,7 @@ final class TextNormalizer {
                     hadOne[0] |= c == '1';
                     c = leetLetter(c);
                 }
-                b.chars[k] = c < 0x80 ? asciiLower(c) : Character.toLowerCase(c);
+                b.chars[k] = LOWER[c];
             }
             i = end;
         }

@@ -14,6 +14,17 @@ final class AccountCodes {
     private static final ContextWords PAN_CUES = new ContextWords(
             48, 24, "pan", "permanent account", "income tax", "income-tax", "tds", "itr", "kyc", "पैन", "आयकर");
 
+    /** The validator of each two-letter country code, indexed (first - 'A') * 26 + (second - 'A'); null for none. */
+    private static final IBANValidator.Validator[] COUNTRIES = new IBANValidator.Validator[26 * 26];
+
+    static {
+        for (char a = 'A'; a <= 'Z'; a++) {
+            for (char b = 'A'; b <= 'Z'; b++) {
+                COUNTRIES[(a - 'A') * 26 + (b - 'A')] = IBAN.getValidator(new String(new char[] {a, b}));
+            }
+        }
+    }
+
     private AccountCodes() {}
 
     /** Adds an IBAN or PAN starting at the upper-case letter at {@code i}; returns where scanning should resume. */
@@ -33,7 +44,7 @@ final class AccountCodes {
                 || !DigitGroups.isDigit(text.charAt(i + 3))) {
             return i;
         }
-        IBANValidator.Validator country = IBAN.getValidator(text.substring(i, i + 2));
+        IBANValidator.Validator country = country(text, i);
         if (country == null) {
             return i;
         }
@@ -64,8 +75,15 @@ final class AccountCodes {
 
     /** The length of an IBAN of the country whose code starts at {@code i}, or -1 for no IBAN country. */
     static int ibanLength(String text, int i) {
-        IBANValidator.Validator country = IBAN.getValidator(text.substring(i, i + 2));
+        IBANValidator.Validator country = country(text, i);
         return country == null ? -1 : country.getIbanLength();
+    }
+
+    /** The validator of the country whose code starts at {@code i}, or null when the two chars name none. */
+    private static IBANValidator.Validator country(String text, int i) {
+        char a = text.charAt(i);
+        char b = text.charAt(i + 1);
+        return isUpper(a) && isUpper(b) ? COUNTRIES[(a - 'A') * 26 + (b - 'A')] : null;
     }
 
     private static int pan(String text, int i, List<Finding> out) {
