@@ -15,8 +15,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,8 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Pooled upstream connections are reused without a check that waits on each one: a connection the upstream closed
- * while it sat idle costs the call nothing (it goes again at once on a new connection), and a request that got no
- * answer on a fresh connection is never sent twice.
+ * while it sat idle costs the call nothing (it goes again at once on another connection), also when every pooled
+ * connection was closed at once, and a request that got no answer on a fresh connection is never sent twice.
  */
 class UpstreamConnectionReuseTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,6 +58,7 @@ class UpstreamConnectionReuseTest {
     void forget() {
         upstream.requests.set(0);
         upstream.connections.set(0);
+        upstream.gather(1);
     }
 
     private static HttpResponse<String> call() {
@@ -83,6 +89,25 @@ class UpstreamConnectionReuseTest {
     }
 
     @Test
+    void everyPooledConnectionTheUpstreamClosedAtOnceIsPassedOverWithoutFailingTheCall() throws Exception {
+        upstream.answer = true;
+        upstream.gather(4); // the upstream answers none of the four calls before all four arrived: four connections
+        List<CompletableFuture<HttpResponse<String>>> burst = IntStream.range(0, 4)
+                .mapToObj(i -> CompletableFuture.supplyAsync(UpstreamConnectionReuseTest::call))
+                .toList();
+        for (CompletableFuture<HttpResponse<String>> each : burst) {
+            assertThat(each.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+        upstream.gather(1);
+
+        HttpResponse<String> after = call(); // every pooled connection is one the upstream has closed
+
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(upstream.connections.get()).isEqualTo(5);
+        assertThat(upstream.requests.get()).isEqualTo(5);
+    }
+
+    @Test
     void aRequestThatGotNoAnswerOnAFreshConnectionIsNotSentAgain() {
         upstream.answer = false;
 
@@ -95,13 +120,15 @@ class UpstreamConnectionReuseTest {
 
     /**
      * An OpenAI-compatible upstream on a raw socket that closes every connection after one request, answered (with a
-     * keep-alive response, as a server whose idle timeout then struck would) or not at all.
+     * keep-alive response, as a server whose idle timeout then struck would) or not at all; it answers once as many
+     * requests as it was told to gather have arrived.
      */
     static final class ClosingUpstream implements AutoCloseable {
         final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         final AtomicInteger requests = new AtomicInteger();
         final AtomicInteger connections = new AtomicInteger();
         volatile boolean answer = true;
+        private volatile CountDownLatch gathered = new CountDownLatch(1);
         private final Thread acceptor = new Thread(this::serve, "closing-upstream");
 
         ClosingUpstream() throws IOException {
@@ -113,27 +140,49 @@ class UpstreamConnectionReuseTest {
             return "http://127.0.0.1:" + server.getLocalPort() + "/v1";
         }
 
+        void gather(int calls) {
+            gathered = new CountDownLatch(calls);
+        }
+
         private void serve() {
             while (!server.isClosed()) {
-                try (Socket socket = server.accept()) {
+                try {
+                    Socket socket = server.accept();
                     connections.incrementAndGet();
-                    InputStream in = new BufferedInputStream(socket.getInputStream());
-                    if (!readRequest(in)) {
-                        continue;
-                    }
-                    requests.incrementAndGet();
-                    if (answer) {
-                        byte[] body = COMPLETION.getBytes(StandardCharsets.UTF_8);
-                        OutputStream out = socket.getOutputStream();
-                        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                                        + "\r\n\r\n")
-                                .getBytes(StandardCharsets.US_ASCII));
-                        out.write(body);
-                        out.flush();
-                    }
+                    Thread answering = new Thread(() -> answer(socket), "closing-upstream-connection");
+                    answering.setDaemon(true);
+                    answering.start();
                 } catch (IOException e) {
-                    // the server socket was closed, or a client went away: the next accept decides
+                    // the server socket was closed: the loop ends
                 }
+            }
+        }
+
+        private void answer(Socket connection) {
+            try (Socket socket = connection) {
+                InputStream in = new BufferedInputStream(socket.getInputStream());
+                if (!readRequest(in)) {
+                    return;
+                }
+                requests.incrementAndGet();
+                CountDownLatch all = gathered;
+                all.countDown();
+                if (!all.await(30, TimeUnit.SECONDS)) {
+                    return;
+                }
+                if (answer) {
+                    byte[] body = COMPLETION.getBytes(StandardCharsets.UTF_8);
+                    OutputStream out = socket.getOutputStream();
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                                    + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    out.write(body);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // the client went away: nothing to answer
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 

@@ -58,7 +58,7 @@ public final class UpstreamClient implements Closeable {
                         .setConnectionRequestTimeout(Timeout.of(settings.connectTimeout()))
                         .build())
                 .disableRedirectHandling()
-                .setRetryStrategy(new ReusedConnectionRetry())
+                .setRetryStrategy(new ReusedConnectionRetry(settings.maxConnections()))
                 .disableContentCompression()
                 .disableCookieManagement()
                 .disableAuthCaching()
