@@ -17,6 +17,11 @@
 # message_start): protocol overhead alone. "First content" under the redacting policy includes the stream redactor
 # holding the first word until the next delta shows it ended (one inter-event gap, by design: an e-mail address or a
 # key could start with it); under an observing completion policy nothing is held.
+#
+# A last block, "floor" (FLOOR=0 skips it; it compiles the test classes for BareCamelProxy), times the chat stream's
+# first event direct, through a plain nginx reverse proxy when nginx is installed (the floor of a proxy hop), through
+# BareCamelProxy (Caravan's netty-http ingress, worker hop and Apache HttpClient with nothing on them, answering with
+# the upstream's first event) and through the governed gateway.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH_DIR=$ROOT/bench
