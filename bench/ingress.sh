@@ -84,7 +84,8 @@ if [[ $FLOOR == 1 ]]; then
     mkdir -p "$TMP/nginx"
     sed -e "s|@PREFIX@|$TMP/nginx|g; s|@MOCK_PORT@|$MOCK_PORT|g; s|@GW_PORT@|${GW_PORT[nginx]}|g" \
       "$BENCH_DIR/nginx/proxy.conf" > "$TMP/nginx/nginx.conf"
-    taskset -c "$GW_CPU" nginx -p "$TMP/nginx" -c "$TMP/nginx/nginx.conf" > "$TMP/nginx.log" 2>&1 & PIDS+=($!)
+    taskset -c "$GW_CPU" nginx -p "$TMP/nginx" -e "$TMP/nginx/error.log" -c "$TMP/nginx/nginx.conf" -g 'daemon off;' \
+      > "$TMP/nginx.log" 2>&1 & PIDS+=($!)
     FLOOR_TARGETS+=" nginx"
   fi
   FLOOR_TARGETS+=" bare governed"
