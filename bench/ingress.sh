@@ -20,6 +20,8 @@
 #
 # A last block, "floor" (FLOOR=0 skips it; it compiles the test classes for BareCamelProxy), times the chat stream's
 # first event direct, through a plain nginx reverse proxy when nginx is installed (the floor of a proxy hop), through
+# NettyFloorProxy twice (plain Netty, no Camel: "event-loop" relays on the ingress event loop with a Netty client, the
+# floor of a JVM proxy; "apache-thread" calls the upstream with Apache HttpClient on a thread, as Caravan does), through
 # BareCamelProxy (Caravan's netty-http ingress, worker hop and Apache HttpClient with nothing on them, answering with
 # the upstream's first event) and through the governed gateway.
 set -euo pipefail
@@ -69,16 +71,23 @@ for gw in governed observe; do
     --data-dir "$TMP/data-$gw" > "$TMP/gateway-$gw.log" 2>&1 & PIDS+=($!)
 done
 # The floor (FLOOR=0 skips it): the same chat stream through a plain nginx reverse proxy (when nginx is installed),
-# the practical floor of a proxy hop, and through BareCamelProxy (src/test/.../bench), Caravan's stack with nothing
-# on it: the same netty-http ingress, worker hop and Apache HttpClient, answering with the upstream's first event.
+# the practical floor of a proxy hop; through NettyFloorProxy (src/test/.../bench) on the event loop and with Apache
+# HttpClient on a thread; and through BareCamelProxy, Caravan's stack with nothing on it: the same netty-http ingress,
+# worker hop and Apache HttpClient, answering with the upstream's first event.
 FLOOR=${FLOOR:-1}
 [[ -n $ONLY && ! floor =~ ^($ONLY)$ ]] && FLOOR=0
 FLOOR_TARGETS="direct"
 if [[ $FLOOR == 1 ]]; then
   (cd "$ROOT" && source bench/jvm-bench.sh && echo "$cp" > "$TMP/test-classpath.txt")
+  TEST_CP=$(sed "s|target/|$ROOT/target/|g" "$TMP/test-classpath.txt")
   GW_PORT[bare]=$(free_port)
-  taskset -c "$GW_CPU" "$JAVA" -cp "$(sed "s|target/|$ROOT/target/|g" "$TMP/test-classpath.txt")" \
+  taskset -c "$GW_CPU" "$JAVA" -cp "$TEST_CP" \
     dev.caravan.bench.BareCamelProxy "${GW_PORT[bare]}" "http://127.0.0.1:$MOCK_PORT" > "$TMP/bare.log" 2>&1 & PIDS+=($!)
+  for floor in event-loop apache-thread; do
+    GW_PORT[$floor]=$(free_port)
+    taskset -c "$GW_CPU" "$JAVA" -cp "$TEST_CP" dev.caravan.bench.NettyFloorProxy "${GW_PORT[$floor]}" \
+      "http://127.0.0.1:$MOCK_PORT" "$floor" > "$TMP/$floor.log" 2>&1 & PIDS+=($!)
+  done
   if command -v nginx > /dev/null; then
     GW_PORT[nginx]=$(free_port)
     mkdir -p "$TMP/nginx"
@@ -88,7 +97,7 @@ if [[ $FLOOR == 1 ]]; then
       > "$TMP/nginx.log" 2>&1 & PIDS+=($!)
     FLOOR_TARGETS+=" nginx"
   fi
-  FLOOR_TARGETS+=" bare governed"
+  FLOOR_TARGETS+=" event-loop apache-thread bare governed"
 fi
 for port in "${GW_PORT[@]}" "$MOCK_PORT"; do
   for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.5; done
@@ -162,7 +171,10 @@ const floor = rows.floor;
 if (floor) {
   console.log("\n| chat stream, first event p50 | ms | added over direct |\n|---|---|---|");
   const d = median(floor.direct.map((x) => x.ttfe_p50_ms));
-  const label = { direct: "direct to the mock", nginx: "nginx reverse proxy", bare: "BareCamelProxy (the stack, nothing on it)", governed: "Caravan, default policy" };
+  const label = { direct: "direct to the mock", nginx: "nginx reverse proxy",
+    "event-loop": "NettyFloorProxy event-loop (JVM, Netty client on the ingress event loop)",
+    "apache-thread": "NettyFloorProxy apache-thread (Apache HttpClient on a thread, no Camel)",
+    bare: "BareCamelProxy (the stack, nothing on it)", governed: "Caravan, default policy" };
   for (const [t, runs] of Object.entries(floor)) {
     if (runs.some((x) => x.errors > 0 || x.ok === 0)) { console.log(`| ${label[t]} | failed: ${JSON.stringify(runs.map((x) => x.reasons))} | |`); continue; }
     const v = median(runs.map((x) => x.ttfe_p50_ms));

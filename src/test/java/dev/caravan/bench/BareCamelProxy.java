@@ -13,11 +13,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /**
@@ -34,14 +31,7 @@ public final class BareCamelProxy {
         int port = Integer.parseInt(args[0]);
         String upstream = args[1] + "/v1/chat/completions";
         ExecutorService workers = Workers.create(256);
-        CloseableHttpClient client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnPerRoute(256)
-                        .setMaxConnTotal(256)
-                        .setDefaultSocketConfig(
-                                SocketConfig.custom().setTcpNoDelay(true).build())
-                        .build())
-                .build();
+        CloseableHttpClient client = FloorClient.pooled();
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.addRoutes(new RouteBuilder() {
             @Override
