@@ -5,7 +5,6 @@ import dev.caravan.guardrails.policy.Phase;
 import dev.caravan.providers.anthropic.MessagesStreamGovernor;
 import dev.caravan.providers.anthropic.MessagesStreamTap;
 import dev.caravan.support.MessagesEvents;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -58,29 +57,24 @@ public class MessagesStreamBench {
                 .toList();
     }
 
-    private static void relay(MessagesStreamTap tap, List<byte[]> events, Blackhole sink) {
-        for (byte[] event : events) {
-            sink.consume(tap.feed(event, 0, event.length));
-        }
-        sink.consume(tap.remainder());
-    }
-
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public void ungoverned(Blackhole sink) {
-        relay(new MessagesStreamTap(null), clean, sink);
+        BenchStreams.relay(new MessagesStreamTap(null), clean, sink);
     }
 
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public void governedClean(Blackhole sink) {
-        relay(new MessagesStreamTap(new MessagesStreamGovernor(engine.stream(Phase.COMPLETION))), clean, sink);
+        BenchStreams.relay(
+                new MessagesStreamTap(new MessagesStreamGovernor(engine.stream(Phase.COMPLETION))), clean, sink);
     }
 
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public void governedWithSecretAndCard(Blackhole sink) {
-        relay(new MessagesStreamTap(new MessagesStreamGovernor(engine.stream(Phase.COMPLETION))), sensitive, sink);
+        BenchStreams.relay(
+                new MessagesStreamTap(new MessagesStreamGovernor(engine.stream(Phase.COMPLETION))), sensitive, sink);
     }
 
     /** Checks the streams are what the benchmark claims: every event counted, the secret and card masked. */
@@ -89,12 +83,7 @@ public class MessagesStreamBench {
         bench.setUp();
         MessagesStreamTap tap =
                 new MessagesStreamTap(new MessagesStreamGovernor(bench.engine.stream(Phase.COMPLETION)));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] event : bench.sensitive) {
-            out.writeBytes(tap.feed(event, 0, event.length));
-        }
-        out.writeBytes(tap.remainder());
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = BenchStreams.relayed(tap, bench.sensitive);
         System.out.println(bench.clean.size() + " / " + bench.sensitive.size() + " events; masked: "
                 + text.contains("[REDACTED:secret]") + " " + text.contains("[REDACTED:pii_card]"));
     }

@@ -6,7 +6,6 @@ import dev.caravan.guardrails.policy.GuardEngine;
 import dev.caravan.guardrails.policy.Phase;
 import dev.caravan.providers.openai.ResponsesStreamGovernor;
 import dev.caravan.providers.openai.ResponsesStreamTap;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,14 +122,6 @@ public class ResponsesStreamBench {
         return item;
     }
 
-    private static void relay(ResponsesStreamTap tap, List<byte[]> events, Blackhole sink) {
-        for (byte[] event : events) {
-            sink.consume(tap.feed(event, 0, event.length));
-        }
-        sink.consume(tap.remainder());
-        sink.consume(tap.doneEvent());
-    }
-
     private ResponsesStreamTap governed() {
         return new ResponsesStreamTap(new ResponsesStreamGovernor(engine.stream(Phase.COMPLETION)));
     }
@@ -138,19 +129,19 @@ public class ResponsesStreamBench {
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public void ungoverned(Blackhole sink) {
-        relay(new ResponsesStreamTap(null), clean, sink);
+        BenchStreams.relay(new ResponsesStreamTap(null), clean, sink);
     }
 
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public void governedClean(Blackhole sink) {
-        relay(governed(), clean, sink);
+        BenchStreams.relay(governed(), clean, sink);
     }
 
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public void governedWithSecretAndCard(Blackhole sink) {
-        relay(governed(), sensitive, sink);
+        BenchStreams.relay(governed(), sensitive, sink);
     }
 
     /** Checks the streams are what the benchmark claims: every event counted, the secret and card masked everywhere. */
@@ -158,13 +149,7 @@ public class ResponsesStreamBench {
         ResponsesStreamBench bench = new ResponsesStreamBench();
         bench.setUp();
         ResponsesStreamTap tap = bench.governed();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] event : bench.sensitive) {
-            out.writeBytes(tap.feed(event, 0, event.length));
-        }
-        out.writeBytes(tap.remainder());
-        out.writeBytes(tap.doneEvent());
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = BenchStreams.relayed(tap, bench.sensitive);
         System.out.println(bench.clean.size() + " / " + bench.sensitive.size() + " events; masked: "
                 + text.contains("[REDACTED:secret]") + " " + text.contains("[REDACTED:pii_card]") + "; leaked: "
                 + text.contains("Zq8vN2rT5wXk") + " " + text.contains("4111 1111"));

@@ -6,7 +6,6 @@ import dev.caravan.guardrails.policy.GuardEngine;
 import dev.caravan.guardrails.policy.Phase;
 import dev.caravan.providers.openai.ChatStreamGovernor;
 import dev.caravan.providers.openai.ChatStreamTap;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,29 +78,24 @@ public class StreamBench {
         return ("data: " + chunk + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void relay(ChatStreamTap tap, List<byte[]> events, Blackhole sink) {
-        for (byte[] event : events) {
-            sink.consume(tap.feed(event, 0, event.length));
-        }
-        sink.consume(tap.remainder());
-    }
-
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public void ungoverned(Blackhole sink) {
-        relay(new ChatStreamTap(false), clean, sink);
+        BenchStreams.relay(new ChatStreamTap(false), clean, sink);
     }
 
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public void governedClean(Blackhole sink) {
-        relay(new ChatStreamTap(false, new ChatStreamGovernor(engine.stream(Phase.COMPLETION), 1)), clean, sink);
+        BenchStreams.relay(
+                new ChatStreamTap(false, new ChatStreamGovernor(engine.stream(Phase.COMPLETION), 1)), clean, sink);
     }
 
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public void governedWithSecretAndCard(Blackhole sink) {
-        relay(new ChatStreamTap(false, new ChatStreamGovernor(engine.stream(Phase.COMPLETION), 1)), sensitive, sink);
+        BenchStreams.relay(
+                new ChatStreamTap(false, new ChatStreamGovernor(engine.stream(Phase.COMPLETION), 1)), sensitive, sink);
     }
 
     /**
@@ -120,12 +114,7 @@ public class StreamBench {
         StreamBench bench = new StreamBench();
         bench.setUp();
         ChatStreamTap tap = new ChatStreamTap(false, new ChatStreamGovernor(bench.engine.stream(Phase.COMPLETION), 1));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] event : bench.sensitive) {
-            out.writeBytes(tap.feed(event, 0, event.length));
-        }
-        out.writeBytes(tap.remainder());
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = BenchStreams.relayed(tap, bench.sensitive);
         System.out.println(bench.clean.size() + " / " + bench.sensitive.size() + " events; masked: "
                 + text.contains("[REDACTED:secret]") + " " + text.contains("[REDACTED:pii_card]"));
     }
