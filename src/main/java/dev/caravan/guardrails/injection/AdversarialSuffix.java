@@ -36,7 +36,9 @@ final class AdversarialSuffix {
             if (lineEnd < 0) {
                 lineEnd = n;
             }
-            if (hasSoupCharacter(text, lineStart, lineEnd) && startsWithProse(text, lineStart, lineEnd)) {
+            if (hasSoupCharacter(text, lineStart, lineEnd)
+                    && startsWithProse(text, lineStart, lineEnd)
+                    && bracketsOrLoneMarks(text, lineStart, lineEnd)) {
                 // Tokens are at least a char and a space apart: a short line needs short buffers, not 400 entries.
                 int tokens = Math.min(MAX_TOKENS, (lineEnd - lineStart + 1) / 2);
                 if (starts == null || starts.length < tokens) {
@@ -69,6 +71,42 @@ final class AdversarialSuffix {
             previous = c;
         }
         return false;
+    }
+
+    /**
+     * Whether the line's first {@code MAX_TOKENS} tokens hold two brackets or three lone odd marks: inLine finds soup
+     * only with one or the other (an unbalanced tail or lone punctuation), so most lines of prose that merely end in
+     * '!' are turned down here, without splitting them into tokens. Tokens past the cap only make it say yes.
+     */
+    private static boolean bracketsOrLoneMarks(String text, int from, int to) {
+        int brackets = 0;
+        int lone = 0;
+        int tokens = 0;
+        boolean afterSpace = true;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                afterSpace = true;
+                continue;
+            }
+            if (afterSpace && ++tokens > MAX_TOKENS) {
+                return true;
+            }
+            brackets += c == '[' || c == '{' || c == '(' || c == ']' || c == '}' || c == ')' ? 1 : 0;
+            if (afterSpace && (i + 1 == to || Character.isWhitespace(text.charAt(i + 1))) && loneOdd(c)) {
+                lone++;
+            }
+            if (brackets >= 2 || lone >= 3) {
+                return true;
+            }
+            afterSpace = false;
+        }
+        return false;
+    }
+
+    /** A one-char token that counts as odd (see odd). */
+    private static boolean loneOdd(char c) {
+        return !Character.isLetterOrDigit(c) && "-–—&/*#>|+=".indexOf(c) < 0;
     }
 
     /** The suffix in a line that starts with prose, or null. */
@@ -164,8 +202,7 @@ final class AdversarialSuffix {
 
     private static boolean odd(String text, int s, int e) {
         if (e - s == 1) {
-            char c = text.charAt(s);
-            return !Character.isLetterOrDigit(c) && "-–—&/*#>|+=".indexOf(c) < 0;
+            return loneOdd(text.charAt(s));
         }
         int inner = 0;
         int seen = 0;

@@ -13,8 +13,14 @@ import java.util.regex.Pattern;
 final class LeadingWords {
     private static final int SUPPORTED_FLAGS = Pattern.MULTILINE | Pattern.CASE_INSENSITIVE;
 
-    /** A leading word, and whether the pattern puts a word boundary before it. */
-    private record Lead(String word, boolean bounded) {}
+    /**
+     * A leading word, whether the pattern puts a word boundary before it, and what the pattern wants right after it:
+     * {@code ANY}, {@code SPACE} (a {@code \s} that must occur) or one ASCII char that is neither letter nor digit.
+     */
+    private record Lead(String word, boolean bounded, int follow) {}
+
+    private static final int ANY = -1;
+    private static final int SPACE = -2;
 
     /**
      * The leads by first char (under both cases when case is ignored); most positions are turned down by one lookup.
@@ -97,11 +103,26 @@ final class LeadingWords {
             }
         }
         for (Lead lead : leads) {
-            if (!(lead.bounded() && inWord) && startsWith(text, at, lead.word())) {
+            if (!(lead.bounded() && inWord) && startsWith(text, at, lead.word()) && followed(text, at, lead)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether the char after the lead at {@code at} is one the pattern can go on with. */
+    private static boolean followed(CharSequence text, int at, Lead lead) {
+        if (lead.follow() == ANY) {
+            return true;
+        }
+        int after = at + lead.word().length();
+        if (after >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(after);
+        return lead.follow() == SPACE
+                ? c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+                : c == lead.follow();
     }
 
     /** The first position from {@code from} on where {@code startAt} holds, or -1: the scan a cue search makes. */
@@ -229,9 +250,25 @@ final class LeadingWords {
             end++;
         }
         if (quantified(alt, end)) {
-            end--;
+            return end - 1 <= i ? null : List.of(new Lead(alt.substring(i, end - 1), bounded, ANY));
         }
-        return end <= i ? null : List.of(new Lead(alt.substring(i, end), bounded));
+        return end <= i ? null : List.of(new Lead(alt.substring(i, end), bounded, follow(alt, end)));
+    }
+
+    /**
+     * What must follow a leading word that ends at {@code at} of an alternative: a {@code \s} or a plain ASCII
+     * punctuation char that is not made optional, else {@code ANY} (the alternative ends, or anything else follows).
+     */
+    private static int follow(String alt, int at) {
+        if (alt.startsWith("\\s", at)) {
+            return quantified(alt, at + 2) ? ANY : SPACE;
+        }
+        if (at >= alt.length()) {
+            return ANY;
+        }
+        char c = alt.charAt(at);
+        boolean plain = c < 128 && !Character.isLetterOrDigit(c) && c != ' ' && "\\^$.|?*+()[]{}#".indexOf(c) < 0;
+        return plain && !quantified(alt, at + 1) ? c : ANY;
     }
 
     /** A quantifier at {@code at} that may repeat the preceding atom zero times ('+' keeps at least one). */

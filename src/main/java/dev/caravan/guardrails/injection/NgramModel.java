@@ -263,7 +263,8 @@ public final class NgramModel {
         int sum = 0;
         int k = at;
         boolean scoring = words != null;
-        int word = scoring ? words.word : 0;
+        // Between words the hash rests at its basis, so a word char needs no test for whether a word is open.
+        int word = scoring && words.open ? words.word : WORD_BASIS;
         int previous = scoring ? words.previous : 0;
         boolean open = scoring && words.open;
         long wordsFound = 0;
@@ -281,11 +282,12 @@ public final class NgramModel {
                 if (scoring) {
                     // Words.read's step for char c0, on locals.
                     if (c0 < 0x80 ? ASCII_WORD[c0] : Character.isLetterOrDigit(c0)) {
-                        word = open ? (word ^ c0) * PRIME : (WORD_BASIS ^ c0) * PRIME;
+                        word = (word ^ c0) * PRIME;
                         open = true;
                     } else if (open) {
                         wordsFound += Words.emit(word, previous, shift, weights, null, 0);
                         previous = word;
+                        word = WORD_BASIS;
                         open = false;
                     }
                 }

@@ -48,22 +48,27 @@ final class Regions {
         return first < 0 ? new int[] {0, 0} : new int[] {first, last};
     }
 
-    /** The hull of zero-width and bidi characters. */
+    /** The hull of zero-width and bidi characters: the first one read from the start, the last from the end. */
     static int[] invisibleRun(String text) {
-        int first = -1;
-        int last = -1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c >= '\u200B' && c <= '\u200F')
-                    || (c >= '\u202A' && c <= '\u202E')
-                    || (c >= '\u2060' && c <= '\u2069')
-                    || c == '\uFEFF') {
-                if (first < 0) {
-                    first = i;
-                }
-                last = i + 1;
-            }
+        int first = 0;
+        while (first < text.length() && !zeroWidthOrBidi(text.charAt(first))) {
+            first++;
         }
-        return first < 0 ? new int[] {0, 0} : new int[] {first, last};
+        if (first == text.length()) {
+            return new int[] {0, 0};
+        }
+        int last = text.length();
+        while (!zeroWidthOrBidi(text.charAt(last - 1))) {
+            last--;
+        }
+        return new int[] {first, last};
+    }
+
+    private static boolean zeroWidthOrBidi(char c) {
+        return c >= '\u200B'
+                && ((c <= '\u200F')
+                        || (c >= '\u202A' && c <= '\u202E')
+                        || (c >= '\u2060' && c <= '\u2069')
+                        || c == '\uFEFF');
     }
 }

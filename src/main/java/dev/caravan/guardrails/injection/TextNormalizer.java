@@ -196,49 +196,43 @@ final class TextNormalizer {
 
     /** Lower-cases, folds homoglyphs in mixed-script or fully look-alike tokens, and leetspeak in tokens with letters. */
     private static void foldTokens(Buffer b, boolean[] hadOne) {
+        char[] chars = b.chars;
         int i = 0;
         while (i < b.length) {
-            if (!tokenChar(b.chars[i])) {
+            if ((TOKEN_CLASS[chars[i]] & TOKEN) == 0) {
                 i++;
                 continue;
             }
             int end = i;
-            boolean latin = false;
-            boolean lookAlike = false;
-            boolean otherLetter = false;
-            boolean leet = false;
-            boolean nonAscii = false;
-            while (end < b.length && tokenChar(b.chars[end])) {
-                char c = b.chars[end];
-                if (isAsciiLetter(c)) {
-                    latin = true;
-                    // Lower-cased on the way: nothing below reads an ASCII letter's case.
-                    b.chars[end] = asciiLower(c);
-                } else if (c < HOMOGLYPHS.length && HOMOGLYPHS[c] != 0) {
-                    lookAlike = true;
-                } else if (Character.isLetter(c)) {
-                    otherLetter = true;
-                } else if (isLeet(c)) {
-                    leet = true;
+            int seen = 0;
+            while (end < b.length) {
+                char c = chars[end];
+                int cls = TOKEN_CLASS[c];
+                if ((cls & TOKEN) == 0) {
+                    break;
                 }
-                nonAscii |= c >= 0x80;
+                seen |= cls;
+                // Lower-cased on the way: nothing below reads an ASCII letter's case.
+                chars[end] = (char) (c + ((cls & ASCII_UPPER) >> ASCII_UPPER_TO_CASE));
                 end++;
             }
-            boolean foldGlyphs = lookAlike && (latin || !otherLetter);
-            boolean foldLeet = leet && (latin || foldGlyphs);
-            if (!nonAscii && !foldLeet) {
+            boolean latin = (seen & LATIN) != 0;
+            boolean otherLetter = (seen & OTHER_LETTER) != 0;
+            boolean foldGlyphs = (seen & LOOK_ALIKE) != 0 && (latin || !otherLetter);
+            boolean foldLeet = (seen & LEET) != 0 && (latin || foldGlyphs);
+            if ((seen & NON_ASCII) == 0 && !foldLeet) {
                 i = end;
                 continue;
             }
             for (int k = i; k < end; k++) {
-                char c = b.chars[k];
+                char c = chars[k];
                 if (foldGlyphs && c < HOMOGLYPHS.length && HOMOGLYPHS[c] != 0) {
                     c = HOMOGLYPHS[c];
                 } else if (foldLeet && isLeet(c) && (isLeetDigit(c) || (k > i && k < end - 1))) {
                     hadOne[0] |= c == '1';
                     c = leetLetter(c);
                 }
-                b.chars[k] = LOWER[c];
+                chars[k] = LOWER[c];
             }
             i = end;
         }
@@ -251,90 +245,128 @@ final class TextNormalizer {
         return Character.isLetterOrDigit(c);
     }
 
+    private static final int TOKEN = 1;
+    private static final int LATIN = 2;
+    private static final int LOOK_ALIKE = 4;
+    private static final int OTHER_LETTER = 8;
+    private static final int LEET = 16;
+    private static final int NON_ASCII = 32;
+    private static final int ASCII_UPPER = 64;
+    /** {@code ASCII_UPPER >> 1} is the distance from an upper-case ASCII letter to its lower case. */
+    private static final int ASCII_UPPER_TO_CASE = 1;
+    /**
+     * Per char, what foldTokens needs: a token char, and which one kind it is (an ASCII letter, a look-alike, another
+     * letter, a leetspeak char), whether it is non-ASCII and whether it is an upper-case ASCII letter.
+     */
+    private static final byte[] TOKEN_CLASS = new byte[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            char ch = (char) c;
+            if (!tokenChar(ch)) {
+                continue;
+            }
+            int cls = TOKEN;
+            if (isAsciiLetter(ch)) {
+                cls |= LATIN | (ch <= 'Z' ? ASCII_UPPER : 0);
+            } else if (ch < HOMOGLYPHS.length && HOMOGLYPHS[ch] != 0) {
+                cls |= LOOK_ALIKE;
+            } else if (Character.isLetter(ch)) {
+                cls |= OTHER_LETTER;
+            } else if (isLeet(ch)) {
+                cls |= LEET;
+            }
+            TOKEN_CLASS[c] = (byte) (cls | (ch >= 0x80 ? NON_ASCII : 0));
+        }
+    }
+
     /** "i g n o r e   a l l" becomes "ignore all": single letters joined, wider gaps kept as word breaks. */
     private static Buffer collapseSpacedLetters(Buffer in) {
-        if (!hasSpacedLetters(in)) {
+        char[] c = in.chars;
+        int n = in.length;
+        int plain = nextSpacedStart(c, n, 0);
+        if (plain == n) {
             return in;
         }
         Buffer out = new Buffer(in.length);
-        char[] c = in.chars;
-        int n = in.length;
         int i = 0;
-        while (i < n) {
-            int plain = i;
-            while (plain < n && !spacedStart(c, n, plain)) {
-                plain++;
-            }
+        while (true) {
             out.appendAll(in, i, plain);
             i = plain;
-            if (i < n) {
-                int letters = 0;
-                int p = i;
-                int mark = out.length;
-                while (true) {
-                    out.append(c[p], in.startMap[p], in.endMap[p]);
-                    letters++;
-                    int q = p + 1;
-                    while (q < n && q - p <= 4 && isSeparator(c[q])) {
-                        q++;
-                    }
-                    int gap = q - p - 1;
-                    if (gap < 1 || gap > 4 || q >= n || !singleLetter(c, n, q)) {
-                        p++;
-                        break;
-                    }
-                    if (gap >= 2) {
-                        out.append(' ', in.startMap[p + 1], in.endMap[q - 1]);
-                    }
-                    p = q;
-                }
-                if (letters < 4) {
-                    out.length = mark;
-                    out.appendAll(in, i, p);
-                }
-                i = p;
+            if (i >= n) {
+                return out;
             }
+            int letters = 0;
+            int p = i;
+            int mark = out.length;
+            while (true) {
+                out.append(c[p], in.startMap[p], in.endMap[p]);
+                letters++;
+                int q = p + 1;
+                while (q < n && q - p <= 4 && isSeparator(c[q])) {
+                    q++;
+                }
+                int gap = q - p - 1;
+                if (gap < 1 || gap > 4 || q >= n || !singleLetter(c, n, q)) {
+                    p++;
+                    break;
+                }
+                if (gap >= 2) {
+                    out.append(' ', in.startMap[p + 1], in.endMap[q - 1]);
+                }
+                p = q;
+            }
+            if (letters < 4) {
+                out.length = mark;
+                out.appendAll(in, i, p);
+            }
+            i = p;
+            plain = nextSpacedStart(c, n, i);
         }
-        return out;
     }
 
-    private static boolean hasSpacedLetters(Buffer in) {
-        for (int i = 0; i + 2 < in.length; i++) {
-            if (spacedStart(in.chars, in.length, i)) {
-                return true;
+    /**
+     * The first {@code i >= from} where a single letter, a separator and another single letter start ("i g n o r e"
+     * may start there), or {@code n}. The kinds of the five chars around {@code i} (i-1 to i+3, 3 bits each) slide
+     * along in one int, so each char's kind is read once and a position is settled by one compare.
+     */
+    private static int nextSpacedStart(char[] c, int n, int from) {
+        int window = from > 0 ? KINDS[c[from - 1]] : 0;
+        for (int k = from; k < from + 3; k++) {
+            window = (window << 3) | (k < n ? KINDS[c[k]] : 0);
+        }
+        int i = from;
+        for (; i + 3 < n; i++) {
+            window = (window << 3) | KINDS[c[i + 3]];
+            if ((window & SPACED_MASK) == SPACED_SHAPE) {
+                return i;
             }
         }
-        return false;
-    }
-
-    /** A single letter, a separator and another single letter start at {@code i}: "i g n o r e" may start here. */
-    private static boolean spacedStart(char[] c, int n, int i) {
-        if (i + 2 >= n) {
-            return false;
+        for (; i < n; i++) {
+            window <<= 3;
+            if ((window & SPACED_MASK) == SPACED_SHAPE) {
+                return i;
+            }
         }
-        // The three kinds are combined without branching: the usual miss then costs no mispredicted branch.
-        int shape = kind(c[i]) & kind(c[i + 2]) & (kind(c[i + 1]) >> 2) & LETTER;
-        return shape != 0 && singleLetter(c, n, i) && singleLetter(c, n, i + 2);
+        return n;
     }
 
     private static final int LETTER = 1;
     private static final int DIGIT = 2;
     private static final int SEPARATOR = 4;
-    private static final byte[] ASCII_KINDS = new byte[0x80];
+    /** Chars i-1 to i+3: no letter or digit, a letter, a separator, a letter, no letter or digit. */
+    private static final int SPACED_MASK = (3 << 12) | (7 << 9) | (7 << 6) | (7 << 3) | 3;
+
+    private static final int SPACED_SHAPE = (LETTER << 9) | (SEPARATOR << 6) | (LETTER << 3);
+    /** Per char: a letter, a digit or a separator (as {@code letter}, {@code letterOrDigit} and {@code isSeparator} see it). */
+    private static final byte[] KINDS = new byte[Character.MAX_VALUE + 1];
 
     static {
-        for (char c = 0; c < 0x80; c++) {
-            ASCII_KINDS[c] =
-                    (byte) (isAsciiLetter(c) ? LETTER : c >= '0' && c <= '9' ? DIGIT : isSeparator(c) ? SEPARATOR : 0);
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            char ch = (char) c;
+            KINDS[c] = (byte)
+                    (letter(ch) ? LETTER : letterOrDigit(ch) ? DIGIT : ch < 0x80 && isSeparator(ch) ? SEPARATOR : 0);
         }
-    }
-
-    /** A letter, a digit or a separator (as {@code letter}, {@code letterOrDigit} and {@code isSeparator} see it). */
-    private static int kind(char c) {
-        if (c < 0x80) {
-            return ASCII_KINDS[c];
-        }
-        return Character.isLetter(c) ? LETTER : Character.isDigit(c) ? DIGIT : 0;
     }
 
     private static boolean singleLetter(char[] c, int n, int i) {

@@ -113,7 +113,10 @@ class CueSearchTest {
         assertThat(LeadingWords.of(PATTERNS.get(4))).isNull();
         LeadingWords opposite = LeadingWords.of(PATTERNS.get(2));
         assertThat(opposite.startAt("the exact opposite", 4)).isTrue();
-        assertThat(opposite.startAt("the opposite", 4)).isTrue();
+        assertThat(opposite.startAt("the opposite of", 4)).isTrue();
+        // A lead the pattern follows with \s+ does not start a match at the end of the text or before a letter.
+        assertThat(opposite.startAt("the opposite", 4)).isFalse();
+        assertThat(opposite.startAt("the oppositeness", 4)).isFalse();
         assertThat(opposite.startAt("the rules", 4)).isTrue();
         assertThat(opposite.startAt("the xopposite", 5)).isFalse();
         assertThat(opposite.startAt("the other", 4)).isFalse();
