@@ -1,7 +1,12 @@
 package dev.caravan.guardrails;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
 
 /** Checks a guardrail's {@link Guardrail#holdFrom} against its own scan at every cut a stream can make in a text. */
 public final class HoldProperty {
@@ -70,6 +75,38 @@ public final class HoldProperty {
             released = hold;
         }
         return misses;
+    }
+
+    /** Both properties over the positives of one dev-set file; the test is skipped where the dev set is absent. */
+    public static List<String> devSetMisses(Guardrail guardrail, String file) {
+        assumeTrue(DevSetTexts.present(), "the guardrail dev set is not on this machine");
+        List<String> texts = DevSetTexts.positives(file);
+        assertThat(texts).hasSizeGreaterThan(100);
+        return misses(guardrail, texts);
+    }
+
+    /** {@link #meanHeld} over the dev set's benign texts, printed under {@code name}; skipped without the dev set. */
+    public static double meanHeldOverBenign(Guardrail guardrail, String name) {
+        assumeTrue(DevSetTexts.present(), "the guardrail dev set is not on this machine");
+        double mean = meanHeld(guardrail, DevSetTexts.all("benign.jsonl"));
+        System.out.printf("%s: mean held over benign texts cut at every position: %.2f chars%n", name, mean);
+        return mean;
+    }
+
+    /**
+     * {@code count} texts of 2 to {@code 1 + spread} pieces drawn at random (with {@code random}, which the pieces may
+     * use too), so that findings meet cuts in every position and context.
+     */
+    public static List<String> composed(Random random, List<Supplier<String>> pieces, int count, int spread) {
+        List<String> texts = new ArrayList<>();
+        for (int t = 0; t < count; t++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 2 + random.nextInt(spread); i > 0; i--) {
+                text.append(pieces.get(random.nextInt(pieces.size())).get());
+            }
+            texts.add(text.toString());
+        }
+        return texts;
     }
 
     /** How many chars a stream holds back on average, over every cut of every text. */

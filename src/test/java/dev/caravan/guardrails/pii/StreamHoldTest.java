@@ -5,11 +5,8 @@ import static dev.caravan.guardrails.pii.PiiFixtures.inFours;
 import static dev.caravan.guardrails.pii.PiiFixtures.withLuhnDigit;
 import static dev.caravan.guardrails.pii.PiiFixtures.withVerhoeffDigit;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.caravan.guardrails.DevSetTexts;
 import dev.caravan.guardrails.HoldProperty;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -20,10 +17,7 @@ class StreamHoldTest {
 
     @Test
     void everyFindingACutSplitsIsHeldFromItsStartInTheDevSet() {
-        assumeTrue(DevSetTexts.present(), "the guardrail dev set is not on this machine");
-        List<String> texts = DevSetTexts.positives("pii.jsonl");
-        assertThat(texts).hasSizeGreaterThan(100);
-        assertThat(HoldProperty.misses(detector, texts)).isEmpty();
+        assertThat(HoldProperty.devSetMisses(detector, "pii.jsonl")).isEmpty();
     }
 
     @Test
@@ -78,10 +72,7 @@ class StreamHoldTest {
 
     @Test
     void heldLengthOverBenignTextsIsSmall() {
-        assumeTrue(DevSetTexts.present(), "the guardrail dev set is not on this machine");
-        double mean = HoldProperty.meanHeld(detector, DevSetTexts.all("benign.jsonl"));
-        System.out.printf("pii: mean held over benign texts cut at every position: %.2f chars%n", mean);
-        assertThat(mean).isLessThan(24);
+        assertThat(HoldProperty.meanHeldOverBenign(detector, "pii")).isLessThan(24);
     }
 
     private String held(String text) {
@@ -152,15 +143,7 @@ class StreamHoldTest {
                 () -> "x",
                 () -> String.valueOf(random.nextInt(10)),
                 () -> "and some words ".repeat(1 + random.nextInt(4)));
-        List<String> texts = new ArrayList<>();
-        for (int t = 0; t < count; t++) {
-            StringBuilder text = new StringBuilder();
-            for (int i = 2 + random.nextInt(12); i > 0; i--) {
-                text.append(pieces.get(random.nextInt(pieces.size())).get());
-            }
-            texts.add(text.toString());
-        }
-        return texts;
+        return HoldProperty.composed(random, pieces, count, 12);
     }
 
     @Test

@@ -7,12 +7,9 @@ import static dev.caravan.guardrails.secrets.Fixtures.DIGITS;
 import static dev.caravan.guardrails.secrets.Fixtures.HEX;
 import static dev.caravan.guardrails.secrets.Fixtures.UPPER;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.caravan.guardrails.DevSetTexts;
 import dev.caravan.guardrails.HoldProperty;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
@@ -27,10 +24,7 @@ class StreamHoldTest {
 
     @Test
     void everyFindingACutSplitsIsHeldFromItsStartInTheDevSet() {
-        assumeTrue(DevSetTexts.present(), "the guardrail dev set is not on this machine");
-        List<String> texts = DevSetTexts.positives("secrets.jsonl");
-        assertThat(texts).hasSizeGreaterThan(100);
-        assertThat(HoldProperty.misses(detector, texts)).isEmpty();
+        assertThat(HoldProperty.devSetMisses(detector, "secrets.jsonl")).isEmpty();
     }
 
     @Test
@@ -133,10 +127,7 @@ class StreamHoldTest {
 
     @Test
     void heldLengthOverBenignTextsIsSmall() {
-        assumeTrue(DevSetTexts.present(), "the guardrail dev set is not on this machine");
-        double mean = HoldProperty.meanHeld(detector, DevSetTexts.all("benign.jsonl"));
-        System.out.printf("secrets: mean held over benign texts cut at every position: %.2f chars%n", mean);
-        assertThat(mean).isLessThan(24);
+        assertThat(HoldProperty.meanHeldOverBenign(detector, "secrets")).isLessThan(24);
     }
 
     private String held(String text) {
@@ -234,15 +225,7 @@ class StreamHoldTest {
                 () -> "https://hooks.slack.com/services/T" + fx.random(UPPER + DIGITS, 10) + "/B"
                         + fx.random(UPPER + DIGITS, 10) + "/" + fx.random(ALNUM, 24),
                 () -> "and then some prose. ".repeat(1 + random.nextInt(20)));
-        List<String> texts = new ArrayList<>();
-        for (int t = 0; t < count; t++) {
-            StringBuilder text = new StringBuilder();
-            for (int i = 2 + random.nextInt(10); i > 0; i--) {
-                text.append(pieces.get(random.nextInt(pieces.size())).get());
-            }
-            texts.add(text.toString());
-        }
-        return texts;
+        return HoldProperty.composed(random, pieces, count, 10);
     }
 
     @Test
