@@ -381,7 +381,7 @@ def ctx_cmd(cmd):
             lambda c: '- name: reset\n  run: %s' % c,
             lambda c: 'cd /srv/app && %s && echo done' % c,
             lambda c: 'subprocess.run(%s, shell=True, check=True)' % json.dumps(c),
-            lambda c: 'ssh ops@bastion "%s"' % c.replace('"', '\\"'),
+            lambda c: 'ssh ops@bastion "%s"' % c.replace('\\', '\\\\').replace('"', '\\"'),
             lambda c: '0 3 * * * %s' % c,
             lambda c: 'RUN %s' % c,
         ]
@@ -433,7 +433,7 @@ NEG = [
     'Our runbook says FLUSHALL is forbidden in production. Which command should I use to clear one key instead?',
     'db.orders.deleteMany({ status: "test", createdAt: { $lt: ISODate("2023-01-01") } })',
     'redis-cli DEL session:8123',
-    'docker image prune --filter "until=24h"',
+    'docker image ls --filter dangling=true',
     'kubectl rollout restart deployment/api -n prod',
     'git push origin feature/login',
     'git branch -d merged-feature',

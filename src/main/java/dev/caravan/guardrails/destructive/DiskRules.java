@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Wiping disks and volumes: dd onto a device, mkfs, wipefs, shred, partition tables, ZFS and LVM, Windows format. */
+/**
+ * Wiping disks and volumes: dd onto a device, mkfs, wipefs, shred, blkdiscard, LUKS and NVMe format, partition tables,
+ * ZFS and LVM, Windows format.
+ */
 final class DiskRules {
     private static final Pattern DISK = Pattern.compile(
             "/dev/(?:sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\\d|mmcblk\\d|disk\\d|rdisk\\d|md\\d|dm-\\d|mapper/|root|nbd\\d)\\S*");
@@ -33,7 +36,10 @@ final class DiskRules {
         double score =
                 switch (name) {
                     case "dd" -> anyValue(tokens, "of=") ? Hit.CERTAIN : 0;
-                    case "mkfs", "mke2fs", "mkswap", "shred" -> anyDisk(tokens) ? Hit.STRONG : 0;
+                    case "mkfs", "mke2fs", "mkswap", "shred", "blkdiscard" -> anyDisk(tokens) ? Hit.STRONG : 0;
+                    case "cryptsetup" ->
+                        ShellTokens.any(tokens, "luksFormat", "luksErase", "erase") && anyDisk(tokens) ? Hit.STRONG : 0;
+                    case "nvme" -> ShellTokens.any(tokens, "format", "sanitize") && anyDisk(tokens) ? Hit.STRONG : 0;
                     case "wipefs" ->
                         ShellTokens.anyShortFlag(tokens, 'a') || ShellTokens.any(tokens, "--all") ? Hit.STRONG : 0;
                     case "sfdisk" -> ShellTokens.any(tokens, "--delete") ? Hit.LIKELY : 0;
