@@ -142,8 +142,19 @@ final class ProviderTokens {
     /** The formats that are one half of a two-part credential. */
     private static final List<TokenFormat> PAIRED =
             FORMATS.stream().filter(f -> f.pairing() != Pairing.NONE).toList();
-    /** Pairs of first characters that some format or a JWT begins with: one look-up per word, no extra branches. */
-    private static final boolean[] STARTS = starts(BY_TWO_CHARS);
+    /**
+     * Per pair of first characters that some format or a JWT begins with, a small id (0: none), so that one look-up
+     * per word settles most words; the id selects the third characters those prefixes allow.
+     */
+    private static final byte[] PAIR_IDS = new byte[128 * 128];
+    /** Per pair id, a bit per allowed third character: chars 0-63 in the low word, 64-127 in the high word. */
+    private static final long[] THIRD_LOW = new long[256];
+
+    private static final long[] THIRD_HIGH = new long[256];
+
+    static {
+        indexThirdChars();
+    }
 
     /** Prefixes of values that are public by design: publishable keys, public keys, SRI digests, object ids. */
     private static final List<String> PUBLIC_PREFIXES = List.of(
@@ -189,13 +200,29 @@ final class ProviderTokens {
         return table;
     }
 
-    private static boolean[] starts(TokenFormat[][] byTwoChars) {
-        boolean[] starts = new boolean[byTwoChars.length];
-        for (int k = 0; k < starts.length; k++) {
-            starts[k] = byTwoChars[k] != null;
+    private static void indexThirdChars() {
+        List<String> prefixes =
+                new ArrayList<>(FORMATS.stream().map(TokenFormat::prefix).toList());
+        prefixes.add(JsonWebTokens.HEADER_START);
+        int ids = 0;
+        for (String prefix : prefixes) {
+            int key = prefix.charAt(0) * 128 + prefix.charAt(1);
+            if (PAIR_IDS[key] == 0) {
+                PAIR_IDS[key] = (byte) ++ids;
+            }
+            int id = PAIR_IDS[key] & 0xff;
+            if (prefix.length() == 2) {
+                THIRD_LOW[id] = -1L;
+                THIRD_HIGH[id] = -1L;
+            } else if (prefix.charAt(2) < 64) {
+                THIRD_LOW[id] |= 1L << prefix.charAt(2);
+            } else {
+                THIRD_HIGH[id] |= 1L << (prefix.charAt(2) - 64);
+            }
         }
-        starts[JsonWebTokens.HEADER_START.charAt(0) * 128 + JsonWebTokens.HEADER_START.charAt(1)] = true;
-        return starts;
+        if (ids > 255) {
+            throw new IllegalStateException("more than 255 two-character token prefixes");
+        }
     }
 
     private static TokenFormat[] formatsAt(String text, int at) {
@@ -224,7 +251,15 @@ final class ProviderTokens {
             return false;
         }
         char second = text.charAt(at + 1);
-        return first < 128 && second < 128 && STARTS[first * 128 + second];
+        if (first >= 128 || second >= 128) {
+            return false;
+        }
+        int id = PAIR_IDS[first * 128 + second] & 0xff;
+        if (id == 0) {
+            return false;
+        }
+        char third = text.charAt(at + 2);
+        return third < 64 ? (THIRD_LOW[id] & 1L << third) != 0 : third < 128 && (THIRD_HIGH[id] & 1L << third) != 0;
     }
 
     /**
