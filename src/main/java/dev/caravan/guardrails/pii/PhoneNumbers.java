@@ -162,7 +162,7 @@ final class PhoneNumbers {
         if (!plus && notAPhoneShape(text, g, trunk)) {
             return;
         }
-        if (!plus && thousands(text, g) && !(phoneSized(g, digits) && anyCue(text, g))) {
+        if (!plus && thousands(text, g) && !(phoneSized(g, digits) && namedOrReached(text, g))) {
             return; // nine or more digits grouped in threes are still a phone when a word says so
         }
         List<String> regions;
@@ -230,8 +230,17 @@ final class PhoneNumbers {
         return g.length(0) == 3 && digits >= 9;
     }
 
-    private static boolean anyCue(String text, DigitGroups g) {
-        return PHONE_CUES.near(text, g.start, g.end) || CONTACT_CUES.near(text, g.start, g.end);
+    /**
+     * A phone word names the number, or a contact word precedes it and no word counts it: "reach us at 912 383 337."
+     * is a phone, "we reached 512 940 274 users" a quantity.
+     */
+    private static boolean namedOrReached(String text, DigitGroups g) {
+        if (PHONE_CUES.near(text, g.start, g.end)) {
+            return true;
+        }
+        int next = g.end < text.length() && text.charAt(g.end) == ' ' ? g.end + 1 : g.end;
+        boolean counted = next < text.length() && Character.isLetter(text.charAt(next));
+        return !counted && CONTACT_CUES.near(text, g.start, g.end);
     }
 
     private static double score(boolean plus, boolean cue) {
