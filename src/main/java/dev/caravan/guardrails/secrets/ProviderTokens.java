@@ -204,6 +204,7 @@ final class ProviderTokens {
         List<String> prefixes =
                 new ArrayList<>(FORMATS.stream().map(TokenFormat::prefix).toList());
         prefixes.add(JsonWebTokens.HEADER_START);
+        prefixes.addAll(List.of("pas", "Pas", "PAs", "PAS", "paS", "pAs")); // a password named in a sentence
         int ids = 0;
         for (String prefix : prefixes) {
             int key = prefix.charAt(0) * 128 + prefix.charAt(1);
@@ -294,6 +295,12 @@ final class ProviderTokens {
         }
         if (first == 'e' && text.startsWith(JsonWebTokens.HEADER_START, at)) {
             return JsonWebTokens.match(text, at, hits);
+        }
+        if ((first | 0x20) == 'p' && ProsePasswords.mayStart(text, at)) {
+            int end = ProsePasswords.match(text, at, hits);
+            if (end > 0) {
+                return end;
+            }
         }
         TokenFormat[] formats = formatsAt(text, at);
         if (formats == null) {
