@@ -1,5 +1,6 @@
 package dev.caravan.guardrails.pii;
 
+import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.ArrayList;
@@ -55,6 +56,18 @@ final class NationalNumbers {
             }
         }
         return false;
+    }
+
+    /** True when {@code digits}, a country code and national number dialled after "00", is a valid number. */
+    static boolean validInternational(String digits) {
+        if (digits.length() < 8 || digits.length() > 15) {
+            return false;
+        }
+        try {
+            return UTIL.isValidNumber(UTIL.parse("+" + digits, "ZZ"));
+        } catch (NumberParseException notANumber) {
+            return false;
+        }
     }
 
     private static int leadingZeros(String s) {

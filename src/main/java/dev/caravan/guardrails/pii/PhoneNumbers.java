@@ -155,7 +155,9 @@ final class PhoneNumbers {
     static void find(String text, DigitGroups g, Budget budget, List<Finding> out) {
         int digits = g.digits(0, g.count - 1);
         boolean plus = text.charAt(g.start) == '+';
-        if (digits < MIN_DIGITS || digits > (plus ? MAX_INTERNATIONAL_DIGITS : MAX_NATIONAL_DIGITS)) {
+        boolean dialledOut = !plus && text.startsWith("00", g.groupStart[0]);
+        int most = plus ? MAX_INTERNATIONAL_DIGITS : dialledOut ? MAX_INTERNATIONAL_DIGITS + 2 : MAX_NATIONAL_DIGITS;
+        if (digits < MIN_DIGITS || digits > most) {
             return;
         }
         boolean trunk = text.charAt(g.groupStart[0]) == '0';
@@ -199,6 +201,12 @@ final class PhoneNumbers {
         if (regions.isEmpty() && !cue && !areaCode) {
             return; // without a trunk prefix, a bracketed area code or a familiar grouping only a cue word says phone
         }
+        String all = g.digitString(text, 0, g.count - 1);
+        if (dialledOut && budget.take() && NationalNumbers.validInternational(all.substring(2))) {
+            // "0044 20 7946 0123": the international call prefix most countries dial instead of '+'
+            out.add(new Finding(g.start, end, Category.PII_PHONE, 0.95));
+            return;
+        }
         String candidate = text.substring(g.start, end);
         for (String region : regions) {
             if (!budget.take()) {
@@ -219,9 +227,7 @@ final class PhoneNumbers {
             }
             return;
         }
-        if ((cue || areaCode || (trunk && !bare))
-                && budget.take()
-                && NationalNumbers.validSomewhere(g.digitString(text, 0, g.count - 1))) {
+        if ((cue || areaCode || (trunk && !bare)) && budget.take() && NationalNumbers.validSomewhere(all)) {
             out.add(new Finding(g.start, g.end, Category.PII_PHONE, score(false, cue)));
         }
     }

@@ -101,6 +101,12 @@ class PiiDetectorTest {
     }
 
     @Test
+    void numbersDialledWithTheInternationalPrefixAreReported() {
+        assertThat(flagged("From abroad call 0044 20 7946 0123 or 001-415-555-0132."))
+                .containsExactly("pii_phone=0044 20 7946 0123", "pii_phone=001-415-555-0132");
+    }
+
+    @Test
     void bracketedAreaCodeSaysPhoneWithoutACueWord() {
         assertThat(flagged("Santiago office (2) 2129 2861, ask for Ana")).containsExactly("pii_phone=(2) 2129 2861");
     }
