@@ -61,6 +61,7 @@ final class CliRules {
             entry("glab", DELETE),
             entry("rclone", Map.of("purge", Hit.STRONG, "delete", Hit.LIKELY)),
             entry("s3cmd", Map.of("rb", Hit.LIKELY)),
+            entry("npm", Map.of("unpublish", Hit.LIKELY)),
             entry("vssadmin", Map.of("delete", Hit.STRONG)),
             entry("wmic", Map.of("delete", Hit.STRONG)),
             entry("wbadmin", Map.of("delete", Hit.STRONG)));
@@ -72,7 +73,19 @@ final class CliRules {
             "-a", "--app", "--project", "--config", "--context", "--profile", "--region", "--org", "--cwd", "--env");
 
     private static final String[] VERB_HINTS = {
-        "destroy", "delete", "drop", "reset", "purge", "remove", "rm", "rb", "wipe", "fresh", "refresh", "--force-reset"
+        "destroy",
+        "delete",
+        "drop",
+        "reset",
+        "purge",
+        "remove",
+        "rm",
+        "rb",
+        "wipe",
+        "fresh",
+        "refresh",
+        "unpublish",
+        "--force-reset"
     };
 
     private CliRules() {}

@@ -129,6 +129,49 @@ final class DiskRules {
         return Hit.shell(start, end, Hit.STRONG);
     }
 
+    /** {@code > /etc/passwd}: redirecting onto a file under /etc or /boot empties a file the system needs. */
+    static Hit systemFileRedirect(Spot s) {
+        String text = s.text();
+        int slash = s.start() - 1;
+        if (s.before() != '/' || s.after() != '/') {
+            return null;
+        }
+        int i = slash;
+        while (i > 0 && text.charAt(i - 1) == ' ') {
+            i--;
+        }
+        if (i == 0 || text.charAt(i - 1) != '>' || i > 1 && (text.charAt(i - 2) == '>' || text.charAt(i - 2) == '2')) {
+            return null; // ">>" appends, "2>" redirects errors
+        }
+        int start = i - 1;
+        if (!emptyProducer(text, start)) {
+            return null; // "echo 'deb …' > /etc/apt/sources.list.d/x.list" writes a file, it does not wipe one
+        }
+        int end = s.end();
+        while (end < text.length()
+                && !Character.isWhitespace(text.charAt(end))
+                && "\"'`;|&".indexOf(text.charAt(end)) < 0
+                && end - slash < 80) {
+            end++;
+        }
+        return end > s.end() + 1 ? Hit.shell(start, end, Hit.STRONG) : null;
+    }
+
+    /** Whether what is redirected at {@code gt} is nothing: a bare {@code >}, {@code :}, {@code true} or /dev/null. */
+    private static boolean emptyProducer(String text, int gt) {
+        int from = gt;
+        while (from > 0 && gt - from < 120 && "\n;|&`".indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        String producer = text.substring(from, gt).strip();
+        return producer.isEmpty()
+                || producer.equals(":")
+                || producer.equals("true")
+                || producer.equals("sudo")
+                || producer.endsWith("/dev/null")
+                || producer.endsWith("/dev/zero");
+    }
+
     /** {@code format C:}, {@code Format-Volume}, {@code Clear-Disk}. */
     static Hit windowsDisk(Spot s) {
         String text = s.text();

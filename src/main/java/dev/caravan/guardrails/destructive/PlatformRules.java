@@ -136,7 +136,9 @@ final class PlatformRules {
             for (int k = 0; k < words.size(); k++) {
                 Token w = words.get(k);
                 boolean recursiveRemoval = w.is("rm") && ShellTokens.any(tokens, "--recursive", "-r");
-                if (k > 0 && (w.is("delete") || w.is("purge") || recursiveRemoval)) {
+                boolean deletes =
+                        w.is("delete") || w.value().toLowerCase(Locale.ROOT).startsWith("delete-");
+                if (k > 0 && (deletes || w.is("purge") || recursiveRemoval)) {
                     score = Hit.LIKELY;
                     break;
                 }

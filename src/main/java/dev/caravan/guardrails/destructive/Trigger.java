@@ -43,6 +43,7 @@ enum Trigger {
             "vgremove",
             "pvremove"),
     DEVICE(DiskRules::deviceRedirect, "dev"),
+    SYSTEM_FILE(DiskRules::systemFileRedirect, "etc", "boot"),
     WINDOWS_DISK(DiskRules::windowsDisk, "format", "clear"),
     KUBECTL(PlatformRules::kubectl, "kubectl", "oc"),
     HELM(PlatformRules::helm, "helm"),

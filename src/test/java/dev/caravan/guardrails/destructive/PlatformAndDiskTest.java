@@ -162,6 +162,10 @@ class PlatformAndDiskTest {
                 "cryptsetup luksFormat /dev/sdb",
                 "nvme format /dev/nvme0n1",
                 "podman system reset --force",
+                "npm unpublish left-pad --force",
+                "az storage blob delete-batch -s logs --account-name prodlogs",
+                "> /etc/passwd",
+                "cat /dev/null > /etc/fstab",
             })
     void vendorCliAndFrameworkDeletionsAreDestructive(String command) {
         assertThat(destructive(command)).isGreaterThanOrEqualTo(0.8);
@@ -183,6 +187,10 @@ class PlatformAndDiskTest {
                 "Our runbook says FLUSHALL is forbidden in production.",
                 "The page prints \"DROP TABLE users;\" as an example.",
                 "podman system info",
+                "npm publish --access public",
+                "echo \"deb http://deb.example stable main\" > /etc/apt/sources.list.d/example.list",
+                "echo \"nameserver 1.1.1.1\" >> /etc/resolv.conf",
+                "cat /etc/hosts > hosts.bak",
             })
     void readingCommandsAndMentionsOfThemAreNot(String command) {
         assertThat(destructive(command)).isLessThan(DENY);
