@@ -184,7 +184,7 @@ final class PhoneNumbers {
         boolean bare = !plus && g.count == 1;
         if (budget.spent()) {
             // Past the budget the shape alone decides, at a score that says it was not validated.
-            if (!bare && !regions.isEmpty()) {
+            if (!bare && !regions.isEmpty() && digits <= MAX_NATIONAL_DIGITS) {
                 out.add(new Finding(g.start, end, Category.PII_PHONE, 0.5));
             }
             return;

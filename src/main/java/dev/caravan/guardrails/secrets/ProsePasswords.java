@@ -1,7 +1,6 @@
 package dev.caravan.guardrails.secrets;
 
-import java.util.Locale;
-import java.util.Set;
+import java.util.List;
 
 /**
  * Recognises a password given in a sentence: "the wifi password is Xcv#Z195Eo", "my passphrase was set to …". The
@@ -9,7 +8,7 @@ import java.util.Set;
  * placeholder, a default or a sequence.
  */
 final class ProsePasswords {
-    private static final Set<String> NOUNS = Set.of(
+    private static final List<String> NOUNS = List.of(
             "password", "passwords", "passwd", "passphrase", "passcode", "passwort", "passe", "contraseña", "senha");
     /** The verbs that hand the value over, lower-case, each followed by one space; then, optionally, a change. */
     private static final String[] VERBS = {"is ", "was ", "has been ", "remains ", "ist ", "est ", "es ", "é "};
@@ -33,14 +32,10 @@ final class ProsePasswords {
         while (wordEnd < n && wordEnd - at < 12 && Character.isLetter(text.charAt(wordEnd))) {
             wordEnd++;
         }
-        if (!NOUNS.contains(text.substring(at, wordEnd).toLowerCase(Locale.ROOT)) || wordEnd >= n) {
-            return -1;
+        if (wordEnd >= n || text.charAt(wordEnd) != ' ' || !noun(text, at, wordEnd)) {
+            return -1; // "password=" is an assignment, read elsewhere
         }
-        int i = wordEnd;
-        if (text.charAt(i) != ' ') {
-            return -1;
-        }
-        i++;
+        int i = wordEnd + 1;
         int verbEnd = after(text, i, VERBS);
         int valueAt = after(text, verbEnd < 0 ? i : verbEnd, CHANGES);
         if (valueAt < 0) {
@@ -66,6 +61,15 @@ final class ProsePasswords {
         }
         hits.add(valueAt, end, 0.8);
         return end;
+    }
+
+    private static boolean noun(String text, int from, int to) {
+        for (String noun : NOUNS) {
+            if (noun.length() == to - from && text.regionMatches(true, from, noun, 0, noun.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where the first of {@code words} that starts at {@code at} ends, or -1. */
