@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.caravan.guardrails.policy.Action;
+import dev.caravan.bench.GuardrailQuality;
 import dev.caravan.guardrails.policy.BuiltInGuardrails;
 import dev.caravan.guardrails.policy.GuardEngine;
 import dev.caravan.guardrails.policy.GuardPolicy;
@@ -37,14 +37,11 @@ class UnseenSetQualityTest {
 
     private record Judged(String id, String text, Set<String> labels, List<Span> spans, Outcome outcome) {
         boolean flagged() {
-            return outcome.action() == Action.DENY
-                    || outcome.action() == Action.HOLD
-                    || outcome.changed()
-                    || !outcome.signals().isEmpty();
+            return GuardrailQuality.flagged(outcome);
         }
 
         boolean fired(String category) {
-            return outcome.signals().stream().anyMatch(c -> c.id().equals(category));
+            return GuardrailQuality.fired(outcome, category);
         }
     }
 
