@@ -28,15 +28,25 @@ public final class GuardrailQuality {
     /** What the policy did with one record. */
     private record Judged(DevSet.Entry entry, Outcome outcome) {
         boolean flagged() {
-            return outcome.action() == Action.DENY
-                    || outcome.action() == Action.HOLD
-                    || outcome.changed()
-                    || !outcome.signals().isEmpty();
+            return GuardrailQuality.flagged(outcome);
         }
 
         boolean fired(String category) {
-            return outcome.signals().stream().anyMatch(c -> c.id().equals(category));
+            return GuardrailQuality.fired(outcome, category);
         }
+    }
+
+    /** Flagged: denied or held, its text changed, or any category fired (observed ones included). */
+    public static boolean flagged(Outcome outcome) {
+        return outcome.action() == Action.DENY
+                || outcome.action() == Action.HOLD
+                || outcome.changed()
+                || !outcome.signals().isEmpty();
+    }
+
+    /** Whether {@code category} is among the outcome's signals. */
+    public static boolean fired(Outcome outcome, String category) {
+        return outcome.signals().stream().anyMatch(c -> c.id().equals(category));
     }
 
     public static void main(String[] args) {

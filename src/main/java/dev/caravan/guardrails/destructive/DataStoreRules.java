@@ -34,8 +34,8 @@ final class DataStoreRules {
                     + "|\\w+\\s*>\\s*0)\\s*(?:;|--|#|limit\\b|order\\b|returning\\b|$)");
     private static final Pattern MATCH_NODE = Pattern.compile(
             "(?i)match\\s*\\(\\s*\\w*\\s*(:\\s*[`\\w]+)?\\s*(\\{[^}]*\\})?\\s*\\)(?:\\s*-\\[[^\\]]*\\]-(?:>)?\\s*\\(\\s*\\w*\\s*\\))?\\s*$");
-    private static final Pattern ES_TARGET =
-            Pattern.compile("(?i)(?:https?://)?[\\w.\\-]*(?::(\\d+))?/(_all|\\*)(?:[/?\\s'\"]|$)");
+    private static final Pattern ES_TARGET = Pattern.compile(
+            "(?i)(?:https?://)?[\\w.\\-]*(?::(\\d+))?/(_all|[\\w.\\-,]*\\*[\\w.\\-,*]*)(?:[/?\\s'\"]|$)");
     private static final Pattern CONSOLE_TARGET = Pattern.compile("\\A\\s+/(?:_all|\\*)(?:[/?\\s]|$)");
     private static final Pattern CURL_METHOD = Pattern.compile("(?:-X\\s*|--request\\s+)$");
     private static final Pattern EMPTY_FILTER = Pattern.compile("\\A\\s*\\(\\s*(?:\\{\\s*\\})?\\s*[,)]");
@@ -292,12 +292,26 @@ final class DataStoreRules {
             start--;
         }
         String receiver = text.substring(start, s.start()).toLowerCase(Locale.ROOT);
-        if (!receiver.startsWith("db") && !receiver.contains("collection") && !receiver.contains(".db.")) {
+        if (!databaseReceiver(receiver) && !receiver.contains("collection") && !receiver.contains(".db.")) {
             return null;
         }
         int close = text.indexOf(')', s.end());
         int end = close < 0 || close > limit ? args.end() : close + 1;
         return Hit.statement(start, end, dropsEverything ? Hit.STRONG : Hit.LIKELY);
+    }
+
+    /** {@code db.}, also inside a string or call that carries it: {@code execute("db.users.drop()")}. */
+    private static boolean databaseReceiver(String receiver) {
+        if (receiver.startsWith("db")) {
+            return true;
+        }
+        for (int i = 1; i + 2 < receiver.length(); i++) {
+            boolean opens = "\"'(".indexOf(receiver.charAt(i - 1)) >= 0;
+            if (opens && receiver.startsWith("db", i) && ".[".indexOf(receiver.charAt(i + 2)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isExpressionChar(char c) {
@@ -326,12 +340,24 @@ final class DataStoreRules {
         }
         int lineStart = ShellSpan.lineStart(text, s.start(), 120);
         int cli = text.substring(lineStart, s.start()).lastIndexOf("redis-cli");
+        if (cli < 0 && !endsRedisCommand(text, s.end())) {
+            return null; // "FLUSHALL is forbidden here": a command takes only ASYNC or SYNC, never prose
+        }
         int start = cli >= 0 ? lineStart + cli : s.start();
         int end = s.end();
         if (end + 1 < text.length() && text.charAt(end) == '(' && text.charAt(end + 1) == ')') {
             end += 2;
         }
         return new Hit(start, end, dev.caravan.guardrails.Category.DESTRUCTIVE, Hit.STRONG, cli >= 0);
+    }
+
+    /** What may follow FLUSHALL or FLUSHDB as typed: nothing, ASYNC/SYNC, a call's parentheses, a quote or a separator. */
+    private static boolean endsRedisCommand(String text, int end) {
+        int i = ShellSpan.skipSpaces(text, end, Math.min(text.length(), end + 8));
+        if (i == text.length() || "\n\r;`'\")(,".indexOf(text.charAt(i)) >= 0) {
+            return true;
+        }
+        return text.regionMatches(true, i, "async", 0, 5) || text.regionMatches(true, i, "sync", 0, 4);
     }
 
     private static boolean startsObject(String text, int at) {

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Wiping disks and volumes: dd onto a device, mkfs, wipefs, shred, partition tables, ZFS and LVM, Windows format. */
+/**
+ * Wiping disks and volumes: dd onto a device, mkfs, wipefs, shred, blkdiscard, LUKS and NVMe format, partition tables,
+ * ZFS and LVM, Windows format.
+ */
 final class DiskRules {
     private static final Pattern DISK = Pattern.compile(
             "/dev/(?:sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\\d|mmcblk\\d|disk\\d|rdisk\\d|md\\d|dm-\\d|mapper/|root|nbd\\d)\\S*");
@@ -33,7 +36,10 @@ final class DiskRules {
         double score =
                 switch (name) {
                     case "dd" -> anyValue(tokens, "of=") ? Hit.CERTAIN : 0;
-                    case "mkfs", "mke2fs", "mkswap", "shred" -> anyDisk(tokens) ? Hit.STRONG : 0;
+                    case "mkfs", "mke2fs", "mkswap", "shred", "blkdiscard" -> anyDisk(tokens) ? Hit.STRONG : 0;
+                    case "cryptsetup" ->
+                        ShellTokens.any(tokens, "luksFormat", "luksErase", "erase") && anyDisk(tokens) ? Hit.STRONG : 0;
+                    case "nvme" -> ShellTokens.any(tokens, "format", "sanitize") && anyDisk(tokens) ? Hit.STRONG : 0;
                     case "wipefs" ->
                         ShellTokens.anyShortFlag(tokens, 'a') || ShellTokens.any(tokens, "--all") ? Hit.STRONG : 0;
                     case "sfdisk" -> ShellTokens.any(tokens, "--delete") ? Hit.LIKELY : 0;
@@ -121,6 +127,49 @@ final class DiskRules {
             end++;
         }
         return Hit.shell(start, end, Hit.STRONG);
+    }
+
+    /** {@code > /etc/passwd}: redirecting onto a file under /etc or /boot empties a file the system needs. */
+    static Hit systemFileRedirect(Spot s) {
+        String text = s.text();
+        int slash = s.start() - 1;
+        if (s.before() != '/' || s.after() != '/') {
+            return null;
+        }
+        int i = slash;
+        while (i > 0 && text.charAt(i - 1) == ' ') {
+            i--;
+        }
+        if (i == 0 || text.charAt(i - 1) != '>' || i > 1 && (text.charAt(i - 2) == '>' || text.charAt(i - 2) == '2')) {
+            return null; // ">>" appends, "2>" redirects errors
+        }
+        int start = i - 1;
+        if (!emptyProducer(text, start)) {
+            return null; // "echo 'deb …' > /etc/apt/sources.list.d/x.list" writes a file, it does not wipe one
+        }
+        int end = s.end();
+        while (end < text.length()
+                && !Character.isWhitespace(text.charAt(end))
+                && "\"'`;|&".indexOf(text.charAt(end)) < 0
+                && end - slash < 80) {
+            end++;
+        }
+        return end > s.end() + 1 ? Hit.shell(start, end, Hit.STRONG) : null;
+    }
+
+    /** Whether what is redirected at {@code gt} is nothing: a bare {@code >}, {@code :}, {@code true} or /dev/null. */
+    private static boolean emptyProducer(String text, int gt) {
+        int from = gt;
+        while (from > 0 && gt - from < 120 && "\n;|&`".indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        String producer = text.substring(from, gt).strip();
+        return producer.isEmpty()
+                || producer.equals(":")
+                || producer.equals("true")
+                || producer.equals("sudo")
+                || producer.endsWith("/dev/null")
+                || producer.endsWith("/dev/zero");
     }
 
     /** {@code format C:}, {@code Format-Volume}, {@code Clear-Disk}. */

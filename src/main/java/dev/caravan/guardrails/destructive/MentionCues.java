@@ -15,7 +15,8 @@ final class MentionCues {
                     + "|explain\\w*|meaning of|difference between|is it (?:safe|ok|okay|dangerous|bad|a good idea|wise)"
                     + "|never|don'?t|do not|avoid\\w*|prevent\\w*|block(?:s|ed|ing)?|detect\\w*|contain(?:s|ed|ing)?"
                     + "|warn(?:s|ed|ing)?|incident|accidentally|someone ran|flag(?:s|ged)?|alert\\w*|forbid\\w*"
-                    + "|disallow\\w*|deny|denies|reject\\w*|catch(?:es)?|refuse\\w*|example of|such as)\\b",
+                    + "|disallow\\w*|deny|denies|reject\\w*|catch(?:es)?|refuse\\w*|example of|such as"
+                    + "|prints|printed|outputs|displays)\\b",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -54,7 +55,10 @@ final class MentionCues {
         "catch",
         "refuse",
         "example of",
-        "such as"
+        "such as",
+        "print",
+        "outputs",
+        "displays"
     };
     /** LEADS by their first letter, 'a' to 'z'. */
     private static final String[][] LEADS_BY_LETTER = new String[26][];

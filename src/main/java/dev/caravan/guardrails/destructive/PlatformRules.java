@@ -78,6 +78,7 @@ final class PlatformRules {
         return score > 0 ? Hit.shell(s.start(), ShellSpan.trimEnd(s.text(), s.start(), end), score) : null;
     }
 
+    /** {@code helm uninstall <release>}: without a release name nothing is uninstalled, so it is only a mention. */
     static Hit helm(Spot s) {
         return verb(s, HELM_VERBS, Hit.LIKELY);
     }
@@ -135,7 +136,9 @@ final class PlatformRules {
             for (int k = 0; k < words.size(); k++) {
                 Token w = words.get(k);
                 boolean recursiveRemoval = w.is("rm") && ShellTokens.any(tokens, "--recursive", "-r");
-                if (k > 0 && (w.is("delete") || w.is("purge") || recursiveRemoval)) {
+                boolean deletes =
+                        w.is("delete") || w.value().toLowerCase(Locale.ROOT).startsWith("delete-");
+                if (k > 0 && (deletes || w.is("purge") || recursiveRemoval)) {
                     score = Hit.LIKELY;
                     break;
                 }
@@ -183,7 +186,7 @@ final class PlatformRules {
         boolean compose = text.startsWith("-compose", s.end());
         int argsFrom = compose ? s.end() + 8 : s.end();
         int end = ShellSpan.commandEnd(text, argsFrom, s.close(), false);
-        if (!s.anyIn(argsFrom, end, "prune", "rm", "down", "volume")) {
+        if (!s.anyIn(argsFrom, end, "prune", "rm", "down", "volume", "reset")) {
             return null;
         }
         List<Token> tokens = ShellTokens.of(text, argsFrom, end);
@@ -210,6 +213,8 @@ final class PlatformRules {
                     : 0;
         } else if (verb.equals("prune") || object.equals("prune")) {
             score = all || verb.equals("volume") ? Hit.STRONG : Hit.PROBABLE;
+        } else if (verb.equals("system") && object.equals("reset")) {
+            score = Hit.STRONG; // podman system reset removes every container, image and volume
         } else if (verb.equals("volume") && (object.equals("rm") || object.equals("remove"))) {
             score = Hit.PROBABLE;
         } else if ((verb.equals("rm") || verb.equals("rmi") || object.equals("rm")) && substitution) {
@@ -226,8 +231,8 @@ final class PlatformRules {
         if (!s.anyIn(s.end(), end, verbs.toArray(new String[0]))) {
             return null;
         }
-        List<Token> words = ShellTokens.words(ShellTokens.of(s.text(), s.end(), end), 1, VALUE_FLAGS);
-        return !words.isEmpty() && verbs.contains(words.get(0).value().toLowerCase(Locale.ROOT))
+        List<Token> words = ShellTokens.words(ShellTokens.of(s.text(), s.end(), end), 2, VALUE_FLAGS);
+        return words.size() == 2 && verbs.contains(words.get(0).value().toLowerCase(Locale.ROOT))
                 ? Hit.shell(s.start(), ShellSpan.trimEnd(s.text(), s.start(), end), score)
                 : null;
     }

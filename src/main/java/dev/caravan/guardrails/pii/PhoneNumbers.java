@@ -28,6 +28,17 @@ final class PhoneNumbers {
             "tel",
             "mobile",
             "mob$",
+            "ph$",
+            "tlf",
+            "tfno",
+            "cel$",
+            "celular",
+            "móvil",
+            "movil",
+            "telefone",
+            "telefono",
+            "teléfono",
+            "mobil",
             "cell",
             "call",
             "ring",
@@ -144,21 +155,27 @@ final class PhoneNumbers {
     static void find(String text, DigitGroups g, Budget budget, List<Finding> out) {
         int digits = g.digits(0, g.count - 1);
         boolean plus = text.charAt(g.start) == '+';
-        if (digits < MIN_DIGITS || digits > (plus ? MAX_INTERNATIONAL_DIGITS : MAX_NATIONAL_DIGITS)) {
+        boolean dialledOut = !plus && text.startsWith("00", g.groupStart[0]);
+        int most = plus ? MAX_INTERNATIONAL_DIGITS : dialledOut ? MAX_INTERNATIONAL_DIGITS + 2 : MAX_NATIONAL_DIGITS;
+        if (digits < MIN_DIGITS || digits > most) {
             return;
         }
-        if (!plus && notAPhoneShape(text, g)) {
+        boolean trunk = text.charAt(g.groupStart[0]) == '0';
+        if (!plus && notAPhoneShape(text, g, trunk)) {
             return;
+        }
+        if (!plus && thousands(text, g) && !(phoneSized(g, digits) && namedOrReached(text, g))) {
+            return; // nine or more digits grouped in threes are still a phone when a word says so
         }
         List<String> regions;
         if (plus) {
             regions = List.of("ZZ");
-        } else if (text.charAt(g.groupStart[0]) == '0') {
+        } else if (trunk) {
             regions = TRUNK_ZERO_REGIONS;
         } else if (areaCodeGrouping(text, g, digits)) {
             regions = AREA_CODE_REGIONS;
         } else {
-            return;
+            regions = List.of();
         }
         if (g.end + 1 < text.length() && text.charAt(g.end) == ':' && !Character.isWhitespace(text.charAt(g.end + 1))) {
             return; // "8861862119:AA..." is a token, "12:30" a time
@@ -167,7 +184,7 @@ final class PhoneNumbers {
         boolean bare = !plus && g.count == 1;
         if (budget.spent()) {
             // Past the budget the shape alone decides, at a score that says it was not validated.
-            if (!bare) {
+            if (!bare && !regions.isEmpty() && digits <= MAX_NATIONAL_DIGITS) {
                 out.add(new Finding(g.start, end, Category.PII_PHONE, 0.5));
             }
             return;
@@ -180,6 +197,16 @@ final class PhoneNumbers {
         if (bare && !cue) {
             return; // a bare digit string with nothing saying phone is as likely an id
         }
+        boolean areaCode = text.charAt(g.start) == '(' && g.count > 1;
+        if (regions.isEmpty() && !cue && !areaCode) {
+            return; // without a trunk prefix, a bracketed area code or a familiar grouping only a cue word says phone
+        }
+        String all = g.digitString(text, 0, g.count - 1);
+        if (dialledOut && budget.take() && NationalNumbers.validInternational(all.substring(2))) {
+            // "0044 20 7946 0123": the international call prefix most countries dial instead of '+'
+            out.add(new Finding(g.start, end, Category.PII_PHONE, 0.95));
+            return;
+        }
         String candidate = text.substring(g.start, end);
         for (String region : regions) {
             if (!budget.take()) {
@@ -191,12 +218,35 @@ final class PhoneNumbers {
                 return;
             }
         }
-        if (plus && budget.take()) {
-            PhoneNumberMatch m = first(candidate, "ZZ", Leniency.POSSIBLE);
-            if (m != null) {
-                out.add(new Finding(g.start + m.start(), g.start + m.end(), Category.PII_PHONE, 0.7));
+        if (plus) {
+            if (budget.take()) {
+                PhoneNumberMatch m = first(candidate, "ZZ", Leniency.POSSIBLE);
+                if (m != null) {
+                    out.add(new Finding(g.start + m.start(), g.start + m.end(), Category.PII_PHONE, 0.7));
+                }
             }
+            return;
         }
+        if ((cue || areaCode || (trunk && !bare)) && budget.take() && NationalNumbers.validSomewhere(all)) {
+            out.add(new Finding(g.start, g.end, Category.PII_PHONE, score(false, cue)));
+        }
+    }
+
+    private static boolean phoneSized(DigitGroups g, int digits) {
+        return g.length(0) == 3 && digits >= 9;
+    }
+
+    /**
+     * A phone word names the number, or a contact word precedes it and no word counts it: "reach us at 912 383 337."
+     * is a phone, "we reached 512 940 274 users" a quantity.
+     */
+    private static boolean namedOrReached(String text, DigitGroups g) {
+        if (PHONE_CUES.near(text, g.start, g.end)) {
+            return true;
+        }
+        int next = g.end < text.length() && text.charAt(g.end) == ' ' ? g.end + 1 : g.end;
+        boolean counted = next < text.length() && Character.isLetter(text.charAt(next));
+        return !counted && CONTACT_CUES.near(text, g.start, g.end);
     }
 
     private static double score(boolean plus, boolean cue) {
@@ -240,31 +290,41 @@ final class PhoneNumbers {
         return true;
     }
 
-    /** Dates, decimals, dotted quads, SSN and thousands groupings, and check-digit tails are never phone numbers. */
-    private static boolean notAPhoneShape(String text, DigitGroups g) {
+    /** Dates, decimals, dotted quads, SSN groupings and check-digit tails are never phone numbers. */
+    private static boolean notAPhoneShape(String text, DigitGroups g, boolean trunk) {
         int n = g.count;
         if (g.length(n - 1) < 2) {
             return true;
         }
-        if (n == 2 && g.separator[1] == DigitGroups.DOT) {
+        if (n == 2 && g.separator[1] == DigitGroups.DOT && !(trunk && g.length(0) >= 2)) {
             return true;
         }
         if (n == 3 && g.length(0) == 3 && g.length(1) == 2 && g.length(2) == 4) {
             return true;
         }
-        for (int k = 0; k + 2 < n; k++) {
+        boolean longer = n >= 4 && sameSeparator(g); // "01-23-45-67-89" or "21-08-18-11" is no date
+        for (int k = 0; k + 2 < n && !longer; k++) {
             if (isDate(text, g, k)) {
                 return true;
             }
         }
-        for (int k = 0; k + 3 < n; k++) {
+        for (int k = 0; k + 3 < n && !trunk; k++) {
             if (g.separator[k + 1] == DigitGroups.DOT
                     && g.separator[k + 2] == DigitGroups.DOT
                     && g.separator[k + 3] == DigitGroups.DOT) {
                 return true;
             }
         }
-        return thousands(text, g);
+        return false;
+    }
+
+    private static boolean sameSeparator(DigitGroups g) {
+        for (int k = 2; k < g.count; k++) {
+            if (g.separator[k] != g.separator[1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isDate(String text, DigitGroups g, int k) {

@@ -123,7 +123,9 @@ public final class PiiDetector implements Guardrail {
             return i;
         }
         int before = out.size();
-        NumberIdentifiers.find(text, g, out);
+        if (text.charAt(g.start) != '+') { // "+49 ..." is dialled, never a card, Aadhaar or SSN
+            NumberIdentifiers.find(text, g, out);
+        }
         if (g.dotted) {
             IpAddresses.findV4(text, g, out);
         }

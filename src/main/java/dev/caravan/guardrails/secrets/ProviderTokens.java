@@ -24,6 +24,7 @@ final class ProviderTokens {
             new TokenFormat("sk-svcacct-", BASE64URL, 40, 300, 0.97),
             new TokenFormat("sk-admin-", BASE64URL, 40, 300, 0.97),
             new TokenFormat("sk-None-", BASE64URL, 40, 300, 0.97),
+            new TokenFormat("sk-or-v1-", HEX_LOWER, 64, 64, 0.97),
             new TokenFormat("sk-", ALNUM, 40, 120, BodyRule.OPENAI_MARKER, 0.97),
             new TokenFormat("sk-", ALNUM, 32, 120, 0.8),
             new TokenFormat("sk_live_", ALNUM, 20, 250, 0.95),
@@ -84,6 +85,53 @@ final class ProviderTokens {
             new TokenFormat("xai-", ALNUM, 80, 80, 0.93),
             new TokenFormat("AGE-SECRET-KEY-1", UPPER_DIGIT, 58, 58, 0.97),
             new TokenFormat("SK", HEX_LOWER, 32, 32, 0.9),
+            // AI and developer platforms, as their docs and the gitleaks rules describe them
+            new TokenFormat("pplx-", ALNUM, 48, 48, 0.93),
+            new TokenFormat("r8_", ALNUM, 37, 37, 0.93),
+            new TokenFormat("lsv2_pt_", ALNUM_UNDERSCORE, 40, 50, 0.93),
+            new TokenFormat("lsv2_sk_", ALNUM_UNDERSCORE, 40, 50, 0.93),
+            new TokenFormat("pcsk_", ALNUM_UNDERSCORE, 50, 90, 0.93),
+            new TokenFormat("tvly-", ALNUM, 32, 32, 0.93),
+            new TokenFormat("ya29.", BASE64URL, 30, 2048, 0.9),
+            new TokenFormat("dp.pt.", ALNUM, 40, 44, 0.93),
+            new TokenFormat("dp.st.", ALNUM, 40, 44, 0.93),
+            new TokenFormat("dp.sa.", ALNUM, 40, 44, 0.93),
+            new TokenFormat("dp.ct.", ALNUM, 40, 44, 0.93),
+            new TokenFormat("dckr_pat_", BASE64URL, 27, 27, 0.95),
+            new TokenFormat("rubygems_", HEX_LOWER, 48, 48, 0.95),
+            new TokenFormat("CLOJARS_", HEX_LOWER, 60, 60, 0.93),
+            new TokenFormat("bkua_", HEX_LOWER, 40, 40, 0.93),
+            new TokenFormat("pul-", HEX_LOWER, 40, 40, 0.93),
+            new TokenFormat("sbp_", HEX_LOWER, 40, 40, 0.93),
+            new TokenFormat("figd_", BASE64URL, 40, 40, 0.93),
+            new TokenFormat("NRAK-", UPPER_DIGIT, 27, 27, 0.93),
+            new TokenFormat("PMAK-", BASE64URL, 59, 59, 0.93),
+            new TokenFormat("ATATT3", BASE64URL, 100, 200, 0.93),
+            new TokenFormat("CFPAT-", BASE64URL, 43, 43, 0.93),
+            new TokenFormat("ddp_", ALNUM, 36, 36, 0.93),
+            new TokenFormat("ddw_", ALNUM, 36, 36, 0.93),
+            new TokenFormat("dt0c01.", BASE64URL_DOT, 89, 89, 0.93),
+            new TokenFormat("pnu_", ALNUM, 36, 36, 0.93),
+            new TokenFormat("rdme_", HEX_LOWER, 70, 70, 0.93),
+            new TokenFormat("tfp_", ALNUM_UNDERSCORE, 59, 59, 0.93),
+            new TokenFormat("ops_eyJ", BASE64URL, 100, 2048, 0.93),
+            new TokenFormat("fio-u-", BASE64URL, 64, 64, 0.93),
+            new TokenFormat("sk.eyJ", BASE64URL_DOT, 60, 400, 0.93),
+            new TokenFormat("pscale_tkn_", BASE64URL, 43, 43, 0.93),
+            new TokenFormat("pscale_pw_", BASE64URL, 43, 43, 0.93),
+            new TokenFormat("glc_", BASE64URL, 32, 400, 0.9),
+            new TokenFormat("sntrys_", BASE64URL, 50, 400, 0.93),
+            new TokenFormat("sntryu_", HEX_LOWER, 64, 64, 0.93),
+            new TokenFormat("tk-us-", BASE64URL, 48, 48, 0.93),
+            // payment, messaging and cloud vendors
+            new TokenFormat("key-", HEX_LOWER, 32, 32, 0.85),
+            new TokenFormat("xkeysib-", BASE64URL, 81, 81, 0.95),
+            new TokenFormat("EAAA", BASE64URL, 60, 60, 0.9),
+            new TokenFormat("EZAK", ALNUM, 54, 54, 0.93),
+            new TokenFormat("FLWSECK-", BASE64URL, 34, 34, 0.93),
+            new TokenFormat("shippo_live_", HEX_LOWER, 40, 40, 0.93),
+            new TokenFormat("LTAI", ALNUM, 12, 24, 0.9),
+            new TokenFormat("AKCp", ALNUM, 69, 69, 0.9),
             new TokenFormat("AKIA", UPPER_DIGIT, 16, 16, BodyRule.NONE, 0.95, Pairing.AWS_KEY_ID),
             new TokenFormat("ASIA", UPPER_DIGIT, 16, 16, BodyRule.NONE, 0.95, Pairing.AWS_KEY_ID),
             new TokenFormat("ABIA", UPPER_DIGIT, 16, 16, BodyRule.NONE, 0.95, Pairing.AWS_KEY_ID),
@@ -94,8 +142,19 @@ final class ProviderTokens {
     /** The formats that are one half of a two-part credential. */
     private static final List<TokenFormat> PAIRED =
             FORMATS.stream().filter(f -> f.pairing() != Pairing.NONE).toList();
-    /** Pairs of first characters that some format or a JWT begins with: one look-up per word, no extra branches. */
-    private static final boolean[] STARTS = starts(BY_TWO_CHARS);
+    /**
+     * Per pair of first characters that some format or a JWT begins with, a small id (0: none), so that one look-up
+     * per word settles most words; the id selects the third characters those prefixes allow.
+     */
+    private static final byte[] PAIR_IDS = new byte[128 * 128];
+    /** Per pair id, a bit per allowed third character: chars 0-63 in the low word, 64-127 in the high word. */
+    private static final long[] THIRD_LOW = new long[256];
+
+    private static final long[] THIRD_HIGH = new long[256];
+
+    static {
+        indexThirdChars();
+    }
 
     /** Prefixes of values that are public by design: publishable keys, public keys, SRI digests, object ids. */
     private static final List<String> PUBLIC_PREFIXES = List.of(
@@ -141,13 +200,30 @@ final class ProviderTokens {
         return table;
     }
 
-    private static boolean[] starts(TokenFormat[][] byTwoChars) {
-        boolean[] starts = new boolean[byTwoChars.length];
-        for (int k = 0; k < starts.length; k++) {
-            starts[k] = byTwoChars[k] != null;
+    private static void indexThirdChars() {
+        List<String> prefixes =
+                new ArrayList<>(FORMATS.stream().map(TokenFormat::prefix).toList());
+        prefixes.add(JsonWebTokens.HEADER_START);
+        prefixes.addAll(List.of("pas", "Pas", "PAs", "PAS", "paS", "pAs")); // a password named in a sentence
+        int ids = 0;
+        for (String prefix : prefixes) {
+            int key = prefix.charAt(0) * 128 + prefix.charAt(1);
+            if (PAIR_IDS[key] == 0) {
+                PAIR_IDS[key] = (byte) ++ids;
+            }
+            int id = PAIR_IDS[key] & 0xff;
+            if (prefix.length() == 2) {
+                THIRD_LOW[id] = -1L;
+                THIRD_HIGH[id] = -1L;
+            } else if (prefix.charAt(2) < 64) {
+                THIRD_LOW[id] |= 1L << prefix.charAt(2);
+            } else {
+                THIRD_HIGH[id] |= 1L << (prefix.charAt(2) - 64);
+            }
         }
-        starts[JsonWebTokens.HEADER_START.charAt(0) * 128 + JsonWebTokens.HEADER_START.charAt(1)] = true;
-        return starts;
+        if (ids > 255) {
+            throw new IllegalStateException("more than 255 two-character token prefixes");
+        }
     }
 
     private static TokenFormat[] formatsAt(String text, int at) {
@@ -176,7 +252,15 @@ final class ProviderTokens {
             return false;
         }
         char second = text.charAt(at + 1);
-        return first < 128 && second < 128 && STARTS[first * 128 + second];
+        if (first >= 128 || second >= 128) {
+            return false;
+        }
+        int id = PAIR_IDS[first * 128 + second] & 0xff;
+        if (id == 0) {
+            return false;
+        }
+        char third = text.charAt(at + 2);
+        return third < 64 ? (THIRD_LOW[id] & 1L << third) != 0 : third < 128 && (THIRD_HIGH[id] & 1L << third) != 0;
     }
 
     /**
@@ -211,6 +295,12 @@ final class ProviderTokens {
         }
         if (first == 'e' && text.startsWith(JsonWebTokens.HEADER_START, at)) {
             return JsonWebTokens.match(text, at, hits);
+        }
+        if ((first | 0x20) == 'p' && ProsePasswords.mayStart(text, at)) {
+            int end = ProsePasswords.match(text, at, hits);
+            if (end > 0) {
+                return end;
+            }
         }
         TokenFormat[] formats = formatsAt(text, at);
         if (formats == null) {

@@ -136,4 +136,76 @@ class PlatformAndDiskTest {
     void safeGitAndCrontabCommandsAreNot(String command) {
         assertThat(destructive(command)).isLessThan(DENY);
     }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "heroku apps:destroy --app shop-prod --confirm shop-prod",
+                "heroku pg:reset DATABASE_URL --confirm shop",
+                "firebase firestore:delete --all-collections --force",
+                "flyctl apps destroy shop-api --yes",
+                "netlify sites:delete 1234-abcd",
+                "bin/rails db:drop",
+                "bundle exec rake db:reset",
+                "php artisan migrate:fresh --force",
+                "php artisan db:wipe",
+                "npx prisma migrate reset --force",
+                "npx prisma db push --force-reset",
+                "mysqladmin -u root -f drop shop",
+                "gh repo delete acme/site --yes",
+                "doctl compute droplet delete web-1 --force",
+                "eksctl delete cluster --name prod",
+                "rclone purge remote:backups",
+                "vssadmin delete shadows /all /quiet",
+                "wmic shadowcopy delete",
+                "blkdiscard /dev/nvme0n1",
+                "cryptsetup luksFormat /dev/sdb",
+                "nvme format /dev/nvme0n1",
+                "podman system reset --force",
+                "npm unpublish left-pad --force",
+                "az storage blob delete-batch -s logs --account-name prodlogs",
+                "> /etc/passwd",
+                "cat /dev/null > /etc/fstab",
+            })
+    void vendorCliAndFrameworkDeletionsAreDestructive(String command) {
+        assertThat(destructive(command)).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "heroku apps:info --app shop-prod",
+                "firebase deploy --only hosting",
+                "bin/rails db:migrate",
+                "php artisan migrate",
+                "npx prisma migrate dev",
+                "gh repo view acme/site",
+                "rclone copy remote:backups ./local",
+                "vssadmin list shadows",
+                "What does `heroku apps:destroy` do exactly?",
+                "Is `helm uninstall` reversible if the PVCs are kept?",
+                "Our runbook says FLUSHALL is forbidden in production.",
+                "The page prints \"DROP TABLE users;\" as an example.",
+                "podman system info",
+                "npm publish --access public",
+                "echo \"deb http://deb.example stable main\" > /etc/apt/sources.list.d/example.list",
+                "echo \"nameserver 1.1.1.1\" >> /etc/resolv.conf",
+                "cat /etc/hosts > hosts.bak",
+            })
+    void readingCommandsAndMentionsOfThemAreNot(String command) {
+        assertThat(destructive(command)).isLessThan(DENY);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "curl -XDELETE 'http://es.prod:9200/logs-*'",
+                "cursor.execute(\"db.dropDatabase()\")",
+                "{\"query\": \"db.users.drop()\"}",
+                "redis-cli -h cache FLUSHALL ASYNC",
+                "FLUSHDB",
+            })
+    void dataStoreWipesInsideCallsAndWildcardsAreDestructive(String command) {
+        assertThat(destructive(command)).isGreaterThanOrEqualTo(0.8);
+    }
 }

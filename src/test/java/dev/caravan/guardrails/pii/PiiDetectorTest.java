@@ -81,6 +81,49 @@ class PiiDetectorTest {
     }
 
     @Test
+    void nationalNumbersOfRegionsWithoutATrunkPrefixAreReportedWhenNamed() {
+        assertThat(flagged("Call me on 612 34 08 04 (Madrid), WhatsApp 512 940 274, Tel. 8169 5939, mob 131 2363 3227"))
+                .containsExactly(
+                        "pii_phone=612 34 08 04",
+                        "pii_phone=512 940 274",
+                        "pii_phone=8169 5939",
+                        "pii_phone=131 2363 3227");
+    }
+
+    @Test
+    void trunkPrefixedNumbersOfMoreRegionsAreReported() {
+        assertThat(flagged("Seoul 010-2007-8666, Nairobi 020 2746898, Lausanne 021.257.97.14, Paris 01-23-71-43-81"))
+                .containsExactly(
+                        "pii_phone=010-2007-8666",
+                        "pii_phone=020 2746898",
+                        "pii_phone=021.257.97.14",
+                        "pii_phone=01-23-71-43-81");
+    }
+
+    @Test
+    void numbersDialledWithTheInternationalPrefixAreReported() {
+        assertThat(flagged("From abroad call 0044 20 7946 0123 or 001-415-555-0132."))
+                .containsExactly("pii_phone=0044 20 7946 0123", "pii_phone=001-415-555-0132");
+    }
+
+    @Test
+    void bracketedAreaCodeSaysPhoneWithoutACueWord() {
+        assertThat(flagged("Santiago office (2) 2129 2861, ask for Ana")).containsExactly("pii_phone=(2) 2129 2861");
+    }
+
+    @Test
+    void dialledNumberIsNeverACardEvenWhenLuhnValid() {
+        String digits = PiiFixtures.withLuhnDigit("491512344969");
+        assertThat(flagged("My mobile is +" + digits + ".")).containsExactly("pii_phone=+" + digits);
+    }
+
+    @Test
+    void quantitiesInThousandsAndPairedDatesStayUnflaggedWithoutACue() {
+        assertThat(flagged("We reached 512 940 274 users on 15-03-24; the 2024-03-15-0007 batch"))
+                .isEmpty();
+    }
+
+    @Test
     void phoneExtensionBelongsToTheSpan() {
         assertThat(flagged("Desk: (212) 555-0187x204 after nine")).containsExactly("pii_phone=(212) 555-0187x204");
     }

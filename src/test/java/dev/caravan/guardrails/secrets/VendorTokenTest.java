@@ -252,4 +252,40 @@ class VendorTokenTest {
             assertThat(fx.flagged(text)).as(text).isEmpty();
         }
     }
+
+    @Test
+    void documentedPrefixesOfAiAndDeveloperPlatformsAreReportedInProse() {
+        String lowerHex = HEX;
+        List<String> tokens = List.of(
+                "sk-" + "or-v1-" + fx.random(lowerHex, 64),
+                "pp" + "lx-" + fx.random(ALNUM, 48),
+                "r8" + "_" + fx.random(ALNUM, 37),
+                "ls" + "v2_pt_" + fx.random(lowerHex, 32) + "_" + fx.random(lowerHex, 10),
+                "ya" + "29." + fx.random(BASE64URL, 120),
+                "dp" + ".pt." + fx.random(ALNUM, 43),
+                "dc" + "kr_pat_" + fx.random(BASE64URL, 27),
+                "ru" + "bygems_" + fx.random(lowerHex, 48),
+                "NR" + "AK-" + fx.random(UPPER + DIGITS, 27),
+                "PM" + "AK-" + fx.random(lowerHex, 24) + "-" + fx.random(lowerHex, 34),
+                "xk" + "eysib-" + fx.random(lowerHex, 64) + "-" + fx.random(ALNUM, 16),
+                "LT" + "AI" + fx.random(ALNUM, 20),
+                "AK" + "Cp" + fx.random(ALNUM, 69),
+                "ke" + "y-" + fx.random(lowerHex, 32));
+        for (String token : tokens) {
+            String text = "The staging box still uses " + token + " for the nightly job.";
+            assertThat(fx.covers(text, token)).as(token).isTrue();
+        }
+    }
+
+    @Test
+    void newPrefixesWithPlaceholderBodiesAreIgnored() {
+        List<String> texts = List.of(
+                "PPLX_API_KEY=pp" + "lx-" + "x".repeat(48),
+                "key-" + "0".repeat(32),
+                "docker login -u me -p dc" + "kr_pat_<your-token>",
+                "Keep your opinion short; the key is consistency.");
+        for (String text : texts) {
+            assertThat(fx.flagged(text)).as(text).isEmpty();
+        }
+    }
 }
