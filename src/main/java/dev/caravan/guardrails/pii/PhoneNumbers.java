@@ -123,7 +123,28 @@ final class PhoneNumbers {
             "numbers$",
             "winning",
             "draw",
-            "score");
+            "score",
+            "po$",
+            "voucher",
+            "coupon",
+            "promo",
+            "gift",
+            "member",
+            "loyalty",
+            "licence",
+            "license",
+            "permit",
+            "imei",
+            "asset",
+            "shipment",
+            "parcel",
+            "consignment",
+            "waybill",
+            "student",
+            "employee",
+            "patient",
+            "mrn$",
+            "nhs");
 
     private static final int[] NANP = {3, 3, 4};
     private static final int[] NANP_WITH_ONE = {1, 3, 3, 4};

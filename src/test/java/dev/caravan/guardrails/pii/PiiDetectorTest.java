@@ -141,6 +141,14 @@ class PiiDetectorTest {
     }
 
     @Test
+    void numbersNamedAsVouchersPurchaseOrdersOrMembershipsAreNotPhones() {
+        assertThat(flagged("Voucher code 0345 678 9012 is valid until June.")).isEmpty();
+        assertThat(flagged("PO 02 9876 5432 approved.")).isEmpty();
+        assertThat(flagged("Member no. 0207 946 0321, loyalty tier gold")).isEmpty();
+        assertThat(flagged("Call 0345 678 9012 for the voucher")).containsExactly("pii_phone=0345 678 9012");
+    }
+
+    @Test
     void tokenBeforeAColonIsNotAPhone() {
         assertThat(flagged("BOT_TOKEN=4155550132:AAH" + "x".repeat(30))).isEmpty();
     }
