@@ -248,7 +248,7 @@ final class PhoneNumbers {
             }
             return;
         }
-        if ((cue || areaCode || (trunk && !bare)) && budget.take() && NationalNumbers.validSomewhere(all)) {
+        if ((cue || areaCode) && budget.take() && NationalNumbers.validSomewhere(all)) {
             out.add(new Finding(g.start, g.end, Category.PII_PHONE, score(false, cue)));
         }
     }

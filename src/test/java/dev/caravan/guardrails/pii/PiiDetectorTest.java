@@ -149,6 +149,12 @@ class PiiDetectorTest {
     }
 
     @Test
+    void aNumberValidOnlyOutsideTheCommonTrunkRegionsNeedsAWordOrAnAreaCodeToBeAPhone() {
+        assertThat(flagged("The log shows 0370 4521 twice.")).isEmpty();
+        assertThat(flagged("Call me on 0370 4521 tonight.")).containsExactly("pii_phone=0370 4521");
+    }
+
+    @Test
     void tokenBeforeAColonIsNotAPhone() {
         assertThat(flagged("BOT_TOKEN=4155550132:AAH" + "x".repeat(30))).isEmpty();
     }
