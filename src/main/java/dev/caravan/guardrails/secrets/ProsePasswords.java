@@ -8,8 +8,9 @@ import java.util.List;
  * placeholder, a default or a sequence.
  */
 final class ProsePasswords {
-    private static final List<String> NOUNS = List.of(
-            "password", "passwords", "passwd", "passphrase", "passcode", "passwort", "passe", "contraseña", "senha");
+    /** The nouns, each starting with "pass" (the scan's cue, see {@link #mayStart}). */
+    private static final List<String> NOUNS =
+            List.of("password", "passwords", "passwd", "passphrase", "passcode", "passwort", "passe");
     /** The verbs that hand the value over, lower-case, each followed by one space; then, optionally, a change. */
     private static final String[] VERBS = {"is ", "was ", "has been ", "remains ", "ist ", "est ", "es ", "é "};
 
