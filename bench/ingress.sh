@@ -23,7 +23,9 @@
 # NettyFloorProxy twice (plain Netty, no Camel: "event-loop" relays on the ingress event loop with a Netty client, the
 # floor of a JVM proxy; "apache-thread" calls the upstream with Apache HttpClient on a thread, as Caravan does), through
 # BareCamelProxy (Caravan's netty-http ingress, worker hop and Apache HttpClient with nothing on them, answering with
-# the upstream's first event) and through the governed gateway.
+# the upstream's first event) and through the governed gateway. BASELINE_JAR=<another build's caravan.jar> adds that
+# build as one more governed gateway to the floor block ("baseline"), so two builds are compared in the same minutes;
+# FLOOR_ONLY=<regex> keeps only the floor targets it matches (direct is always kept).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH_DIR=$ROOT/bench
@@ -98,6 +100,18 @@ if [[ $FLOOR == 1 ]]; then
     FLOOR_TARGETS+=" nginx"
   fi
   FLOOR_TARGETS+=" event-loop apache-thread bare governed"
+  if [[ -n ${BASELINE_JAR:-} ]]; then
+    cp "$BASELINE_JAR" "$TMP/baseline.jar"
+    GW_PORT[baseline]=$(free_port)
+    taskset -c "$GW_CPU" "$JAVA" -jar "$TMP/baseline.jar" serve --config "$TMP/governed.yaml" \
+      --port "${GW_PORT[baseline]}" --data-dir "$TMP/data-baseline" > "$TMP/gateway-baseline.log" 2>&1 & PIDS+=($!)
+    FLOOR_TARGETS+=" baseline"
+  fi
+  if [[ -n ${FLOOR_ONLY:-} ]]; then
+    kept="direct"
+    for t in $FLOOR_TARGETS; do [[ $t != direct && $t =~ ^($FLOOR_ONLY)$ ]] && kept+=" $t"; done
+    FLOOR_TARGETS=$kept
+  fi
 fi
 for port in "${GW_PORT[@]}" "$MOCK_PORT"; do
   for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.5; done
@@ -174,7 +188,8 @@ if (floor) {
   const label = { direct: "direct to the mock", nginx: "nginx reverse proxy",
     "event-loop": "NettyFloorProxy event-loop (JVM, Netty client on the ingress event loop)",
     "apache-thread": "NettyFloorProxy apache-thread (Apache HttpClient on a thread, no Camel)",
-    bare: "BareCamelProxy (the stack, nothing on it)", governed: "Caravan, default policy" };
+    bare: "BareCamelProxy (the stack, nothing on it)", governed: "Caravan, default policy",
+    baseline: "Caravan, default policy, BASELINE_JAR" };
   for (const [t, runs] of Object.entries(floor)) {
     if (runs.some((x) => x.errors > 0 || x.ok === 0)) { console.log(`| ${label[t]} | failed: ${JSON.stringify(runs.map((x) => x.reasons))} | |`); continue; }
     const v = median(runs.map((x) => x.ttfe_p50_ms));

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -63,6 +64,15 @@ public final class StreamingResponse extends OutboundStreamHttpResponse {
 
     public boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * Writes the response head and the events queued so far at once, from the caller's thread, instead of when the
+     * route ends; returns the route's answer for the call, a stand-in that the connection drops.
+     */
+    public HttpResponse writeNow() {
+        RelayGate.write(channel, this);
+        return new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
     }
 
     private void wake() {

@@ -29,7 +29,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * Answers with a chunked event stream that a relay worker fills as the upstream sends, without buffering; under a
+ * Answers with a chunked event stream whose head and first events leave at once, before the rest of the route runs,
+ * and that a relay worker then fills as the upstream sends, without buffering; under a
  * completion policy each event passes through the stream's governor, which redacts incrementally.
  */
 public final class RelayStream implements Processor {
@@ -86,10 +87,11 @@ public final class RelayStream implements Processor {
         });
         SseRelay relay = new SseRelay(upstream, tap, response, record, ledger, receipts, hooks);
         relay.relayAwaited();
+        io.netty.handler.codec.http.HttpResponse written = response.writeNow();
         workers.execute(relay);
         exchange.setVariable(Vars.STREAMING, true);
         exchange.getMessage().removeHeaders("*");
-        exchange.getMessage().setBody(response);
+        exchange.getMessage().setBody(written);
     }
 
     /** The prompt's tokens, counted by the gateway: only asked for when the upstream never reported usage. */

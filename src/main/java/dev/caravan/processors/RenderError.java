@@ -41,6 +41,9 @@ public final class RenderError implements Processor {
         if (upstream != null && !Vars.streaming(exchange)) {
             upstream.abort();
         }
+        if (Vars.streaming(exchange)) {
+            return; // the stream is on its way to the client and closes its own record; RelayGate drops this answer
+        }
         if (record != null) {
             record.completed(error.error().status(), null, false, error.error().openAiCode(), System.nanoTime());
         }

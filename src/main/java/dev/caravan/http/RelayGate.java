@@ -1,0 +1,54 @@
+package dev.caravan.http;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * Keeps a stream that the gateway started writing before its route ended as the call's one answer: the next response
+ * the route writes on that connection (its stand-in, or an error rendered by a step that failed after the stream
+ * began) is dropped, its write done when the stream's head is written. Sits at the tail of the connection's pipeline,
+ * where the route's writes enter.
+ */
+final class RelayGate extends ChannelOutboundHandlerAdapter {
+    private static final String NAME = "caravan-relay-gate";
+    private static final AttributeKey<ChannelFuture> STREAM_HEAD = AttributeKey.valueOf("caravan.streamHead");
+
+    private RelayGate() {}
+
+    /** Writes {@code stream} now and makes the route's own answer for it a no-op. */
+    static ChannelFuture write(Channel channel, StreamingResponse stream) {
+        ChannelPipeline pipeline = channel.pipeline();
+        if (pipeline.get(NAME) == null) {
+            pipeline.addLast(NAME, new RelayGate()); // one call at a time per connection: no other thread adds it
+        }
+        ChannelFuture head = channel.writeAndFlush(stream);
+        channel.attr(STREAM_HEAD).set(head);
+        return head;
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof HttpResponse && !(msg instanceof StreamingResponse)) {
+            ChannelFuture head = ctx.channel().attr(STREAM_HEAD).getAndSet(null);
+            if (head != null) {
+                ReferenceCountUtil.release(msg);
+                head.addListener(written -> {
+                    if (written.isSuccess()) {
+                        promise.trySuccess();
+                    } else {
+                        promise.tryFailure(written.cause());
+                    }
+                });
+                return;
+            }
+        }
+        ctx.write(msg, promise);
+    }
+}
