@@ -10,7 +10,10 @@ import java.util.Set;
 public final class ChatCompletionVerdicts {
     private ChatCompletionVerdicts() {}
 
-    /** Replaces denied choices' content and tool calls by a notice and sets {@code finish_reason: content_filter}. */
+    /**
+     * Replaces denied choices' content by a notice, drops their tool calls, refusal and reasoning text, and sets
+     * {@code finish_reason: content_filter}.
+     */
     public static void withhold(ObjectNode answer, dev.caravan.providers.GuardTexts texts, Outcome outcome) {
         Set<Integer> denied = Withheld.choices(texts, outcome);
         String notice = Withheld.notice(outcome);
@@ -23,6 +26,11 @@ public final class ChatCompletionVerdicts {
                     message.put("content", notice);
                     message.remove("tool_calls");
                     message.remove("function_call");
+                    for (String field : ChatTexts.OTHER_ANSWER_TEXTS) {
+                        if (message.path(field).isTextual()) {
+                            message.putNull(field);
+                        }
+                    }
                 }
             }
         }

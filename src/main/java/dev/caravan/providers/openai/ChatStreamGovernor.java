@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Governs a Chat Completions stream event by event. The content and the tool-call arguments of every choice go
- * through their own {@link StreamRedactor}; text held back joins the choice's next event and is flushed with its
+ * Governs a Chat Completions stream event by event. The content, the refusal and reasoning texts and the tool-call
+ * arguments of every choice go through their own {@link StreamRedactor}; text held back joins the choice's next event and is flushed with its
  * {@code finish_reason}; a choice the policy denies ends with {@code finish_reason: content_filter}. An event left
  * with nothing to say is dropped; no empty event is invented. The per-stream state of one relay.
  */
@@ -33,9 +33,10 @@ public final class ChatStreamGovernor {
     /** The first event as received: what a flushed event's id, model and created come from if no other was read. */
     private byte[] firstEvent;
 
-    /** One choice's redactors: its content, and the arguments of each of its tool calls. */
+    /** One choice's redactors: its content, its refusal and reasoning texts, and the arguments of each tool call. */
     private final class Choice {
         final StreamRedactor content = guard.redactor(Source.COMPLETION);
+        final Map<String, StreamRedactor> others = new TreeMap<>();
         final Map<Integer, StreamRedactor> tools = new TreeMap<>();
         boolean finished;
         boolean denied;
@@ -44,8 +45,14 @@ public final class ChatStreamGovernor {
             return tools.computeIfAbsent(index, i -> guard.redactor(Source.TOOL_ARGUMENTS));
         }
 
+        StreamRedactor other(String field) {
+            return others.computeIfAbsent(field, f -> guard.redactor(Source.COMPLETION));
+        }
+
         boolean anyDenied() {
-            return content.denied() || tools.values().stream().anyMatch(StreamRedactor::denied);
+            return content.denied()
+                    || others.values().stream().anyMatch(StreamRedactor::denied)
+                    || tools.values().stream().anyMatch(StreamRedactor::denied);
         }
     }
 
@@ -184,6 +191,12 @@ public final class ChatStreamGovernor {
                 carriedText = true;
                 changed |= feed(delta, "content", state.content);
             }
+            for (String field : ChatTexts.OTHER_ANSWER_TEXTS) {
+                if (hasText(delta, field)) {
+                    carriedText = true;
+                    changed |= feed(delta, field, state.other(field));
+                }
+            }
             if (delta.get("tool_calls") instanceof ArrayNode calls) {
                 for (JsonNode call : calls) {
                     if (call.get("function") instanceof ObjectNode function && hasText(function, "arguments")) {
@@ -237,6 +250,13 @@ public final class ChatStreamGovernor {
             delta.put("content", delta.path("content").asText("") + rest);
             any = true;
         }
+        for (Map.Entry<String, StreamRedactor> other : state.others.entrySet()) {
+            String held = other.getValue().finish();
+            if (!held.isEmpty()) {
+                delta.put(other.getKey(), delta.path(other.getKey()).asText("") + held);
+                any = true;
+            }
+        }
         for (Map.Entry<Integer, StreamRedactor> tool : state.tools.entrySet()) {
             String args = tool.getValue().finish();
             if (args.isEmpty()) {
@@ -279,13 +299,18 @@ public final class ChatStreamGovernor {
         return value != null && value.isTextual() && !value.asText().isEmpty();
     }
 
-    /** Whether a delta says nothing: no role, no text, no tool call id or name, no refusal. */
+    /** Whether a delta says nothing: no role, no text (content, refusal, reasoning), no tool call id or name. */
     private static boolean isEmpty(ObjectNode delta) {
         if (delta == null) {
             return true;
         }
-        if (delta.has("role") || hasText(delta, "content") || hasText(delta, "refusal")) {
+        if (delta.has("role") || hasText(delta, "content")) {
             return false;
+        }
+        for (String field : ChatTexts.OTHER_ANSWER_TEXTS) {
+            if (hasText(delta, field)) {
+                return false;
+            }
         }
         for (JsonNode call : delta.path("tool_calls")) {
             JsonNode function = call.path("function");

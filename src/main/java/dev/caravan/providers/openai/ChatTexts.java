@@ -10,10 +10,16 @@ import java.util.List;
 
 /**
  * The texts of a Chat Completions request or answer that guardrails read (message content in string or parts form,
- * tool-call arguments, tool results), each with where it came from, the choice it belongs to, and a way to write a
+ * tool-call arguments, tool results; an answer's refusal and reasoning), each with where it came from, the choice it belongs to, and a way to write a
  * masked version back into the JSON tree.
  */
 public final class ChatTexts implements dev.caravan.providers.GuardTexts {
+    /**
+     * An answer's texts besides its content and tool calls: the model's refusal, and the reasoning that some providers
+     * return in the message or delta (DeepSeek's {@code reasoning_content}, OpenRouter's {@code reasoning}).
+     */
+    static final List<String> OTHER_ANSWER_TEXTS = List.of("refusal", "reasoning_content", "reasoning");
+
     private final BoundTexts slots = new BoundTexts();
 
     private ChatTexts() {}
@@ -39,6 +45,9 @@ public final class ChatTexts implements dev.caravan.providers.GuardTexts {
             if (choices.get(i).path("message") instanceof ObjectNode m) {
                 int index = choices.get(i).path("index").asInt(i);
                 texts.content(m, Source.COMPLETION, index);
+                for (String field : OTHER_ANSWER_TEXTS) {
+                    texts.field(m, field, index);
+                }
                 texts.toolCalls(m, index);
             }
         }
@@ -81,6 +90,12 @@ public final class ChatTexts implements dev.caravan.providers.GuardTexts {
                     slots.add(p.get("text").asText(), source, choice, s -> p.put("text", s));
                 }
             }
+        }
+    }
+
+    private void field(ObjectNode message, String field, int choice) {
+        if (message.path(field).isTextual()) {
+            slots.add(message.get(field).asText(), Source.COMPLETION, choice, s -> message.put(field, s));
         }
     }
 

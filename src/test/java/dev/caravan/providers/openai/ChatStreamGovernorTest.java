@@ -58,15 +58,41 @@ class ChatStreamGovernorTest {
     }
 
     private static String text(List<JsonNode> events, int index) {
+        return text(events, index, "content");
+    }
+
+    private static String text(List<JsonNode> events, int index, String field) {
         StringBuilder text = new StringBuilder();
         for (JsonNode event : events) {
             for (JsonNode choice : event.path("choices")) {
                 if (choice.path("index").asInt() == index) {
-                    text.append(choice.path("delta").path("content").asText(""));
+                    text.append(choice.path("delta").path(field).asText(""));
                 }
             }
         }
         return text.toString();
+    }
+
+    private static ObjectNode delta(String field, String text) {
+        return JSON.createObjectNode().put(field, text);
+    }
+
+    @Test
+    void reasoningAndRefusalDeltasAreRedactedLikeContentEachInItsOwnField() throws IOException {
+        send(chunk(0, delta("reasoning_content", "They wrote jane"), null));
+        send(chunk(0, delta("reasoning_content", ".doe@exam"), null));
+        send(chunk(0, delta("reasoning_content", "ple.com, so"), null));
+        send(chunk(0, delta("refusal", "I will not mail "), null));
+        send(chunk(0, delta("refusal", "jane.doe@"), null));
+        send(chunk(0, delta("refusal", "example.com."), null));
+        send(chunk(0, JSON.createObjectNode(), "stop"));
+
+        List<JsonNode> events = received();
+
+        assertThat(text(events, 0, "reasoning_content")).isEqualTo("They wrote [REDACTED:pii_email], so");
+        assertThat(text(events, 0, "refusal")).isEqualTo("I will not mail [REDACTED:pii_email].");
+        assertThat(text(events, 0)).isEmpty();
+        assertThat(events).noneMatch(e -> e.toString().contains("doe@"));
     }
 
     @Test
