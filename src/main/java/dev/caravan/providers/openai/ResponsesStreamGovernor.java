@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Governs a Responses stream event by event. Every output text part and every function call's arguments go through
- * their own {@link StreamRedactor}; held text is released in a delta made up just before the part's {@code .done}
+ * Governs a Responses stream event by event. Every output text, refusal, reasoning summary and reasoning text part
+ * and every function call's arguments go through their own {@link StreamRedactor}; held text is released in a delta made up just before the part's {@code .done}
  * event; the events that repeat a whole text ({@code output_text.done}, {@code content_part.done},
  * {@code output_item.done} and the terminal event) carry the released text, never the upstream's. A deny ends the
  * stream with a made-up {@code response.incomplete} (reason {@code content_filter}). Since events may be dropped or
@@ -25,7 +25,12 @@ import java.util.TreeMap;
 public final class ResponsesStreamGovernor {
     static final String TEXT_DELTA = "response.output_text.delta";
     static final String ARGUMENTS_DELTA = "response.function_call_arguments.delta";
+    private static final String REFUSAL_DELTA = "response.refusal.delta";
+    private static final String SUMMARY_DELTA = "response.reasoning_summary_text.delta";
+    private static final String REASONING_DELTA = "response.reasoning_text.delta";
     private static final int ARGUMENTS = -1;
+    /** Where a reasoning item's summary parts are numbered, apart from its content parts. */
+    private static final int SUMMARY = 1 << 24;
 
     private final StreamGuard guard;
     private final Map<Long, Part> parts = new HashMap<>();
@@ -110,9 +115,36 @@ public final class ResponsesStreamGovernor {
                 event.put("delta", out);
                 clearLogprobs(event);
             }
+            case REFUSAL_DELTA, SUMMARY_DELTA, REASONING_DELTA -> {
+                Part part = textPart(event);
+                String out =
+                        release(part, part.redactor.feed(event.path("delta").asText("")));
+                if (out.isEmpty()) {
+                    return new byte[0];
+                }
+                event.put("delta", out);
+            }
             case "response.output_text.done" -> {
                 return done(
                         event, "text", part(output, event.path("content_index").asInt(0)), TEXT_DELTA);
+            }
+            case "response.refusal.done" -> {
+                return done(event, "refusal", textPart(event), REFUSAL_DELTA);
+            }
+            case "response.reasoning_summary_text.done" -> {
+                return done(event, "text", textPart(event), SUMMARY_DELTA);
+            }
+            case "response.reasoning_text.done" -> {
+                return done(event, "text", textPart(event), REASONING_DELTA);
+            }
+            case "response.reasoning_summary_part.added", "response.reasoning_summary_part.done" -> {
+                if (event.get("part") instanceof ObjectNode p) {
+                    released(
+                            p,
+                            "text",
+                            output,
+                            SUMMARY + event.path("summary_index").asInt(0));
+                }
             }
             case "response.function_call_arguments.done" -> {
                 return done(event, "arguments", part(output, ARGUMENTS), ARGUMENTS_DELTA);
@@ -120,6 +152,7 @@ public final class ResponsesStreamGovernor {
             case "response.content_part.added", "response.content_part.done" -> {
                 if (event.get("part") instanceof ObjectNode p) {
                     released(p, "text", output, event.path("content_index").asInt(0));
+                    released(p, "refusal", output, event.path("content_index").asInt(0));
                     ObjectNode item = items.get(output);
                     if (item != null && item.path("content") instanceof ArrayNode content) {
                         put(content, event.path("content_index").asInt(0), p.deepCopy());
@@ -133,7 +166,7 @@ public final class ResponsesStreamGovernor {
                 }
             }
             default -> {
-                // other events (reasoning, refusals, built-in tools) pass on as they are, renumbered
+                // other events (built-in tools, say) pass on as they are, renumbered
             }
         }
         return ResponsesStreamTap.event(type, numbered(event));
@@ -184,7 +217,7 @@ public final class ResponsesStreamGovernor {
             String rest = release(part, part.redactor.finish());
             if (!rest.isEmpty()) {
                 ObjectNode delta = ResponsesStreamTap.JSON.createObjectNode().put("type", deltaType);
-                for (String key : new String[] {"item_id", "output_index", "content_index"}) {
+                for (String key : new String[] {"item_id", "output_index", "content_index", "summary_index"}) {
                     if (event.has(key)) {
                         delta.set(key, event.get(key));
                     }
@@ -213,10 +246,16 @@ public final class ResponsesStreamGovernor {
             if (part != null) {
                 item.put("arguments", part.released.toString());
             }
-        } else if (type.equals("message") && item.get("content") instanceof ArrayNode content) {
-            for (int i = 0; i < content.size(); i++) {
-                if (content.get(i) instanceof ObjectNode p) {
+        } else if (type.equals("message") || type.equals("reasoning")) {
+            for (int i = 0; i < item.path("content").size(); i++) {
+                if (item.get("content").get(i) instanceof ObjectNode p) {
                     released(p, "text", output, i);
+                    released(p, "refusal", output, i);
+                }
+            }
+            for (int i = 0; i < item.path("summary").size(); i++) {
+                if (item.get("summary").get(i) instanceof ObjectNode p) {
+                    released(p, "text", output, SUMMARY + i);
                 }
             }
         }
@@ -238,6 +277,14 @@ public final class ResponsesStreamGovernor {
         }
         part.released.append(out);
         return out;
+    }
+
+    /** The part a refusal, reasoning summary or reasoning text event is about. */
+    private Part textPart(ObjectNode event) {
+        int output = event.path("output_index").asInt(0);
+        return event.path("type").asText().startsWith("response.reasoning_summary_text")
+                ? part(output, SUMMARY + event.path("summary_index").asInt(0))
+                : part(output, event.path("content_index").asInt(0));
     }
 
     private Part part(int output, int content) {

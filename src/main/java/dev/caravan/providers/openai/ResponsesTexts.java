@@ -8,7 +8,8 @@ import dev.caravan.providers.BoundTexts;
 
 /**
  * The texts of a Responses request ({@code instructions}, {@code input} as a string or as items: messages, function
- * call arguments and outputs) or of a response's output (output text, function call arguments), bound to the tree.
+ * call arguments and outputs) or of a response's output (output text, refusals, reasoning summaries and texts, function
+ * call arguments), bound to the tree.
  */
 public final class ResponsesTexts {
     private ResponsesTexts() {}
@@ -41,16 +42,33 @@ public final class ResponsesTexts {
             String type = item.path("type").asText("");
             if (type.equals("message")) {
                 for (JsonNode part : item.path("content")) {
-                    if (part instanceof ObjectNode p
-                            && "output_text".equals(p.path("type").asText())) {
-                        text(p, "text", Source.COMPLETION, i, texts);
+                    if (part instanceof ObjectNode p) {
+                        String partType = p.path("type").asText();
+                        if (partType.equals("output_text")) {
+                            text(p, "text", Source.COMPLETION, i, texts);
+                        } else if (partType.equals("refusal")) {
+                            text(p, "refusal", Source.COMPLETION, i, texts);
+                        }
                     }
                 }
+            } else if (type.equals("reasoning")) {
+                reasoning(item, i, texts);
             } else if (type.equals("function_call")) {
                 text(item, "arguments", Source.TOOL_ARGUMENTS, i, texts);
             }
         }
         return texts;
+    }
+
+    /** A reasoning item's summary texts and reasoning texts. */
+    private static void reasoning(ObjectNode item, int output, BoundTexts texts) {
+        for (String list : new String[] {"summary", "content"}) {
+            for (JsonNode part : item.path(list)) {
+                if (part instanceof ObjectNode p) {
+                    text(p, "text", Source.COMPLETION, output, texts);
+                }
+            }
+        }
     }
 
     private static void inputItem(ObjectNode item, BoundTexts texts) {

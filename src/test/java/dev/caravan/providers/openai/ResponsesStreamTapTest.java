@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.errors.ApiError;
 import dev.caravan.guardrails.policy.BuiltInGuardrails;
@@ -160,6 +161,94 @@ class ResponsesStreamTapTest {
                 .path(0)
                 .path("text")
                 .asText();
+    }
+
+    /** A reasoning item whose summary arrives in {@code summary}, then a message that refuses in {@code refusal}. */
+    private static List<ObjectNode> reasoningThenRefusal(List<String> summary, List<String> refusal) {
+        String summaryText = String.join("", summary);
+        String refusalText = String.join("", refusal);
+        List<ObjectNode> events = new ArrayList<>();
+        events.add(event("response.created")
+                .set("response", JSON.createObjectNode().put("id", "resp_2")));
+        events.add(event("response.output_item.added").put("output_index", 0).set("item", reasoning("")));
+        events.add(
+                summaryLocated(event("response.reasoning_summary_part.added")).set("part", summaryPart("")));
+        for (String delta : summary) {
+            events.add(summaryLocated(event("response.reasoning_summary_text.delta"))
+                    .put("delta", delta));
+        }
+        events.add(summaryLocated(event("response.reasoning_summary_text.done")).put("text", summaryText));
+        events.add(summaryLocated(event("response.reasoning_summary_part.done")).set("part", summaryPart(summaryText)));
+        events.add(event("response.output_item.done").put("output_index", 0).set("item", reasoning(summaryText)));
+        events.add(event("response.output_item.added").put("output_index", 1).set("item", refusing("")));
+        events.add(refusalLocated(event("response.content_part.added")).set("part", refusalPart("")));
+        for (String delta : refusal) {
+            events.add(refusalLocated(event("response.refusal.delta")).put("delta", delta));
+        }
+        events.add(refusalLocated(event("response.refusal.done")).put("refusal", refusalText));
+        events.add(refusalLocated(event("response.content_part.done")).set("part", refusalPart(refusalText)));
+        events.add(event("response.output_item.done").put("output_index", 1).set("item", refusing(refusalText)));
+        ObjectNode done = JSON.createObjectNode().put("id", "resp_2").put("status", "completed");
+        done.putArray("output").add(reasoning(summaryText)).add(refusing(refusalText));
+        events.add(event("response.completed").set("response", done));
+        for (int i = 0; i < events.size(); i++) {
+            events.get(i).put("sequence_number", i);
+        }
+        return events;
+    }
+
+    private static ObjectNode summaryLocated(ObjectNode event) {
+        return event.put("item_id", "rs_1").put("output_index", 0).put("summary_index", 0);
+    }
+
+    private static ObjectNode refusalLocated(ObjectNode event) {
+        return event.put("item_id", "msg_2").put("output_index", 1).put("content_index", 0);
+    }
+
+    private static ObjectNode summaryPart(String text) {
+        return JSON.createObjectNode().put("type", "summary_text").put("text", text);
+    }
+
+    private static ObjectNode refusalPart(String text) {
+        return JSON.createObjectNode().put("type", "refusal").put("refusal", text);
+    }
+
+    private static ObjectNode reasoning(String summary) {
+        ObjectNode item = JSON.createObjectNode().put("type", "reasoning").put("id", "rs_1");
+        ArrayNode parts = item.putArray("summary");
+        if (!summary.isEmpty()) {
+            parts.add(summaryPart(summary));
+        }
+        return item;
+    }
+
+    private static ObjectNode refusing(String refusal) {
+        ObjectNode item = JSON.createObjectNode().put("type", "message").put("id", "msg_2");
+        item.put("role", "assistant").putArray("content").add(refusalPart(refusal));
+        return item;
+    }
+
+    @Test
+    void anAddressInAStreamedReasoningSummaryAndInARefusalIsMaskedWhereverTheTextIsRepeated() {
+        List<ObjectNode> upstream = reasoningThenRefusal(
+                List.of("They asked me to mail jane", ".doe@exam", "ple.com directly."),
+                List.of("I can't write to jane.d", "oe@example.com."));
+
+        String stream = relay(governed(), wire(upstream), 9);
+        List<JsonNode> events = data(stream);
+
+        assertThat(stream).doesNotContain("doe@");
+        assertThat(deltas(events, "response.reasoning_summary_text.delta"))
+                .isEqualTo("They asked me to mail [REDACTED:pii_email] directly.");
+        assertThat(deltas(events, "response.refusal.delta")).isEqualTo("I can't write to [REDACTED:pii_email].");
+        JsonNode output = events.get(events.size() - 1).path("response").path("output");
+        assertThat(output.path(0).path("summary").path(0).path("text").asText())
+                .isEqualTo("They asked me to mail [REDACTED:pii_email] directly.");
+        assertThat(output.path(1).path("content").path(0).path("refusal").asText())
+                .isEqualTo("I can't write to [REDACTED:pii_email].");
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(events.get(i).path("sequence_number").asLong()).isEqualTo(i);
+        }
     }
 
     @Test

@@ -69,6 +69,33 @@ class ResponsesTextsTest {
     }
 
     @Test
+    void anAnswersRefusalAndReasoningTextsAreReadAsCompletionTextOfTheirItemAndMaskedInPlace() throws IOException {
+        ObjectNode answer = tree(
+                """
+                {"id": "resp_1", "object": "response", "status": "completed", "output": [
+                  {"type": "reasoning", "id": "rs_1", "summary": [{"type": "summary_text", "text": "summary"}],
+                   "content": [{"type": "reasoning_text", "text": "thinking"}]},
+                  {"type": "message", "id": "msg_1", "role": "assistant", "status": "completed",
+                   "content": [{"type": "refusal", "refusal": "no"}, {"type": "output_text", "text": "yes"}]}]}
+                """);
+        BoundTexts texts = ResponsesTexts.ofResponse(answer);
+
+        assertThat(texts.texts())
+                .containsExactly(
+                        new ScanText("summary", Source.COMPLETION),
+                        new ScanText("thinking", Source.COMPLETION),
+                        new ScanText("no", Source.COMPLETION),
+                        new ScanText("yes", Source.COMPLETION));
+        assertThat(List.of(texts.choiceOf(0), texts.choiceOf(1), texts.choiceOf(2), texts.choiceOf(3)))
+                .containsExactly(0, 0, 1, 1);
+
+        texts.write(List.of("[REDACTED:a]", "[REDACTED:b]", "[REDACTED:c]", "yes"));
+        assertThat(answer.toString())
+                .contains("\"text\":\"[REDACTED:a]\"", "\"text\":\"[REDACTED:b]\"", "\"refusal\":\"[REDACTED:c]\"")
+                .doesNotContain(":\"summary\"", "thinking", "\"no\"");
+    }
+
+    @Test
     void aDeniedFunctionCallInAnAnswerIsWithheldAsAnIncompleteMessageAndTheCleanItemStays() throws IOException {
         ObjectNode answer = tree(
                 """
