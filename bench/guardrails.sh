@@ -10,6 +10,10 @@
 #                                                 JMH_ITERATIONS replaces "-wi 3 -w 2 -i 5 -r 2", e.g. a longer warm-up for
 #                                                 the 1 MB case, whose ~100 ms calls are still being compiled after 6 s:
 #                                                 JMH_ITERATIONS="-wi 10 -w 3 -i 5 -r 3" ... speed GuardrailsBench.adversarial1Mb
+#   bench/guardrails.sh speed-devset [repeated]   the full default policy on the dev set's tuning-half prompts of
+#                                                 400-3,000 chars, per KB, beside the ordinary 1 KB prompt; pinned. The
+#                                                 prompts take turns (as in a gateway), or with "repeated" each runs
+#                                                 many times in a row (as JMH runs its one prompt)
 # The dev set lives outside the project (../shared/data/guardrails, or CARAVAN_GUARDRAIL_DATA).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,5 +31,7 @@ case "$what" in
     # shellcheck disable=SC2086 # JMH_ITERATIONS is a list of arguments
     taskset -c "$CPU" "$JAVA" -cp "$cp" org.openjdk.jmh.Main -f 1 ${JMH_ITERATIONS:--wi 3 -w 2 -i 5 -r 2} -bm sample -tu us \
       "${2:-GuardrailsBench|SecretsBench|PiiBench|InjectionBench|DestructiveBench|StreamBench}" ;;
-  *) echo "usage: $0 quality [report|tuning] | train [output] | corroboration [data dir] | speed [benchmark regex]" >&2; exit 2 ;;
+  speed-devset)
+    taskset -c "$CPU" "$JAVA" -cp "$cp" dev.caravan.bench.DevSetSpeed ${2:+"$2"} ;;
+  *) echo "usage: $0 quality [report|tuning] | train [output] | corroboration [data dir] | speed [benchmark regex] | speed-devset" >&2; exit 2 ;;
 esac
