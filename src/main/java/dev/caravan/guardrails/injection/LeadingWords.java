@@ -171,11 +171,25 @@ final class LeadingWords {
             char c = text.charAt(at + k);
             char w = word.charAt(k);
             // ASCII-only folding, like CASE_INSENSITIVE without UNICODE_CASE.
-            if (c != w && !(ignoreCase && c < 128 && Character.toLowerCase(c) == Character.toLowerCase(w))) {
+            if (c != w && !(ignoreCase && c < 128 && sameIgnoringCase(c, w))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Character.toLowerCase of each ASCII char: a mismatch is common here, and the JDK's call costs a table walk. */
+    private static final char[] ASCII_LOWER = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_LOWER[c] = Character.toLowerCase(c);
+        }
+    }
+
+    /** {@code Character.toLowerCase(c) == Character.toLowerCase(w)} for an ASCII {@code c}. */
+    private static boolean sameIgnoringCase(char c, char w) {
+        return w < 128 ? ASCII_LOWER[c] == ASCII_LOWER[w] : Character.toLowerCase(c) == Character.toLowerCase(w);
     }
 
     /** Leading words of {@code regex} split at its top-level '|'; null if any alternative's start is unknown. */
