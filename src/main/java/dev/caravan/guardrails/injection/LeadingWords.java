@@ -26,6 +26,8 @@ final class LeadingWords {
      * The leads by first char (under both cases when case is ignored); most positions are turned down by one lookup.
      */
     private final Lead[][] byFirst = new Lead[128][];
+    /** Beside each lead in byFirst, its second char (0 for a one-char lead): most leads are turned down by it. */
+    private final char[][] secondsByFirst = new char[128][];
 
     /** Per first char: every lead under it wants a word boundary, so a start inside a word is turned down at once. */
     private final boolean[] boundedOnly = new boolean[128];
@@ -55,6 +57,10 @@ final class LeadingWords {
         Lead[] grown = Arrays.copyOf(old, old.length + 1);
         grown[old.length] = lead;
         byFirst[c] = grown;
+        char[] seconds = secondsByFirst[c] == null ? new char[0] : secondsByFirst[c];
+        seconds = Arrays.copyOf(seconds, seconds.length + 1);
+        seconds[seconds.length - 1] = lead.word().length() >= 2 ? lead.word().charAt(1) : 0;
+        secondsByFirst[c] = seconds;
         boundedOnly[c] = (old.length == 0 || boundedOnly[c]) && lead.bounded();
         String word = lead.word();
         pairOnly[c] = (old.length == 0 || pairOnly[c]) && word.length() >= 2;
@@ -102,7 +108,15 @@ final class LeadingWords {
                 return false;
             }
         }
-        for (Lead lead : leads) {
+        char[] seconds = secondsByFirst[c];
+        char next = at + 1 < text.length() ? text.charAt(at + 1) : 0;
+        for (int k = 0; k < leads.length; k++) {
+            // The second char first, as startsWith would compare it: no call and no lead read for most leads.
+            char w = seconds[k];
+            if (w != 0 && next != w && !(ignoreCase && next != 0 && next < 128 && sameIgnoringCase(next, w))) {
+                continue;
+            }
+            Lead lead = leads[k];
             if (!(lead.bounded() && inWord) && startsWith(text, at, lead.word()) && followed(text, at, lead)) {
                 return true;
             }
@@ -171,11 +185,25 @@ final class LeadingWords {
             char c = text.charAt(at + k);
             char w = word.charAt(k);
             // ASCII-only folding, like CASE_INSENSITIVE without UNICODE_CASE.
-            if (c != w && !(ignoreCase && c < 128 && Character.toLowerCase(c) == Character.toLowerCase(w))) {
+            if (c != w && !(ignoreCase && c < 128 && sameIgnoringCase(c, w))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Character.toLowerCase of each ASCII char: a mismatch is common here, and the JDK's call costs a table walk. */
+    private static final char[] ASCII_LOWER = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_LOWER[c] = Character.toLowerCase(c);
+        }
+    }
+
+    /** {@code Character.toLowerCase(c) == Character.toLowerCase(w)} for an ASCII {@code c}. */
+    private static boolean sameIgnoringCase(char c, char w) {
+        return w < 128 ? ASCII_LOWER[c] == ASCII_LOWER[w] : Character.toLowerCase(c) == Character.toLowerCase(w);
     }
 
     /** Leading words of {@code regex} split at its top-level '|'; null if any alternative's start is unknown. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Finds encoded runs (base64, base32, hex, URL-encoding, binary octets, decimal character codes) in the original text
@@ -14,6 +15,14 @@ final class PayloadDecoder {
     /** A decoded run: its span in the scanned text and what it says. */
     record Payload(int start, int end, String decoded) {}
 
+    // Compiled once: String.replaceAll, matches and split compile their regex on every call.
+    private static final Pattern SEPARATORS = Pattern.compile("[ ,/:]");
+    private static final Pattern HEX_PREFIXES = Pattern.compile("\\\\x|0x");
+    private static final Pattern EDGE_MARKS = Pattern.compile("^[:_-]+|[:_-]+$");
+    private static final Pattern BASE32 = Pattern.compile("[A-Z2-7]+=*");
+    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_-]+={0,2}");
+    private static final Pattern NOT_HEX = Pattern.compile("[^0-9a-fA-F]");
+    private static final Pattern LIST_SEPARATORS = Pattern.compile("[ ,]+");
     private static final int MIN_BASE64 = 20;
     private static final int MAX_RUN = 16_384;
     private static final int MAX_PAYLOADS = 8;
@@ -133,7 +142,7 @@ final class PayloadDecoder {
     }
 
     private static String decodeRun(String run) {
-        String digitsOnly = run.replaceAll("[ ,/:]", "");
+        String digitsOnly = SEPARATORS.matcher(run).replaceAll("");
         // Hand-written shape checks: java.util.regex recurses once per repeated group and overflows the stack on long
         // runs.
         if (binaryOctets(run)) {
@@ -143,13 +152,13 @@ final class PayloadDecoder {
             return charCodes(run);
         }
         if (hexBytes(run) && digitsOnly.length() % 2 == 0) {
-            return bytes(octets(run.replaceAll("\\\\x|0x", ""), 16, 2));
+            return bytes(octets(HEX_PREFIXES.matcher(run).replaceAll(""), 16, 2));
         }
-        String trimmed = valuePart(run.replaceAll("^[:_-]+|[:_-]+$", ""));
-        if (trimmed.length() >= 24 && trimmed.matches("[A-Z2-7]+=*") && trimmed.length() % 8 == 0) {
+        String trimmed = valuePart(EDGE_MARKS.matcher(run).replaceAll(""));
+        if (trimmed.length() >= 24 && BASE32.matcher(trimmed).matches() && trimmed.length() % 8 == 0) {
             return base32(trimmed);
         }
-        if (trimmed.length() >= MIN_BASE64 && trimmed.matches("[A-Za-z0-9+/_-]+={0,2}") && mixedCase(trimmed)) {
+        if (trimmed.length() >= MIN_BASE64 && BASE64.matcher(trimmed).matches() && mixedCase(trimmed)) {
             try {
                 String clean = trimmed.replace('-', '+').replace('_', '/');
                 byte[] raw = Base64.getMimeDecoder().decode(clean);
@@ -255,7 +264,7 @@ final class PayloadDecoder {
     }
 
     private static byte[] octets(String run, int radix, int width) {
-        String digits = run.replaceAll("[^0-9a-fA-F]", "");
+        String digits = NOT_HEX.matcher(run).replaceAll("");
         byte[] out = new byte[digits.length() / width];
         for (int k = 0; k < out.length; k++) {
             out[k] = (byte) Integer.parseInt(digits.substring(k * width, k * width + width), radix);
@@ -265,7 +274,7 @@ final class PayloadDecoder {
 
     private static String charCodes(String run) {
         StringBuilder sb = new StringBuilder();
-        for (String part : run.split("[ ,]+")) {
+        for (String part : LIST_SEPARATORS.split(run)) {
             int code = Integer.parseInt(part);
             if (code < 9 || code > 126) {
                 return null;
