@@ -70,13 +70,17 @@ class UnseenSetQualityTest {
     private static List<Judged> secrets;
     private static List<Judged> pii;
     private static List<Judged> destructive;
+    private static List<Judged> destructiveSecondBatch;
 
     @BeforeAll
     static void judgeEveryRecord() throws IOException {
         GuardEngine engine = new GuardEngine(BuiltInGuardrails.create(), GuardPolicy.defaults());
         secrets = judge(engine, "secrets.jsonl");
-        pii = judge(engine, "pii.jsonl");
-        destructive = judge(engine, "destructive.jsonl");
+        pii = new ArrayList<>(judge(engine, "pii.jsonl"));
+        pii.addAll(judge(engine, "pii-2.jsonl"));
+        destructiveSecondBatch = judge(engine, "destructive-2.jsonl");
+        destructive = new ArrayList<>(judge(engine, "destructive.jsonl"));
+        destructive.addAll(destructiveSecondBatch);
     }
 
     @Test
@@ -101,6 +105,14 @@ class UnseenSetQualityTest {
     void destructiveOperationsAreFoundWithFewMentionsFlagged() {
         Figures f = figures(destructive, "destructive");
         System.out.println("unseen destructive: " + f);
+        assertThat(f.recall()).as(f.toString()).isGreaterThanOrEqualTo(0.95);
+        assertThat(f.fpr()).as(f.toString()).isLessThanOrEqualTo(MAX_FPR);
+    }
+
+    @Test
+    void theSecondDestructiveBatchAloneMeetsTheTargets() {
+        Figures f = figures(destructiveSecondBatch, "destructive");
+        System.out.println("unseen destructive, second batch: " + f);
         assertThat(f.recall()).as(f.toString()).isGreaterThanOrEqualTo(0.95);
         assertThat(f.fpr()).as(f.toString()).isLessThanOrEqualTo(MAX_FPR);
     }

@@ -63,7 +63,7 @@ public final class DestructiveDetector implements Guardrail {
             Hit hit = context.close() == guess || trigger.injection()
                     ? first
                     : rule.match(new Spot(text, start, candidates.end(k), context.close()));
-            if (hit == null) {
+            if (hit == null || hit.shell() && rehearsal(text, hit.start(), hit.end())) {
                 continue;
             }
             Finding finding = place(text, hit, context);
@@ -126,6 +126,21 @@ public final class DestructiveDetector implements Guardrail {
             i--;
         }
         return i > floor && "&|;".indexOf(text.charAt(i - 1)) >= 0;
+    }
+
+    /**
+     * A dry run ({@code --dry-run}, {@code --dryrun}, PowerShell {@code -WhatIf}) only shows what the command would
+     * delete; {@code kubectl --dry-run=none} is the real thing.
+     */
+    private static boolean rehearsal(String text, int start, int end) {
+        for (int i = text.indexOf("-", start); i >= 0 && i < end; i = text.indexOf("-", i + 1)) {
+            if (text.regionMatches(true, i, "--dry-run", 0, 9) && !text.regionMatches(true, i + 9, "=none", 0, 5)
+                    || text.regionMatches(true, i, "--dryrun", 0, 8)
+                    || text.regionMatches(true, i, "-whatif", 0, 7)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code echo "rm -rf /" | sh} runs what it echoes. */

@@ -70,6 +70,9 @@ final class TriggerScanner {
                     && budget.take(text, Trigger.QUOTE, i)) {
                 found = Candidates.add(found, Trigger.QUOTE, i, i + 1);
             }
+            if (c == '|' && ForkBombRules.shape(text, i) && budget.open(i) && budget.take(text, Trigger.SELF_PIPE, i)) {
+                found = Candidates.add(found, Trigger.SELF_PIPE, i, i + 1);
+            }
             i = budget.spent(i) ? nextBlock(text, i) : i + 1;
         }
         return found;
