@@ -114,7 +114,8 @@ final class MentionCues {
                 && TALK.matcher(text).region(i, start).find()) {
             return true;
         }
-        return yesNoQuestion(text, i, start);
+        // Only a sentence whose start was found can open with a question word; most cut windows begin mid-word.
+        return (i == 0 || i > floor) && yesNoQuestion(text, i, start);
     }
 
     /**
@@ -125,6 +126,9 @@ final class MentionCues {
         int p = sentence;
         while (p < start && (Character.isWhitespace(text.charAt(p)) || "*-#>\"'(".indexOf(text.charAt(p)) >= 0)) {
             p++;
+        }
+        if (p >= start || "iadwsc".indexOf(text.charAt(p) | 0x20) < 0) {
+            return false;
         }
         boolean opens = false;
         for (String w : QUESTION_OPENERS) {

@@ -201,7 +201,7 @@ final class PhoneNumbers {
             return;
         }
         boolean trunk = text.charAt(g.groupStart[0]) == '0';
-        if (!plus && (notAPhoneShape(text, g, trunk) || partOfCode(text, g))) {
+        if (!plus && notAPhoneShape(text, g, trunk)) {
             return;
         }
         if (!plus && thousands(text, g) && !(phoneSized(g, digits) && namedOrReached(text, g))) {
@@ -226,9 +226,12 @@ final class PhoneNumbers {
         boolean bare = !plus && g.count == 1;
         if (budget.spent()) {
             // Past the budget the shape alone decides, at a score that says it was not validated.
-            if (!bare && !regions.isEmpty() && digits <= MAX_NATIONAL_DIGITS) {
+            if (!bare && !regions.isEmpty() && digits <= MAX_NATIONAL_DIGITS && !partOfCode(text, g)) {
                 out.add(new Finding(g.start, end, Category.PII_PHONE, 0.5));
             }
+            return;
+        }
+        if (!plus && partOfCode(text, g)) {
             return;
         }
         boolean named = PHONE_CUES.near(text, g.start, end);
@@ -349,7 +352,7 @@ final class PhoneNumbers {
         if (i > 1 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '-')) {
             boolean letter = false;
             boolean digit = false;
-            for (int k = i - 2; k >= 0 && k > i - 24; k--) {
+            for (int k = i - 2; k >= 0 && k > i - 16 && !(letter && digit); k--) {
                 char c = text.charAt(k);
                 if (DigitGroups.isDigit(c)) {
                     digit = true;
