@@ -38,7 +38,45 @@ public final class DestructiveDetector implements Guardrail {
             return List.of();
         }
         TriggerScanner.Candidates candidates = TriggerScanner.scan(text);
-        return candidates == null ? List.of() : analyse(text, candidates);
+        if (candidates == null) {
+            return List.of();
+        }
+        List<Finding> findings = analyse(text, candidates);
+        return text.contains("\\\"") ? withUnescaped(text, findings) : findings;
+    }
+
+    /**
+     * A tool call's arguments are a JSON string that holds JSON ({@code "{\"command\": \"rm -rf /\"}"}): read once
+     * more one level down, the outer strings' quotes blanked and one level of backslash escapes undone, so the inner
+     * strings' quotes bound the command; the findings are mapped back onto the text.
+     */
+    private List<Finding> withUnescaped(String text, List<Finding> findings) {
+        int n = text.length();
+        StringBuilder plain = new StringBuilder(n);
+        int[] origin = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                c = ' '; // the outer strings' own quotes: their structure was read by the first pass
+            } else if (c == '\\' && i + 1 < n && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == '\\')) {
+                i++;
+                c = text.charAt(i);
+            }
+            origin[plain.length()] = i;
+            plain.append(c);
+        }
+        origin[plain.length()] = n;
+        String unescaped = plain.toString();
+        TriggerScanner.Candidates candidates = TriggerScanner.scan(unescaped);
+        if (candidates == null) {
+            return findings;
+        }
+        List<Finding> all = new ArrayList<>(findings);
+        for (Finding f : analyse(unescaped, candidates)) {
+            int end = f.end() == 0 ? 0 : origin[f.end() - 1] + 1;
+            all.add(new Finding(origin[f.start()], end, f.category(), f.score()));
+        }
+        return merge(all);
     }
 
     private List<Finding> analyse(String text, TriggerScanner.Candidates candidates) {

@@ -235,7 +235,10 @@ final class DiskRules {
                 || producer.endsWith("/dev/zero");
     }
 
-    /** True when the text ends with a quote that opens a string: that quote char occurs an odd number of times. */
+    /**
+     * True when the text ends with a quote that opens a string: a value's quote after {@code :}, {@code (}, {@code ,},
+     * {@code [} or {@code =}, or a quote char that occurs an odd number of times.
+     */
     private static boolean opensString(String producer) {
         if (producer.isEmpty()) {
             return false;
@@ -243,6 +246,10 @@ final class DiskRules {
         char q = producer.charAt(producer.length() - 1);
         if (q != '\'' && q != '"') {
             return false;
+        }
+        String before = producer.substring(0, producer.length() - 1).stripTrailing();
+        if (!before.isEmpty() && ":([,=".indexOf(before.charAt(before.length() - 1)) >= 0) {
+            return true;
         }
         int count = 0;
         for (int i = 0; i < producer.length(); i++) {

@@ -154,6 +154,34 @@ class ForkBombsLogsAndRehearsalsTest {
         assertThat(destructive(text)).isLessThan(DENY);
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "find / -type f -delete",
+                "rm -rf \"$HOME\"",
+                "> /etc/passwd",
+                "kubectl delete namespace prod",
+                "DROP TABLE users;",
+                "psql -c 'DROP DATABASE prod'",
+            })
+    void commandsInToolCallArgumentsThatAreJsonInsideJsonAreDestructive(String command) {
+        String inner = "{\"command\": \"" + command.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+        String call = "{\"function\": {\"name\": \"bash\", \"arguments\": \""
+                + inner.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}}";
+        assertThat(destructive(call)).as(call).isGreaterThanOrEqualTo(DENY);
+        String span = Scans.span(call, Category.DESTRUCTIVE);
+        assertThat(span.contains(command.substring(0, 4)) || command.contains(span))
+                .as(span)
+                .isTrue();
+    }
+
+    @Test
+    void aQuotedMentionInsideJsonStaysAMention() {
+        assertThat(destructive("{\"prompt\": \"what does \\\"rm -rf /\\\" do?\"}"))
+                .isLessThan(DENY);
+        assertThat(destructive("{\"note\": \"say \\\"hello\\\" twice\"}")).isZero();
+    }
+
     @Test
     void aForkBombSpanCoversTheDefinitionAndTheCall() {
         assertThat(Scans.span("run this: :(){ :|:& };: now", Category.DESTRUCTIVE))
