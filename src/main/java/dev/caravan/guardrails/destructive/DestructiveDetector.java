@@ -19,6 +19,9 @@ public final class DestructiveDetector implements Guardrail {
     static final double MENTION = 0.35;
 
     private static final int BLOCK_SHIFT = 9;
+    /** How much of a text is read a second time, one JSON level down. */
+    private static final int SECOND_READING = 1 << 14;
+
     private static final Pattern PIPE_TO_SHELL = Pattern.compile("\\|\\s*(?:sudo\\s+)?(?:ba|z|da|k)?sh\\b");
     private static final Set<Category> CATEGORIES = Set.of(Category.DESTRUCTIVE, Category.SQL_INJECTION);
 
@@ -42,19 +45,32 @@ public final class DestructiveDetector implements Guardrail {
             return List.of();
         }
         List<Finding> findings = analyse(text, candidates);
-        return text.contains("\\\"") ? withUnescaped(text, findings) : findings;
+        int escaped = text.indexOf("\\\"");
+        return escaped >= 0 && !decided(findings) ? withUnescaped(text, escaped, findings) : findings;
+    }
+
+    /** A destructive finding above a mention's score: a second reading could add nothing the policy would act on. */
+    private static boolean decided(List<Finding> findings) {
+        for (Finding f : findings) {
+            if (f.category() == Category.DESTRUCTIVE && f.score() > MENTION) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * A tool call's arguments are a JSON string that holds JSON ({@code "{\"command\": \"rm -rf /\"}"}): read once
      * more one level down, the outer strings' quotes blanked and one level of backslash escapes undone, so the inner
-     * strings' quotes bound the command; the findings are mapped back onto the text.
+     * strings' quotes bound the command; the findings are mapped back onto the text. Only {@value #SECOND_READING}
+     * chars from the first escaped quote are read again, so escaped input costs at most that much more.
      */
-    private List<Finding> withUnescaped(String text, List<Finding> findings) {
-        int n = text.length();
-        StringBuilder plain = new StringBuilder(n);
-        int[] origin = new int[n + 1];
-        for (int i = 0; i < n; i++) {
+    private List<Finding> withUnescaped(String text, int firstEscape, List<Finding> findings) {
+        int from = Math.max(0, firstEscape - ShellSpan.COMMAND_WINDOW);
+        int n = Math.min(text.length(), from + SECOND_READING);
+        StringBuilder plain = new StringBuilder(n - from);
+        int[] origin = new int[n - from + 1];
+        for (int i = from; i < n; i++) {
             char c = text.charAt(i);
             if (c == '"') {
                 c = ' '; // the outer strings' own quotes: their structure was read by the first pass
