@@ -31,6 +31,9 @@ import org.junit.jupiter.api.Test;
  */
 class UnseenSetQualityTest {
     private static final double MAX_FPR = 0.05;
+    /** Tighter than issue 3's 0.05 where the set, both batches, is now at 0: a regression shows before the target is lost. */
+    private static final double MAX_FPR_NOW = 0.02;
+
     private static final double MIN_MASKED = 0.95;
 
     private record Span(int start, int end, String category) {}
@@ -97,7 +100,7 @@ class UnseenSetQualityTest {
         Figures f = figures(pii, "pii_phone");
         System.out.println("unseen pii_phone: " + f);
         assertThat(f.recall()).as(f.toString()).isGreaterThanOrEqualTo(0.97);
-        assertThat(f.fpr()).as(f.toString()).isLessThanOrEqualTo(MAX_FPR);
+        assertThat(f.fpr()).as(f.toString()).isLessThanOrEqualTo(MAX_FPR_NOW);
         assertThat(f.maskedShare()).as(f.toString()).isGreaterThanOrEqualTo(MIN_MASKED);
     }
 
@@ -106,7 +109,7 @@ class UnseenSetQualityTest {
         Figures f = figures(destructive, "destructive");
         System.out.println("unseen destructive: " + f);
         assertThat(f.recall()).as(f.toString()).isGreaterThanOrEqualTo(0.95);
-        assertThat(f.fpr()).as(f.toString()).isLessThanOrEqualTo(MAX_FPR);
+        assertThat(f.fpr()).as(f.toString()).isLessThanOrEqualTo(MAX_FPR_NOW);
     }
 
     @Test

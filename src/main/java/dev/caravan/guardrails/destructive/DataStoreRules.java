@@ -177,6 +177,28 @@ final class DataStoreRules {
         return Hit.statement(s.start(), ShellSpan.trimEnd(text, s.start(), end), Hit.STRONG);
     }
 
+    /**
+     * Elasticsearch/OpenSearch {@code _delete_by_query} whose query matches every document: the index is emptied.
+     * The request's method, URL and body are read on the trigger's line, within the command window.
+     */
+    static Hit deleteByQuery(Spot s) {
+        String text = s.text();
+        int from = ShellSpan.lineStart(text, s.start(), 200);
+        int to = Math.min(text.length(), s.end() + ShellSpan.COMMAND_WINDOW);
+        int newline = text.indexOf('\n', s.end());
+        if (newline >= 0 && newline < to && !text.startsWith("{", ShellSpan.skipSpaces(text, newline + 1, to))) {
+            to = newline;
+        }
+        if (!s.anyIn(s.end(), to, "match_all")) {
+            return null;
+        }
+        int curl = text.lastIndexOf("curl", s.start());
+        int line = ShellSpan.skipSpaces(text, from, s.start());
+        int start = curl >= from ? curl : text.regionMatches(true, line, "post ", 0, 5) ? line : s.start();
+        int end = text.indexOf("match_all", s.end()) + 9;
+        return Hit.shell(start, end, Hit.STRONG);
+    }
+
     static Hit delete(Spot s) {
         String text = s.text();
         Hit search = elasticsearch(s);

@@ -59,6 +59,7 @@ enum Trigger {
     DROP(DataStoreRules::drop, "drop", "dropdb"),
     TRUNCATE(DataStoreRules::truncate, "truncate"),
     DELETE(DataStoreRules::delete, "delete", "xdelete"),
+    DELETE_BY_QUERY(DataStoreRules::deleteByQuery, "_delete_by_query"),
     UPDATE(DataStoreRules::update, "update"),
     MONGO(DataStoreRules::mongo, "dropdatabase", "deletemany", "delete_many", "updatemany", "update_many"),
     DETACH(DataStoreRules::detach, "detach"),

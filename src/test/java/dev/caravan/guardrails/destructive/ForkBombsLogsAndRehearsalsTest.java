@@ -132,6 +132,8 @@ class ForkBombsLogsAndRehearsalsTest {
                 "db.customers.updateMany({}, { $unset: { email: \"\" } })",
                 "conn.execute(text(\"db.getCollection(\\\"orders\\\").drop()\"))",
                 "curl -X DELETE http://localhost:9200/orders",
+                "curl -XPOST \"localhost:9200/logs/_delete_by_query\" -d '{\"query\":{\"match_all\":{}}}'",
+                "POST /orders/_delete_by_query\n{\n  \"query\": { \"match_all\": {} }\n}",
             })
     void doubleEncodedToolCallsWindowsPipelinesAndMoreCliVerbsAreDestructive(String command) {
         assertThat(destructive(command)).isGreaterThanOrEqualTo(DENY);
@@ -149,6 +151,8 @@ class ForkBombsLogsAndRehearsalsTest {
                 "curl -X DELETE https://api.example.com/users/42",
                 "sam deploy --stack-name prod-api",
                 "bq ls acme:analytics",
+                "curl -XPOST \"localhost:9200/logs/_delete_by_query\" -d '{\"query\":{\"range\":{\"age\":{\"gt\":30}}}}'",
+                "What does _delete_by_query do with a match_all query?",
             })
     void scopedOrNonDeletingFormsAreNot(String text) {
         assertThat(destructive(text)).isLessThan(DENY);
