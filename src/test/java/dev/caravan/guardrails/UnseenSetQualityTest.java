@@ -31,6 +31,9 @@ import org.junit.jupiter.api.Test;
  */
 class UnseenSetQualityTest {
     private static final double MAX_FPR = 0.05;
+    /** Tighter than issue 3's 0.05 where the set, both batches, is now at 0: a regression shows before the target is lost. */
+    private static final double MAX_FPR_NOW = 0.02;
+
     private static final double MIN_MASKED = 0.95;
 
     private record Span(int start, int end, String category) {}
@@ -70,13 +73,17 @@ class UnseenSetQualityTest {
     private static List<Judged> secrets;
     private static List<Judged> pii;
     private static List<Judged> destructive;
+    private static List<Judged> destructiveSecondBatch;
 
     @BeforeAll
     static void judgeEveryRecord() throws IOException {
         GuardEngine engine = new GuardEngine(BuiltInGuardrails.create(), GuardPolicy.defaults());
         secrets = judge(engine, "secrets.jsonl");
-        pii = judge(engine, "pii.jsonl");
-        destructive = judge(engine, "destructive.jsonl");
+        pii = new ArrayList<>(judge(engine, "pii.jsonl"));
+        pii.addAll(judge(engine, "pii-2.jsonl"));
+        destructiveSecondBatch = judge(engine, "destructive-2.jsonl");
+        destructive = new ArrayList<>(judge(engine, "destructive.jsonl"));
+        destructive.addAll(destructiveSecondBatch);
     }
 
     @Test
@@ -93,7 +100,7 @@ class UnseenSetQualityTest {
         Figures f = figures(pii, "pii_phone");
         System.out.println("unseen pii_phone: " + f);
         assertThat(f.recall()).as(f.toString()).isGreaterThanOrEqualTo(0.97);
-        assertThat(f.fpr()).as(f.toString()).isLessThanOrEqualTo(MAX_FPR);
+        assertThat(f.fpr()).as(f.toString()).isLessThanOrEqualTo(MAX_FPR_NOW);
         assertThat(f.maskedShare()).as(f.toString()).isGreaterThanOrEqualTo(MIN_MASKED);
     }
 
@@ -101,6 +108,14 @@ class UnseenSetQualityTest {
     void destructiveOperationsAreFoundWithFewMentionsFlagged() {
         Figures f = figures(destructive, "destructive");
         System.out.println("unseen destructive: " + f);
+        assertThat(f.recall()).as(f.toString()).isGreaterThanOrEqualTo(0.95);
+        assertThat(f.fpr()).as(f.toString()).isLessThanOrEqualTo(MAX_FPR_NOW);
+    }
+
+    @Test
+    void theSecondDestructiveBatchAloneMeetsTheTargets() {
+        Figures f = figures(destructiveSecondBatch, "destructive");
+        System.out.println("unseen destructive, second batch: " + f);
         assertThat(f.recall()).as(f.toString()).isGreaterThanOrEqualTo(0.95);
         assertThat(f.fpr()).as(f.toString()).isLessThanOrEqualTo(MAX_FPR);
     }

@@ -62,9 +62,19 @@ final class CliRules {
             entry("rclone", Map.of("purge", Hit.STRONG, "delete", Hit.LIKELY)),
             entry("s3cmd", Map.of("rb", Hit.LIKELY)),
             entry("npm", Map.of("unpublish", Hit.LIKELY)),
+            entry("terragrunt", Map.of("destroy", Hit.STRONG)),
+            entry("serverless", Map.of("remove", Hit.LIKELY)),
+            entry("sls", Map.of("remove", Hit.LIKELY)),
+            entry("sam", Map.of("delete", Hit.LIKELY)),
+            entry("bq", Map.of("rm", Hit.LIKELY)),
+            entry("etcdctl", Map.of("del", Hit.LIKELY)),
+            entry("consul", Map.of("delete", Hit.LIKELY)),
             entry("vssadmin", Map.of("delete", Hit.STRONG)),
             entry("wmic", Map.of("delete", Hit.STRONG)),
             entry("wbadmin", Map.of("delete", Hit.STRONG)));
+
+    /** Verbs that delete one key unless this flag makes them delete a whole tree: {@code etcdctl del "" --prefix}. */
+    private static final Map<String, String> TREE_FLAGS = Map.of("etcdctl", "--prefix", "consul", "-recurse");
 
     /** Flags that are destructive whatever the verb: {@code prisma db push --force-reset}. */
     private static final Map<String, String> FLAGS = Map.of("prisma", "--force-reset");
@@ -74,7 +84,7 @@ final class CliRules {
 
     private static final String[] VERB_HINTS = {
         "destroy",
-        "delete",
+        "del",
         "drop",
         "reset",
         "purge",
@@ -117,6 +127,10 @@ final class CliRules {
                 score = v;
                 break;
             }
+        }
+        String tree = TREE_FLAGS.get(name);
+        if (tree != null && !ShellTokens.any(tokens, tree)) {
+            score = 0;
         }
         String flag = FLAGS.get(name);
         if (score == 0 && flag != null && ShellTokens.any(tokens, flag)) {

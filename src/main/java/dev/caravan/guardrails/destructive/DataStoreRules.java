@@ -19,6 +19,9 @@ final class DataStoreRules {
     private static final Pattern DROP = Pattern.compile(
             "(?i)drop\\s+(table|database|schema|keyspace|collection|tablespace)(?:\\s+if\\s+exists)?\\s+" + "(" + NAME
                     + ")");
+    /** PostgreSQL {@code DROP OWNED BY role}: drops every object the role owns. */
+    private static final Pattern DROP_OWNED = Pattern.compile("(?i)drop\\s+owned\\s+by\\s+(" + NAME + ")");
+
     private static final Pattern DROP_PART =
             Pattern.compile("(?i)drop\\s+(?:column|partition)\\s+(?:if\\s+exists\\s+)?[`\"\\[]?[A-Za-z_]\\w*");
     private static final Pattern ALTER_TABLE = Pattern.compile("(?i)alter\\s+table\\s+[^;]{1,120}$");
@@ -36,11 +39,15 @@ final class DataStoreRules {
             "(?i)match\\s*\\(\\s*\\w*\\s*(:\\s*[`\\w]+)?\\s*(\\{[^}]*\\})?\\s*\\)(?:\\s*-\\[[^\\]]*\\]-(?:>)?\\s*\\(\\s*\\w*\\s*\\))?\\s*$");
     private static final Pattern ES_TARGET = Pattern.compile(
             "(?i)(?:https?://)?[\\w.\\-]*(?::(\\d+))?/(_all|[\\w.\\-,]*\\*[\\w.\\-,*]*)(?:[/?\\s'\"]|$)");
+    /** {@code DELETE :9200/orders}: a whole index on the Elasticsearch/OpenSearch port, not one document in it. */
+    private static final Pattern WHOLE_INDEX =
+            Pattern.compile("(?i)(?:https?://)?[\\w.\\-]*:9200/[a-z0-9][\\w.\\-]*/?(?:[?'\"\\s]|$)");
+
     private static final Pattern CONSOLE_TARGET = Pattern.compile("\\A\\s+/(?:_all|\\*)(?:[/?\\s]|$)");
     private static final Pattern CURL_METHOD = Pattern.compile("(?:-X\\s*|--request\\s+)$");
     private static final Pattern EMPTY_FILTER = Pattern.compile("\\A\\s*\\(\\s*(?:\\{\\s*\\})?\\s*[,)]");
     private static final String[] DROPPED_OBJECTS = {
-        "table", "database", "schema", "keyspace", "collection", "tablespace", "column", "partition"
+        "table", "database", "schema", "keyspace", "collection", "tablespace", "column", "partition", "owned"
     };
     private static final Set<String> NOT_NAMES = Set.of(
             "the",
@@ -123,6 +130,11 @@ final class DataStoreRules {
             int end = ShellSpan.statementEnd(text, m.end(), s.close());
             return Hit.statement(s.start(), ShellSpan.trimEnd(text, s.start(), end), Hit.STRONG);
         }
+        Matcher owned = DROP_OWNED.matcher(text).region(s.start(), window(s));
+        if (owned.lookingAt() && isName(owned.group(1))) {
+            int end = ShellSpan.statementEnd(text, owned.end(), s.close());
+            return Hit.statement(s.start(), ShellSpan.trimEnd(text, s.start(), end), Hit.STRONG);
+        }
         Matcher part = DROP_PART.matcher(text).region(s.start(), window(s));
         if (part.lookingAt()) {
             int lineStart = ShellSpan.lineStart(text, s.start(), 200);
@@ -150,6 +162,9 @@ final class DataStoreRules {
 
     static Hit truncate(Spot s) {
         String text = s.text();
+        if (text.startsWith(" -", s.end())) {
+            return DiskRules.emptiedFile(s); // the coreutils command: truncate -s 0 FILE
+        }
         Matcher m = TRUNCATE.matcher(text).region(s.start(), window(s));
         if (!m.lookingAt() || !isName(m.group(2))) {
             return null;
@@ -160,6 +175,28 @@ final class DataStoreRules {
         }
         int end = ShellSpan.statementEnd(text, m.end(2), s.close());
         return Hit.statement(s.start(), ShellSpan.trimEnd(text, s.start(), end), Hit.STRONG);
+    }
+
+    /**
+     * Elasticsearch/OpenSearch {@code _delete_by_query} whose query matches every document: the index is emptied.
+     * The request's method, URL and body are read on the trigger's line, within the command window.
+     */
+    static Hit deleteByQuery(Spot s) {
+        String text = s.text();
+        int from = ShellSpan.lineStart(text, s.start(), 200);
+        int to = Math.min(text.length(), s.end() + ShellSpan.COMMAND_WINDOW);
+        int newline = text.indexOf('\n', s.end());
+        if (newline >= 0 && newline < to && !text.startsWith("{", ShellSpan.skipSpaces(text, newline + 1, to))) {
+            to = newline;
+        }
+        if (!s.anyIn(s.end(), to, "match_all")) {
+            return null;
+        }
+        int curl = text.lastIndexOf("curl", s.start());
+        int line = ShellSpan.skipSpaces(text, from, s.start());
+        int start = curl >= from ? curl : text.regionMatches(true, line, "post ", 0, 5) ? line : s.start();
+        int end = text.indexOf("match_all", s.end()) + 9;
+        return Hit.shell(start, end, Hit.STRONG);
     }
 
     static Hit delete(Spot s) {
@@ -225,7 +262,8 @@ final class DataStoreRules {
         if (curl) {
             int end = ShellSpan.commandEnd(text, s.end(), s.close(), false);
             Matcher target = ES_TARGET.matcher(text).region(s.end(), end);
-            if (!target.find()) {
+            if (!target.find()
+                    && !WHOLE_INDEX.matcher(text).region(s.end(), end).find()) {
                 return null;
             }
             int curlAt = before.lastIndexOf("curl");
@@ -324,7 +362,8 @@ final class DataStoreRules {
                 || c == '\''
                 || c == '"'
                 || c == '['
-                || c == ']';
+                || c == ']'
+                || c == '\\';
     }
 
     /** Redis FLUSHALL / FLUSHDB, from redis-cli or a client call. */

@@ -19,6 +19,9 @@ public final class DestructiveDetector implements Guardrail {
     static final double MENTION = 0.35;
 
     private static final int BLOCK_SHIFT = 9;
+    /** How much of a text is read a second time, one JSON level down. */
+    private static final int SECOND_READING = 1 << 14;
+
     private static final Pattern PIPE_TO_SHELL = Pattern.compile("\\|\\s*(?:sudo\\s+)?(?:ba|z|da|k)?sh\\b");
     private static final Set<Category> CATEGORIES = Set.of(Category.DESTRUCTIVE, Category.SQL_INJECTION);
 
@@ -38,7 +41,58 @@ public final class DestructiveDetector implements Guardrail {
             return List.of();
         }
         TriggerScanner.Candidates candidates = TriggerScanner.scan(text);
-        return candidates == null ? List.of() : analyse(text, candidates);
+        if (candidates == null) {
+            return List.of();
+        }
+        List<Finding> findings = analyse(text, candidates);
+        int escaped = text.indexOf("\\\"");
+        return escaped >= 0 && !decided(findings) ? withUnescaped(text, escaped, findings) : findings;
+    }
+
+    /** A destructive finding above a mention's score: a second reading could add nothing the policy would act on. */
+    private static boolean decided(List<Finding> findings) {
+        for (Finding f : findings) {
+            if (f.category() == Category.DESTRUCTIVE && f.score() > MENTION) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A tool call's arguments are a JSON string that holds JSON ({@code "{\"command\": \"rm -rf /\"}"}): read once
+     * more one level down, the outer strings' quotes blanked and one level of backslash escapes undone, so the inner
+     * strings' quotes bound the command; the findings are mapped back onto the text. Only {@value #SECOND_READING}
+     * chars from the first escaped quote are read again, so escaped input costs at most that much more.
+     */
+    private List<Finding> withUnescaped(String text, int firstEscape, List<Finding> findings) {
+        int from = Math.max(0, firstEscape - ShellSpan.COMMAND_WINDOW);
+        int n = Math.min(text.length(), from + SECOND_READING);
+        StringBuilder plain = new StringBuilder(n - from);
+        int[] origin = new int[n - from + 1];
+        for (int i = from; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                c = ' '; // the outer strings' own quotes: their structure was read by the first pass
+            } else if (c == '\\' && i + 1 < n && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == '\\')) {
+                i++;
+                c = text.charAt(i);
+            }
+            origin[plain.length()] = i;
+            plain.append(c);
+        }
+        origin[plain.length()] = n;
+        String unescaped = plain.toString();
+        TriggerScanner.Candidates candidates = TriggerScanner.scan(unescaped);
+        if (candidates == null) {
+            return findings;
+        }
+        List<Finding> all = new ArrayList<>(findings);
+        for (Finding f : analyse(unescaped, candidates)) {
+            int end = f.end() == 0 ? 0 : origin[f.end() - 1] + 1;
+            all.add(new Finding(origin[f.start()], end, f.category(), f.score()));
+        }
+        return merge(all);
     }
 
     private List<Finding> analyse(String text, TriggerScanner.Candidates candidates) {
@@ -63,7 +117,7 @@ public final class DestructiveDetector implements Guardrail {
             Hit hit = context.close() == guess || trigger.injection()
                     ? first
                     : rule.match(new Spot(text, start, candidates.end(k), context.close()));
-            if (hit == null) {
+            if (hit == null || hit.shell() && rehearsal(text, hit.start(), hit.end())) {
                 continue;
             }
             Finding finding = place(text, hit, context);
@@ -126,6 +180,21 @@ public final class DestructiveDetector implements Guardrail {
             i--;
         }
         return i > floor && "&|;".indexOf(text.charAt(i - 1)) >= 0;
+    }
+
+    /**
+     * A dry run ({@code --dry-run}, {@code --dryrun}, PowerShell {@code -WhatIf}) only shows what the command would
+     * delete; {@code kubectl --dry-run=none} is the real thing.
+     */
+    private static boolean rehearsal(String text, int start, int end) {
+        for (int i = text.indexOf("-", start); i >= 0 && i < end; i = text.indexOf("-", i + 1)) {
+            if (text.regionMatches(true, i, "--dry-run", 0, 9) && !text.regionMatches(true, i + 9, "=none", 0, 5)
+                    || text.regionMatches(true, i, "--dryrun", 0, 8)
+                    || text.regionMatches(true, i, "-whatif", 0, 7)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code echo "rm -rf /" | sh} runs what it echoes. */

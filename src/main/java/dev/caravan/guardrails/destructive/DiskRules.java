@@ -50,6 +50,9 @@ final class DiskRules {
                     case "zpool" -> firstWord(tokens, "destroy") || firstWord(tokens, "labelclear") ? Hit.STRONG : 0;
                     default -> volumeRemoval(tokens) ? Hit.LIKELY : 0;
                 };
+        if (score == 0 && name.equals("shred")) {
+            return emptiedFile(s);
+        }
         return score > 0 ? Hit.shell(s.start(), ShellSpan.trimEnd(text, s.start(), end), score) : null;
     }
 
@@ -129,11 +132,19 @@ final class DiskRules {
         return Hit.shell(start, end, Hit.STRONG);
     }
 
-    /** {@code > /etc/passwd}: redirecting onto a file under /etc or /boot empties a file the system needs. */
+    /**
+     * {@code > /etc/passwd}, {@code > /var/log/auth.log}: redirecting nothing onto a file under /etc or /boot empties
+     * a file the system needs; onto one under /var/log or /var/lib, its logs or a service's data.
+     */
     static Hit systemFileRedirect(Spot s) {
         String text = s.text();
         int slash = s.start() - 1;
         if (s.before() != '/' || s.after() != '/') {
+            return null;
+        }
+        if ((text.charAt(s.start()) | 0x20) == 'v'
+                && !text.startsWith("/log/", s.end())
+                && !text.startsWith("/lib/", s.end())) {
             return null;
         }
         int i = slash;
@@ -157,6 +168,54 @@ final class DiskRules {
         return end > s.end() + 1 ? Hit.shell(start, end, Hit.STRONG) : null;
     }
 
+    /**
+     * Emptying a system file, a log or a service's data file without a redirect: {@code truncate -s 0 FILE},
+     * {@code cp /dev/null FILE}, {@code shred -u FILE}.
+     */
+    static Hit emptiedFile(Spot s) {
+        if (!s.unixCommand()) {
+            return null;
+        }
+        String text = s.text();
+        int end = ShellSpan.commandEnd(text, s.end(), s.close(), false);
+        if (!s.anyIn(s.end(), end, "/etc/", "/boot/", "/var/log/", "/var/lib/")) {
+            return null;
+        }
+        List<Token> tokens = ShellTokens.of(text, s.end(), end);
+        boolean empties =
+                switch (text.substring(s.start(), s.end()).toLowerCase(Locale.ROOT)) {
+                    case "truncate" -> ShellTokens.any(tokens, "-s0", "--size=0") || sizeZero(tokens);
+                    case "cp" -> !tokens.isEmpty() && tokens.get(0).is("/dev/null");
+                    default -> ShellTokens.anyShortFlag(tokens, 'u') || ShellTokens.any(tokens, "--remove");
+                };
+        if (!empties) {
+            return null;
+        }
+        for (Token t : tokens) {
+            if (!t.flag() && systemFile(t.value())) {
+                return Hit.shell(s.start(), ShellSpan.trimEnd(text, s.start(), end), Hit.PROBABLE);
+            }
+        }
+        return null;
+    }
+
+    private static boolean sizeZero(List<Token> tokens) {
+        for (int k = 0; k + 1 < tokens.size(); k++) {
+            if (tokens.get(k).is("-s") && tokens.get(k + 1).is("0")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean systemFile(String raw) {
+        String p = PathRisk.normalise(raw);
+        return p.startsWith("/etc/")
+                || p.startsWith("/boot/")
+                || p.startsWith("/var/log/")
+                || p.startsWith("/var/lib/");
+    }
+
     /** Whether what is redirected at {@code gt} is nothing: a bare {@code >}, {@code :}, {@code true} or /dev/null. */
     private static boolean emptyProducer(String text, int gt) {
         int from = gt;
@@ -164,12 +223,50 @@ final class DiskRules {
             from--;
         }
         String producer = text.substring(from, gt).strip();
+        if (opensString(producer)) {
+            return true; // sh '> /etc/shadow', {"command": "> /etc/shadow"}: the redirect begins the string
+        }
         return producer.isEmpty()
                 || producer.equals(":")
+                || producer.endsWith(" :")
                 || producer.equals("true")
                 || producer.equals("sudo")
                 || producer.endsWith("/dev/null")
                 || producer.endsWith("/dev/zero");
+    }
+
+    /**
+     * True when the text ends with a quote that opens a string: a value's quote after {@code :}, {@code (}, {@code ,},
+     * {@code [} or {@code =}, or a quote char that occurs an odd number of times.
+     */
+    private static boolean opensString(String producer) {
+        if (producer.isEmpty()) {
+            return false;
+        }
+        char q = producer.charAt(producer.length() - 1);
+        if (q != '\'' && q != '"') {
+            return false;
+        }
+        String before = producer.substring(0, producer.length() - 1).stripTrailing();
+        if (!before.isEmpty() && ":([,=".indexOf(before.charAt(before.length() - 1)) >= 0) {
+            return true;
+        }
+        int count = 0;
+        for (int i = 0; i < producer.length(); i++) {
+            count += producer.charAt(i) == q ? 1 : 0;
+        }
+        return count % 2 == 1;
+    }
+
+    /** {@code format C: /q /y} takes switches only; "format C: drive usage as a table" is English. */
+    private static boolean onlySwitchesAfterDrive(String text, int from, int end) {
+        List<Token> tokens = ShellTokens.of(text, from, end);
+        for (int k = 1; k < tokens.size(); k++) {
+            if (!tokens.get(k).value().startsWith("/")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code format C:}, {@code Format-Volume}, {@code Clear-Disk}. */
@@ -183,7 +280,8 @@ final class DiskRules {
                     || s.commandPosition()
                             && DRIVE.matcher(text)
                                     .region(s.end(), Math.min(text.length(), s.end() + 8))
-                                    .lookingAt();
+                                    .lookingAt()
+                            && onlySwitchesAfterDrive(text, s.end(), end);
         } else {
             wipe = text.regionMatches(true, s.end(), "-disk", 0, 5);
         }

@@ -10,8 +10,12 @@ import java.util.regex.Pattern;
 final class FileSystemRules {
     private static final Pattern CD_BEFORE = Pattern.compile("\\bcd\\s+(\\S+)\\s*(?:&&|;)");
     private static final Pattern TOP_SYSTEM = Pattern.compile("/(?:etc|usr|bin|sbin|lib|lib64|boot|var)");
-    private static final Pattern XARGS_FEED =
-            Pattern.compile("\\b(?:find|ls)\\s+(\\S+)[^|\\n]*\\|\\s*(?:sudo\\s+)?xargs\\b[^|\\n]*$");
+    private static final Pattern XARGS_FEED = Pattern.compile(
+            "\\b(?:find|ls|echo|printf)\\s+(?:-\\w+\\s+)*(\\S+)[^|\\n]*\\|\\s*(?:sudo\\s+)?xargs\\b[^|\\n]*$");
+    /** {@code Get-ChildItem D:\Data -Recurse | Remove-Item}: the items come from a listing, not an argument. */
+    private static final Pattern LISTING_FEED = Pattern.compile(
+            "(?i)\\b(?:get-childitem|gci|dir|ls)\\s+(?:-path\\s+|-literalpath\\s+)?(\\S+)[^|\\n]*\\|\\s*$");
+
     private static final Pattern CODE_ARGUMENT =
             Pattern.compile("\\A\\s*\\(\\s*(?:r?(['\"`])([^'\"`\\n]{0,200})\\1|([^)\\n]{0,200}))");
     private static final Pattern HOME_EXPRESSION = Pattern.compile(
@@ -161,6 +165,9 @@ final class FileSystemRules {
         if (s.before() == '.') {
             return DataStoreRules.mongoRemove(s);
         }
+        if (text.regionMatches(true, s.end(), "-partition", 0, 10) && !Character.isLetterOrDigit(s.before())) {
+            return removedPartition(s);
+        }
         if (!text.regionMatches(true, s.end(), "-item", 0, 5)
                 || s.before() != ' '
                         && s.before() != '"'
@@ -173,7 +180,8 @@ final class FileSystemRules {
         int end = ShellSpan.commandEnd(text, s.end() + 5, s.close(), false);
         List<Token> tokens = ShellTokens.of(text, s.end() + 5, end);
         boolean recursive = false;
-        boolean danger = false;
+        Matcher feed = LISTING_FEED.matcher(text).region(ShellSpan.lineStart(text, s.start(), 160), s.start());
+        boolean danger = feed.find() && PathRisk.of(feed.group(1)) == PathRisk.DANGEROUS;
         for (Token t : tokens) {
             String v = t.value().toLowerCase(Locale.ROOT);
             if (v.startsWith("-")) {
@@ -183,6 +191,15 @@ final class FileSystemRules {
             }
         }
         return recursive && danger ? Hit.shell(s.start(), ShellSpan.trimEnd(text, s.start(), end), Hit.STRONG) : null;
+    }
+
+    /** {@code Remove-Partition -DiskNumber 1 -PartitionNumber 2}: the partition and everything on it. */
+    private static Hit removedPartition(Spot s) {
+        String text = s.text();
+        int end = ShellSpan.commandEnd(text, s.end() + 10, s.close(), false);
+        return s.anyIn(s.end() + 10, end, "-disknumber", "-driveletter", "-diskid")
+                ? Hit.shell(s.start(), ShellSpan.trimEnd(text, s.start(), end), Hit.LIKELY)
+                : null;
     }
 
     static Hit find(Spot s) {

@@ -16,7 +16,8 @@ final class MentionCues {
                     + "|never|don'?t|do not|avoid\\w*|prevent\\w*|block(?:s|ed|ing)?|detect\\w*|contain(?:s|ed|ing)?"
                     + "|warn(?:s|ed|ing)?|incident|accidentally|someone ran|flag(?:s|ged)?|alert\\w*|forbid\\w*"
                     + "|disallow\\w*|deny|denies|reject\\w*|catch(?:es)?|refuse\\w*|example of|such as"
-                    + "|prints|printed|outputs|displays)\\b",
+                    + "|prints|printed|outputs|displays"
+                    + "|(?:docs?|documentation|manual|man page|readme|runbook|guide) (?:says?|said|states?|notes?))\\b",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -58,7 +59,13 @@ final class MentionCues {
         "such as",
         "print",
         "outputs",
-        "displays"
+        "displays",
+        "doc",
+        "manual",
+        "man page",
+        "readme",
+        "runbook",
+        "guide"
     };
     /** LEADS by their first letter, 'a' to 'z'. */
     private static final String[][] LEADS_BY_LETTER = new String[26][];
@@ -79,6 +86,11 @@ final class MentionCues {
         }
     }
 
+    /** The words a yes/no question about a command opens with. */
+    private static final String[] QUESTION_OPENERS = {
+        "is", "are", "does", "did", "was", "were", "should i", "should we", "can i", "could i", "is there"
+    };
+
     private MentionCues() {}
 
     /** True when the sentence leading up to start (on the same line) talks about the command instead of asking for it. */
@@ -95,10 +107,56 @@ final class MentionCues {
             }
             i--;
         }
-        if (i == start || !anyLead(text, i, start, floor)) {
+        if (i == start) {
             return false;
         }
-        return TALK.matcher(text).region(i, start).find();
+        if (anyLead(text, i, start, floor)
+                && TALK.matcher(text).region(i, start).find()) {
+            return true;
+        }
+        // Only a sentence whose start was found can open with a question word; most cut windows begin mid-word.
+        return (i == 0 || i > floor) && yesNoQuestion(text, i, start);
+    }
+
+    /**
+     * "Is `terraform apply -destroy` the same as …?", "Should I run …?": a question that asks whether, not a request
+     * ("Can you run …?" asks for it). The sentence has to open with the question word and end with a question mark.
+     */
+    private static boolean yesNoQuestion(String text, int sentence, int start) {
+        int p = sentence;
+        while (p < start && (Character.isWhitespace(text.charAt(p)) || "*-#>\"'(".indexOf(text.charAt(p)) >= 0)) {
+            p++;
+        }
+        if (p >= start || "iadwsc".indexOf(text.charAt(p) | 0x20) < 0) {
+            return false;
+        }
+        boolean opens = false;
+        for (String w : QUESTION_OPENERS) {
+            if (p + w.length() < start
+                    && text.regionMatches(true, p, w, 0, w.length())
+                    && !Character.isLetterOrDigit(text.charAt(p + w.length()))) {
+                opens = true;
+                break;
+            }
+        }
+        if (!opens) {
+            return false;
+        }
+        int limit = Math.min(text.length(), start + 2 * SENTENCE_WINDOW);
+        for (int k = start; k < limit; k++) {
+            char c = text.charAt(k);
+            if (c == '\n') {
+                return false;
+            }
+            boolean last = k + 1 == text.length() || Character.isWhitespace(text.charAt(k + 1));
+            if (c == '?' && last) {
+                return true;
+            }
+            if ((c == '.' || c == '!') && last) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

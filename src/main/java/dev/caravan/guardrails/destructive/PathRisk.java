@@ -196,7 +196,29 @@ enum PathRisk {
         if (top.equals("windows") || top.startsWith("program")) {
             return DANGEROUS;
         }
+        for (int k = 1; k < parts.length; k++) {
+            if (DATA_PARTS.contains(parts[k])) {
+                return DANGEROUS;
+            }
+        }
         return parts.length == 2 && top.equals("*") ? DANGEROUS : SCOPED;
+    }
+
+    /**
+     * A command inside a JSON string that is itself inside a JSON string ({@code "{\"command\": \"rm -rf /etc\"}"})
+     * leaves its last word with the inner string's closing quote, and maybe the object's brace, stuck to it.
+     */
+    private static String cutStrayQuote(String p) {
+        for (int k = p.length() - 1; k > 0; k--) {
+            char c = p.charAt(k);
+            if (c == '"' || c == '\'') {
+                return p.indexOf(c) == k ? p.substring(0, k) : p;
+            }
+            if (c != '}' && c != ']' && c != ')' && c != ',') {
+                return p;
+            }
+        }
+        return p;
     }
 
     /** Lower case, forward slashes, no quotes, and no trailing {@code /}, {@code /*} or {@code /.}. */
@@ -208,6 +230,7 @@ enum PathRisk {
         if (p.length() >= 2 && (p.charAt(0) == '"' || p.charAt(0) == '\'') && p.charAt(p.length() - 1) == p.charAt(0)) {
             p = p.substring(1, p.length() - 1);
         }
+        p = cutStrayQuote(p);
         while (p.contains("//")) {
             p = p.replace("//", "/");
         }

@@ -57,6 +57,9 @@ final class PlatformRules {
         }
         List<Token> tokens = ShellTokens.of(s.text(), s.end(), end);
         List<Token> words = ShellTokens.words(tokens, 3, VALUE_FLAGS);
+        if (!words.isEmpty() && words.get(0).is("drain")) {
+            return forcedDrain(s, tokens, end);
+        }
         if (words.isEmpty() || !words.get(0).is("delete")) {
             return null;
         }
@@ -78,6 +81,17 @@ final class PlatformRules {
         return score > 0 ? Hit.shell(s.start(), ShellSpan.trimEnd(s.text(), s.start(), end), score) : null;
     }
 
+    /**
+     * {@code kubectl drain --force --delete-emptydir-data}: pods no controller recreates are deleted for good, and so is
+     * every emptyDir volume on the node. A plain drain only reschedules.
+     */
+    private static Hit forcedDrain(Spot s, List<Token> tokens, int end) {
+        boolean wipes = ShellTokens.any(tokens, "--delete-emptydir-data", "--delete-local-data");
+        return wipes && ShellTokens.any(tokens, "--force")
+                ? Hit.shell(s.start(), ShellSpan.trimEnd(s.text(), s.start(), end), Hit.PROBABLE)
+                : null;
+    }
+
     /** {@code helm uninstall <release>}: without a release name nothing is uninstalled, so it is only a mention. */
     static Hit helm(Spot s) {
         return verb(s, HELM_VERBS, Hit.LIKELY);
@@ -88,7 +102,7 @@ final class PlatformRules {
             return null;
         }
         int end = ShellSpan.commandEnd(s.text(), s.end(), s.close(), false);
-        if (!s.anyIn(s.end(), end, "rb", "rm", "delete-", "terminate-", "purge-", "sync")) {
+        if (!s.anyIn(s.end(), end, "rb", "rm", "delete-", "terminate-", "purge-", "sync", "schedule-key-deletion")) {
             return null;
         }
         List<Token> tokens = ShellTokens.of(s.text(), s.end(), end);
@@ -107,7 +121,8 @@ final class PlatformRules {
             score = ShellTokens.any(tokens, "--delete") ? Hit.PLAUSIBLE : 0;
         } else if ((operation.startsWith("delete-")
                         || operation.startsWith("terminate-")
-                        || operation.startsWith("purge-"))
+                        || operation.startsWith("purge-")
+                        || operation.equals("schedule-key-deletion"))
                 && !operation.equals("delete-tags")) {
             score = Hit.LIKELY;
         }

@@ -88,7 +88,10 @@ final class ShellSpan {
                 continue;
             }
             if (c == '\\') {
-                i++;
+                // In Markdown code a backslash escapes nothing: `rd /s /q D:\` ends at its backtick.
+                if (close != '`' || i + 1 >= limit || text.charAt(i + 1) != '`') {
+                    i++;
+                }
                 continue;
             }
             if (local != 0) {

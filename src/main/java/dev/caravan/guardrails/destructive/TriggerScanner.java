@@ -72,7 +72,44 @@ final class TriggerScanner {
             }
             i = budget.spent(i) ? nextBlock(text, i) : i + 1;
         }
-        return found;
+        return text.indexOf('|') < 0 ? found : selfPipes(text, found);
+    }
+
+    /**
+     * Adds the fork bombs' self-pipes ({@code :|:&}) to the candidates, in text order. Pipes are looked for apart, by
+     * one vectorised search, because most texts have none and the main loop stays as tight as it was; at most
+     * {@value #PER_BLOCK} pipes are read per 512-character block.
+     */
+    private static Candidates selfPipes(String text, Candidates found) {
+        Candidates merged = null;
+        int k = 0;
+        int block = -1;
+        int read = 0;
+        for (int p = text.indexOf('|'); p >= 0; p = text.indexOf('|', p + 1)) {
+            if (p >>> BLOCK_SHIFT != block) {
+                block = p >>> BLOCK_SHIFT;
+                read = 0;
+            }
+            if (read++ >= PER_BLOCK || !ForkBombRules.shape(text, p)) {
+                continue;
+            }
+            if (merged == null) {
+                merged = new Candidates();
+            }
+            while (found != null && k < found.size() && found.start(k) < p) {
+                Candidates.add(merged, found.trigger(k), found.start(k), found.end(k));
+                k++;
+            }
+            Candidates.add(merged, Trigger.SELF_PIPE, p, p + 1);
+        }
+        if (merged == null) {
+            return found;
+        }
+        while (found != null && k < found.size()) {
+            Candidates.add(merged, found.trigger(k), found.start(k), found.end(k));
+            k++;
+        }
+        return merged;
     }
 
     private static boolean wordChar(char c) {

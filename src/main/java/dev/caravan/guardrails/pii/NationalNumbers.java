@@ -20,7 +20,17 @@ final class NationalNumbers {
             "NL", "CL", "RO", "BE", "CZ", "SE", "PT", "GR", "HU", "IL", "AT", "CH", "DK", "FI", "NO", "SG", "HK", "NZ",
             "IE", "AE");
 
-    private record Plan(String region, int countryCode, String trunk) {}
+    /**
+     * Regions whose national numbers libphonenumber rewrites before reading them (its metadata's national prefix
+     * transform rule): Argentina's mobiles dialled with "15" after the area code.
+     */
+    private static final java.util.Set<String> REWRITTEN = java.util.Set.of("AR");
+
+    /**
+     * One region's plan; {@code transforms} when its metadata rewrites national numbers before they are read, as
+     * Argentina turns a mobile dialled "0 11 15 2397-4668" into "9 11 2397-4668".
+     */
+    private record Plan(String region, int countryCode, String trunk, boolean transforms) {}
 
     private static final List<Plan> PLANS = plans();
 
@@ -30,7 +40,8 @@ final class NationalNumbers {
         List<Plan> plans = new ArrayList<>(REGIONS.size());
         for (String region : REGIONS) {
             String trunk = UTIL.getNddPrefixForRegion(region, true);
-            plans.add(new Plan(region, UTIL.getCountryCodeForRegion(region), trunk == null ? "" : trunk));
+            boolean transforms = REWRITTEN.contains(region);
+            plans.add(new Plan(region, UTIL.getCountryCodeForRegion(region), trunk == null ? "" : trunk, transforms));
         }
         return List.copyOf(plans);
     }
@@ -51,11 +62,21 @@ final class NationalNumbers {
             if (zeros > 0) {
                 number.setItalianLeadingZero(true).setNumberOfLeadingZeros(zeros);
             }
-            if (UTIL.isValidNumberForRegion(number, p.region())) {
+            if (UTIL.isValidNumberForRegion(number, p.region())
+                    || p.transforms() && validTransformed(digits, p.region())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The region's own reading of the national digits, its prefix transform rule applied. */
+    private static boolean validTransformed(String digits, String region) {
+        try {
+            return UTIL.isValidNumberForRegion(UTIL.parse(digits, region), region);
+        } catch (NumberParseException notANumber) {
+            return false;
+        }
     }
 
     /** True when {@code digits}, a country code and national number dialled after "00", is a valid number. */

@@ -144,7 +144,24 @@ final class PhoneNumbers {
             "employee",
             "patient",
             "mrn$",
-            "nhs");
+            "nhs",
+            "s/n",
+            "sn$",
+            "p/n",
+            "pn$",
+            "issn",
+            "ean$",
+            "upc$",
+            "gtin",
+            "barcode",
+            "firmware",
+            "fw$",
+            "rev$",
+            "revision",
+            "awb$",
+            "fedex",
+            "usps",
+            "dhl$");
 
     private static final int[] NANP = {3, 3, 4};
     private static final int[] NANP_WITH_ONE = {1, 3, 3, 4};
@@ -177,7 +194,9 @@ final class PhoneNumbers {
         int digits = g.digits(0, g.count - 1);
         boolean plus = text.charAt(g.start) == '+';
         boolean dialledOut = !plus && text.startsWith("00", g.groupStart[0]);
-        int most = plus ? MAX_INTERNATIONAL_DIGITS : dialledOut ? MAX_INTERNATIONAL_DIGITS + 2 : MAX_NATIONAL_DIGITS;
+        int most = plus
+                ? MAX_INTERNATIONAL_DIGITS
+                : dialledOut ? MAX_INTERNATIONAL_DIGITS + 2 : argentineMobile(text, g) ? 13 : MAX_NATIONAL_DIGITS;
         if (digits < MIN_DIGITS || digits > most) {
             return;
         }
@@ -191,6 +210,8 @@ final class PhoneNumbers {
         List<String> regions;
         if (plus) {
             regions = List.of("ZZ");
+        } else if (trunk && argentineMobile(text, g)) {
+            regions = List.of("AR");
         } else if (trunk) {
             regions = TRUNK_ZERO_REGIONS;
         } else if (areaCodeGrouping(text, g, digits)) {
@@ -205,9 +226,12 @@ final class PhoneNumbers {
         boolean bare = !plus && g.count == 1;
         if (budget.spent()) {
             // Past the budget the shape alone decides, at a score that says it was not validated.
-            if (!bare && !regions.isEmpty() && digits <= MAX_NATIONAL_DIGITS) {
+            if (!bare && !regions.isEmpty() && digits <= MAX_NATIONAL_DIGITS && !partOfCode(text, g)) {
                 out.add(new Finding(g.start, end, Category.PII_PHONE, 0.5));
             }
+            return;
+        }
+        if (!plus && partOfCode(text, g)) {
             return;
         }
         boolean named = PHONE_CUES.near(text, g.start, end);
@@ -251,6 +275,14 @@ final class PhoneNumbers {
         if ((cue || areaCode) && budget.take() && NationalNumbers.validSomewhere(all)) {
             out.add(new Finding(g.start, g.end, Category.PII_PHONE, score(false, cue)));
         }
+    }
+
+    /** "011 15-2397-4668": trunk 0, area code, then Argentina's mobile prefix 15 as a group of its own. */
+    private static boolean argentineMobile(String text, DigitGroups g) {
+        return g.count >= 3
+                && text.charAt(g.groupStart[0]) == '0'
+                && g.length(1) == 2
+                && text.startsWith("15", g.groupStart[1]);
     }
 
     private static boolean phoneSized(DigitGroups g, int digits) {
@@ -311,11 +343,49 @@ final class PhoneNumbers {
         return true;
     }
 
+    /**
+     * The digits are the tail or the head of a longer code: the word before them mixes letters and digits ("1Z 999
+     * AA1 01 2345 6784", a UPS tracking number), or a one- or two-letter suffix is hyphenated on ("020 7946 0991-A").
+     */
+    private static boolean partOfCode(String text, DigitGroups g) {
+        int i = g.start;
+        if (i > 1 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '-')) {
+            boolean letter = false;
+            boolean digit = false;
+            for (int k = i - 2; k >= 0 && k > i - 16 && !(letter && digit); k--) {
+                char c = text.charAt(k);
+                if (DigitGroups.isDigit(c)) {
+                    digit = true;
+                } else if (c < 128 && Character.isLetter(c)) {
+                    letter = true;
+                } else {
+                    break;
+                }
+            }
+            if (letter && digit) {
+                return true;
+            }
+        }
+        int e = g.end;
+        if (e + 1 >= text.length() || text.charAt(e) != '-') {
+            return false;
+        }
+        int k = e + 1;
+        while (k < text.length() && k - e <= 3 && Character.isLetter(text.charAt(k))) {
+            k++;
+        }
+        // one or two letters ("-A", "-B2"), not a word ("-Office", "-Fax")
+        return k > e + 1 && k - e <= 3 && (k == text.length() || !Character.isLetter(text.charAt(k)));
+    }
+
     /** Dates, decimals, dotted quads, SSN groupings and check-digit tails are never phone numbers. */
     private static boolean notAPhoneShape(String text, DigitGroups g, boolean trunk) {
         int n = g.count;
         if (g.length(n - 1) < 2) {
             return true;
+        }
+        if (n > 1 && g.length(0) == 1 && g.separator[1] == DigitGroups.DOT && text.charAt(g.groupStart[0]) == '0') {
+            return true; // "0.7712 3456" is a decimal
         }
         if (n == 2 && g.separator[1] == DigitGroups.DOT && !(trunk && g.length(0) >= 2)) {
             return true;

@@ -155,6 +155,30 @@ class PiiDetectorTest {
     }
 
     @Test
+    void digitsThatEndOrBeginALongerCodeAreNotPhones() {
+        assertThat(flagged("Tracking number 1Z 999 AA1 01 2345 6784 (UPS).")).isEmpty();
+        assertThat(flagged("Ref. 020 7946 0991-A in the ledger.")).isEmpty();
+        assertThat(flagged("Call 020 7946 0991 today")).containsExactly("pii_phone=020 7946 0991");
+        assertThat(flagged("Phone 21 253 109 8211-Office")).containsExactly("pii_phone=21 253 109 8211");
+    }
+
+    @Test
+    void serialPartAndStandardNumbersAndFirmwareAreNotPhones() {
+        assertThat(flagged("Device S/N 0317 8471 2290 is under warranty.")).isEmpty();
+        assertThat(flagged("P/N 0412-345-678 is the replacement filter.")).isEmpty();
+        assertThat(flagged("ISSN 0317-8471 is the journal.")).isEmpty();
+        assertThat(flagged("Firmware 03.01.22.118 resolves the bug.")).isEmpty();
+        assertThat(flagged("Reading 0.7712 3456 on the meter.")).isEmpty();
+    }
+
+    @Test
+    void argentineMobilesDialledWithFifteenAreWholePhones() {
+        assertThat(flagged("Contact number: 011 15-2397-4668")).containsExactly("pii_phone=011 15-2397-4668");
+        assertThat(flagged("Call 0351 15-512-3456 tonight")).containsExactly("pii_phone=0351 15-512-3456");
+        assertThat(flagged("Invoice 011 15-2397-4668")).isEmpty();
+    }
+
+    @Test
     void tokenBeforeAColonIsNotAPhone() {
         assertThat(flagged("BOT_TOKEN=4155550132:AAH" + "x".repeat(30))).isEmpty();
     }
