@@ -49,6 +49,16 @@ public final class ChatStreamGovernor {
             return others.computeIfAbsent(field, f -> guard.redactor(Source.COMPLETION));
         }
 
+        /** Whether a refusal or reasoning text still holds back a tail. */
+        boolean holdsOther() {
+            for (StreamRedactor other : others.values()) {
+                if (other.held() > 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         boolean anyDenied() {
             return content.denied()
                     || others.values().stream().anyMatch(StreamRedactor::denied)
@@ -91,7 +101,7 @@ public final class ChatStreamGovernor {
      */
     private byte[] contentOnly(byte[] b, int start, int end, ContentDelta delta) {
         Choice state = choices.get(delta.index());
-        if (state == null || state.denied || state.finished) {
+        if (state == null || state.denied || state.finished || state.holdsOther()) {
             return null;
         }
         String out = state.content.feed(delta.text());
@@ -187,7 +197,8 @@ public final class ChatStreamGovernor {
         boolean carriedText = false;
         boolean changed = false;
         if (delta != null) {
-            if (hasText(delta, "content")) {
+            boolean content = hasText(delta, "content");
+            if (content) {
                 carriedText = true;
                 changed |= feed(delta, "content", state.content);
             }
@@ -196,6 +207,9 @@ public final class ChatStreamGovernor {
                     carriedText = true;
                     changed |= feed(delta, field, state.other(field));
                 }
+            }
+            if (content) {
+                changed |= releaseOthers(delta, state);
             }
             if (delta.get("tool_calls") instanceof ArrayNode calls) {
                 for (JsonNode call : calls) {
@@ -229,6 +243,24 @@ public final class ChatStreamGovernor {
         }
         boolean empty = carriedText && !choice.path("finish_reason").isTextual() && isEmpty(delta);
         return empty ? Verdict.DROP : Verdict.CHANGED;
+    }
+
+    /**
+     * Once the content has started, what the reasoning (or refusal) still holds goes out with it, in its own field,
+     * rather than at the choice's end.
+     */
+    private static boolean releaseOthers(ObjectNode delta, Choice state) {
+        boolean any = false;
+        for (Map.Entry<String, StreamRedactor> other : state.others.entrySet()) {
+            if (other.getValue().held() > 0) {
+                String rest = other.getValue().finish();
+                if (!rest.isEmpty()) {
+                    delta.put(other.getKey(), delta.path(other.getKey()).asText("") + rest);
+                    any = true;
+                }
+            }
+        }
+        return any;
     }
 
     private static boolean feed(ObjectNode holder, String field, StreamRedactor redactor) {

@@ -96,6 +96,31 @@ class ChatStreamGovernorTest {
     }
 
     @Test
+    void reasoningStillHeldWhenTheContentStartsLeavesBeforeTheContentNotAtTheEnd() throws IOException {
+        send(chunk(0, delta("reasoning_content", "Thinking about the answer"), null));
+        send(chunk(0, content("The"), null));
+        send(chunk(0, content(" answer is 42."), null));
+        send(chunk(0, JSON.createObjectNode(), "stop"));
+
+        List<JsonNode> events = received();
+        int reasoningEnds = -1;
+        int contentStarts = -1;
+        for (int i = 0; i < events.size(); i++) {
+            JsonNode delta = events.get(i).path("choices").path(0).path("delta");
+            if (delta.path("reasoning_content").asText("").contains("answer")) {
+                reasoningEnds = i;
+            }
+            if (contentStarts < 0 && !delta.path("content").asText("").isEmpty()) {
+                contentStarts = i;
+            }
+        }
+
+        assertThat(text(events, 0, "reasoning_content")).isEqualTo("Thinking about the answer");
+        assertThat(text(events, 0)).isEqualTo("The answer is 42.");
+        assertThat(reasoningEnds).isBetween(0, contentStarts);
+    }
+
+    @Test
     void heldTextJoinsTheNextEventAndEmptyEventsAreDroppedNotInvented() throws IOException {
         send(chunk(0, content("").put("role", "assistant"), null));
         send(chunk(0, content("Mail"), null));
