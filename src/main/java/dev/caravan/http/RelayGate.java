@@ -13,12 +13,16 @@ import io.netty.util.ReferenceCountUtil;
 /**
  * Keeps a stream that the gateway started writing before its route ended as the call's one answer: the next response
  * the route writes on that connection (its stand-in, or an error rendered by a step that failed after the stream
- * began) is dropped, its write done when the stream's head is written. Sits at the tail of the connection's pipeline,
+ * began) is dropped, its write done when the stream is. The stream holds its terminal chunk until then, so the next
+ * call on the connection cannot start before this answer is dropped. Sits at the tail of the connection's pipeline,
  * where the route's writes enter.
  */
 final class RelayGate extends ChannelOutboundHandlerAdapter {
     private static final String NAME = "caravan-relay-gate";
-    private static final AttributeKey<ChannelFuture> STREAM_HEAD = AttributeKey.valueOf("caravan.streamHead");
+    private static final AttributeKey<Pending> PENDING = AttributeKey.valueOf("caravan.pendingStream");
+
+    /** A stream written ahead of its route's answer, and the future of that write. */
+    private record Pending(StreamingResponse stream, ChannelFuture written) {}
 
     private RelayGate() {}
 
@@ -28,18 +32,19 @@ final class RelayGate extends ChannelOutboundHandlerAdapter {
         if (pipeline.get(NAME) == null) {
             pipeline.addLast(NAME, new RelayGate()); // one call at a time per connection: no other thread adds it
         }
-        ChannelFuture head = channel.writeAndFlush(stream);
-        channel.attr(STREAM_HEAD).set(head);
-        return head;
+        ChannelFuture written = channel.writeAndFlush(stream);
+        channel.attr(PENDING).set(new Pending(stream, written));
+        return written;
     }
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof HttpResponse && !(msg instanceof StreamingResponse)) {
-            ChannelFuture head = ctx.channel().attr(STREAM_HEAD).getAndSet(null);
-            if (head != null) {
+            Pending pending = ctx.channel().attr(PENDING).getAndSet(null);
+            if (pending != null) {
                 ReferenceCountUtil.release(msg);
-                head.addListener(written -> {
+                pending.stream().routeAnswered();
+                pending.written().addListener(written -> {
                     if (written.isSuccess()) {
                         promise.trySuccess();
                     } else {

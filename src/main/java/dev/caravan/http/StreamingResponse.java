@@ -20,7 +20,9 @@ import org.apache.camel.component.netty.http.OutboundStreamHttpResponse;
 
 /**
  * A chunked HTTP response fed by a relay thread: Netty's chunked writer polls it without ever blocking the event
- * loop, and is woken when bytes arrive. Closing it before its end means the client went away.
+ * loop, and is woken when bytes arrive. Closing it before its end means the client went away. Written before its route
+ * ended ({@link #writeNow()}), it holds its terminal chunk until the route's own answer has been dropped: until then
+ * the client cannot send its next call on the connection, so that answer can never be taken for the next call's.
  */
 public final class StreamingResponse extends OutboundStreamHttpResponse {
     private static final byte[] END = new byte[0];
@@ -30,6 +32,7 @@ public final class StreamingResponse extends OutboundStreamHttpResponse {
     private final Channel channel;
     private final Runnable onClientGone;
     private volatile boolean endWritten;
+    private volatile boolean awaitingRouteAnswer;
     private volatile boolean closed;
     private long progress;
 
@@ -71,8 +74,15 @@ public final class StreamingResponse extends OutboundStreamHttpResponse {
      * route ends; returns the route's answer for the call, a stand-in that the connection drops.
      */
     public HttpResponse writeNow() {
+        awaitingRouteAnswer = true;
         RelayGate.write(channel, this);
         return new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+    }
+
+    /** The route's own answer for this call was dropped: the terminal chunk may leave. Called on the event loop. */
+    void routeAnswered() {
+        awaitingRouteAnswer = false;
+        wake();
     }
 
     private void wake() {
@@ -84,10 +94,11 @@ public final class StreamingResponse extends OutboundStreamHttpResponse {
 
     @Override
     public HttpContent readChunk(ByteBufAllocator allocator) {
-        byte[] next = queue.poll();
-        if (next == null) {
+        byte[] next = queue.peek();
+        if (next == null || (next == END && awaitingRouteAnswer)) {
             return null;
         }
+        queue.poll(); // the event loop is the only reader: what it peeked is what it takes
         if (next == END) {
             endWritten = true;
             return LastHttpContent.EMPTY_LAST_CONTENT;
