@@ -33,6 +33,7 @@ public final class StreamingResponse extends OutboundStreamHttpResponse {
     private final Runnable onClientGone;
     private volatile boolean endWritten;
     private volatile boolean awaitingRouteAnswer;
+    private volatile boolean written;
     private volatile boolean closed;
     private long progress;
 
@@ -49,7 +50,9 @@ public final class StreamingResponse extends OutboundStreamHttpResponse {
         try {
             while (!closed) {
                 if (queue.offer(bytes, 50, TimeUnit.MILLISECONDS)) {
-                    wake();
+                    if (written) {
+                        wake(); // before it is written, the write itself takes what is queued: no hop to the event loop
+                    }
                     return true;
                 }
             }
@@ -75,6 +78,7 @@ public final class StreamingResponse extends OutboundStreamHttpResponse {
      */
     public HttpResponse writeNow() {
         awaitingRouteAnswer = true;
+        written = true;
         RelayGate.write(channel, this);
         return new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
     }

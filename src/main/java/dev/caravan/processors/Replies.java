@@ -46,7 +46,12 @@ final class Replies {
     /** Which categories fired and how risky the call was, never the evidence. */
     static void guardrails(CallRecord record, BiConsumer<String, String> sink) {
         if (record != null) {
-            sink.accept("x-caravan-risk", String.format(java.util.Locale.ROOT, "%.2f", record.risk()));
+            // as "%.2f" would print it, without a Formatter per call
+            sink.accept(
+                    "x-caravan-risk",
+                    java.math.BigDecimal.valueOf(record.risk())
+                            .setScale(2, java.math.RoundingMode.HALF_UP)
+                            .toPlainString());
             sink.accept("x-caravan-signals", String.join(",", record.signals()));
         }
     }

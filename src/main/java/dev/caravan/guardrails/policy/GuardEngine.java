@@ -24,6 +24,8 @@ public final class GuardEngine {
 
     private final List<Guardrail> guardrails;
     private final GuardPolicy policy;
+    private final Map<Phase, Map<Source, StreamGuard.Roles>> streamRoles =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public GuardEngine(List<Guardrail> guardrails, GuardPolicy policy) {
         this.guardrails = List.copyOf(guardrails);
@@ -41,7 +43,9 @@ public final class GuardEngine {
 
     /** A fresh guard for one streamed answer: redactors for its texts, and the phase's outcome once it ends. */
     public StreamGuard stream(Phase phase) {
-        return new StreamGuard(guardrails, policy.phase(phase), phase, policy.failClosed());
+        Map<Source, StreamGuard.Roles> roles =
+                streamRoles.computeIfAbsent(phase, p -> new java.util.concurrent.ConcurrentHashMap<>());
+        return new StreamGuard(guardrails, policy.phase(phase), phase, policy.failClosed(), roles);
     }
 
     public Outcome check(Phase phase, List<ScanText> texts) {

@@ -22,6 +22,7 @@ public final class StreamGuard {
     private final PhasePolicy rules;
     private final Phase phase;
     private final boolean failClosed;
+    private final Map<Source, Roles> roles;
     private final Set<Category> signals = new LinkedHashSet<>();
     private final Set<Category> denied = new LinkedHashSet<>();
     private final Map<Category, Integer> redactions = new LinkedHashMap<>();
@@ -30,11 +31,17 @@ public final class StreamGuard {
     private double risk;
     private long nanos;
 
-    StreamGuard(List<Guardrail> guardrails, PhasePolicy rules, Phase phase, boolean failClosed) {
+    /** The guardrails that can mask or deny on a source's text, and those that can only observe it. */
+    record Roles(List<Guardrail> acting, List<Guardrail> observing) {}
+
+    /** {@code roles} is the engine's cache for this phase, shared by its streams: the split depends on the policy only. */
+    StreamGuard(
+            List<Guardrail> guardrails, PhasePolicy rules, Phase phase, boolean failClosed, Map<Source, Roles> roles) {
         this.guardrails = guardrails;
         this.rules = rules;
         this.phase = phase;
         this.failClosed = failClosed;
+        this.roles = roles;
     }
 
     /**
@@ -42,6 +49,11 @@ public final class StreamGuard {
      * delta and decide what is held back; those that can only observe read the released text in batches.
      */
     public StreamRedactor redactor(Source source) {
+        Roles split = roles.computeIfAbsent(source, this::roles);
+        return new StreamRedactor(this, source, split.acting(), split.observing());
+    }
+
+    private Roles roles(Source source) {
         List<Guardrail> acting = new ArrayList<>();
         List<Guardrail> observing = new ArrayList<>();
         for (Guardrail guardrail : guardrails) {
@@ -56,7 +68,7 @@ public final class StreamGuard {
                 observing.add(guardrail);
             }
         }
-        return new StreamRedactor(this, source, acting, observing);
+        return new Roles(List.copyOf(acting), List.copyOf(observing));
     }
 
     /** What the phase decided over every text of the stream, as the non-streamed check would report it. */

@@ -11,6 +11,9 @@ import dev.caravan.providers.JsonBody;
  */
 public record ChatRequest(ObjectNode json, byte[] upstreamBody, String model, boolean stream, boolean usageInjected)
         implements ApiRequest {
+    private static final byte[] USAGE_MEMBER =
+            "\"stream_options\":{\"include_usage\":true},".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     /** Parses and checks the fields the gateway relies on; anything else is the provider's to judge. */
     public static ChatRequest parse(byte[] raw) {
         ObjectNode body = JsonBody.read(raw);
@@ -21,11 +24,34 @@ public record ChatRequest(ObjectNode json, byte[] upstreamBody, String model, bo
         boolean streaming = JsonBody.stream(body);
         if (streaming && !body.path("stream_options").path("include_usage").asBoolean(false)) {
             JsonNode options = body.get("stream_options");
+            boolean absent = options == null;
             ObjectNode withUsage = options instanceof ObjectNode o ? o : body.putObject("stream_options");
             withUsage.put("include_usage", true);
-            return new ChatRequest(body, JsonBody.write(body), model, true, true);
+            byte[] upstream = absent ? withUsageFirst(raw) : null;
+            return new ChatRequest(body, upstream != null ? upstream : JsonBody.write(body), model, true, true);
         }
         return new ChatRequest(body, raw, model, streaming, false);
+    }
+
+    /**
+     * The client's bytes with the usage option added as the object's first member, without re-serialising the rest;
+     * null when they do not start with the object's brace.
+     */
+    private static byte[] withUsageFirst(byte[] raw) {
+        int brace = 0;
+        while (brace < raw.length
+                && (raw[brace] == ' ' || raw[brace] == '\t' || raw[brace] == '\r' || raw[brace] == '\n')) {
+            brace++;
+        }
+        if (brace == raw.length || raw[brace] != '{') {
+            return null;
+        }
+        byte[] member = USAGE_MEMBER;
+        byte[] spliced = new byte[raw.length + member.length];
+        System.arraycopy(raw, 0, spliced, 0, brace + 1);
+        System.arraycopy(member, 0, spliced, brace + 1, member.length);
+        System.arraycopy(raw, brace + 1, spliced, brace + 1 + member.length, raw.length - brace - 1);
+        return spliced;
     }
 
     @Override

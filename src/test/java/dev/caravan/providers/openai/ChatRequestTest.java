@@ -37,6 +37,18 @@ class ChatRequestTest {
     }
 
     @Test
+    void aStreamWithoutStreamOptionsKeepsTheClientsOwnBytesAfterTheAddedOption() {
+        String client =
+                "\n {\"model\" : \"m\", \"messages\": [{\"role\":\"user\",\"content\":\"caf\u00e9 1.50\"}], \"stream\": true }";
+
+        ChatRequest request = ChatRequest.parse(bytes(client));
+
+        assertThat(new String(request.upstreamBody(), StandardCharsets.UTF_8))
+                .isEqualTo("\n {\"stream_options\":{\"include_usage\":true}," + client.substring(3));
+        assertThat(dev.caravan.providers.JsonBody.read(request.upstreamBody())).isEqualTo(request.json());
+    }
+
+    @Test
     void aStreamWithUsageFalseKeepsItsOtherOptions() {
         ChatRequest request = ChatRequest.parse(
                 bytes(
