@@ -20,8 +20,9 @@
 #
 # A last block, "floor" (FLOOR=0 skips it; it compiles the test classes for BareCamelProxy), times the chat stream's
 # first event direct, through a plain nginx reverse proxy when nginx is installed (the floor of a proxy hop), through
-# NettyFloorProxy twice (plain Netty, no Camel: "event-loop" relays on the ingress event loop with a Netty client, the
-# floor of a JVM proxy; "apache-thread" calls the upstream with Apache HttpClient on a thread, as Caravan does), through
+# NettyFloorProxy three times (plain Netty, no Camel: "event-loop" relays on the ingress event loop with a Netty client, the
+# floor of a JVM proxy; "apache-thread" calls the upstream with Apache HttpClient on a thread, as Caravan does;
+# "apache-minimal" the same with Apache's minimal client, which skips the retry and protocol exec chain), through
 # BareCamelProxy (Caravan's netty-http ingress, worker hop and Apache HttpClient with nothing on them, answering with
 # the upstream's first event) and through the governed gateway. BASELINE_JAR=<another build's caravan.jar> adds that
 # build as one more governed gateway to the floor block ("baseline"), so two builds are compared in the same minutes;
@@ -85,7 +86,7 @@ if [[ $FLOOR == 1 ]]; then
   GW_PORT[bare]=$(free_port)
   taskset -c "$GW_CPU" "$JAVA" -cp "$TEST_CP" \
     dev.caravan.bench.BareCamelProxy "${GW_PORT[bare]}" "http://127.0.0.1:$MOCK_PORT" > "$TMP/bare.log" 2>&1 & PIDS+=($!)
-  for floor in event-loop apache-thread; do
+  for floor in event-loop apache-thread apache-minimal; do
     GW_PORT[$floor]=$(free_port)
     taskset -c "$GW_CPU" "$JAVA" -cp "$TEST_CP" dev.caravan.bench.NettyFloorProxy "${GW_PORT[$floor]}" \
       "http://127.0.0.1:$MOCK_PORT" "$floor" > "$TMP/$floor.log" 2>&1 & PIDS+=($!)
@@ -99,7 +100,7 @@ if [[ $FLOOR == 1 ]]; then
       > "$TMP/nginx.log" 2>&1 & PIDS+=($!)
     FLOOR_TARGETS+=" nginx"
   fi
-  FLOOR_TARGETS+=" event-loop apache-thread bare governed"
+  FLOOR_TARGETS+=" event-loop apache-thread apache-minimal bare governed"
   if [[ -n ${BASELINE_JAR:-} ]]; then
     cp "$BASELINE_JAR" "$TMP/baseline.jar"
     GW_PORT[baseline]=$(free_port)
@@ -188,6 +189,7 @@ if (floor) {
   const label = { direct: "direct to the mock", nginx: "nginx reverse proxy",
     "event-loop": "NettyFloorProxy event-loop (JVM, Netty client on the ingress event loop)",
     "apache-thread": "NettyFloorProxy apache-thread (Apache HttpClient on a thread, no Camel)",
+    "apache-minimal": "NettyFloorProxy apache-minimal (the minimal Apache client on a thread, no Camel)",
     bare: "BareCamelProxy (the stack, nothing on it)", governed: "Caravan, default policy",
     baseline: "Caravan, default policy, BASELINE_JAR" };
   for (const [t, runs] of Object.entries(floor)) {

@@ -10,13 +10,20 @@ final class FloorClient {
     private FloorClient() {}
 
     static CloseableHttpClient pooled() {
-        return HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnPerRoute(256)
-                        .setMaxConnTotal(256)
-                        .setDefaultSocketConfig(
-                                SocketConfig.custom().setTcpNoDelay(true).build())
-                        .build())
+        return HttpClients.custom().setConnectionManager(connections()).build();
+    }
+
+    /** The same pool behind Apache's minimal client: no retry, redirect or protocol exec chain. */
+    static CloseableHttpClient minimal() {
+        return HttpClients.createMinimal(connections());
+    }
+
+    private static org.apache.hc.client5.http.io.HttpClientConnectionManager connections() {
+        return PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnPerRoute(256)
+                .setMaxConnTotal(256)
+                .setDefaultSocketConfig(
+                        SocketConfig.custom().setTcpNoDelay(true).build())
                 .build();
     }
 }

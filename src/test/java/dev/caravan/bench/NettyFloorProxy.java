@@ -41,7 +41,8 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
  * Camel: {@code event-loop} relays each request and its whole response on the ingress connection's own event loop
  * through a Netty client (no thread hand-off: the floor of a JVM proxy); {@code apache-thread} hands each request to
  * a platform thread that calls the upstream with a pooled Apache HttpClient and writes what it reads back through the
- * event loop (Caravan's upstream client and thread hand-offs, without Camel). Not gateways: nothing is governed.
+ * event loop (Caravan's upstream client and thread hand-offs, without Camel); {@code apache-minimal} does the same
+ * with Apache's minimal client (no retry, redirect or protocol exec chain). Not gateways: nothing is governed.
  */
 public final class NettyFloorProxy {
     private NettyFloorProxy() {}
@@ -50,10 +51,10 @@ public final class NettyFloorProxy {
         int port = Integer.parseInt(args[0]);
         URI upstream = URI.create(args[1]);
         String mode = args[2];
-        if (!mode.equals("event-loop") && !mode.equals("apache-thread")) {
-            throw new IllegalArgumentException("mode is event-loop or apache-thread, not " + mode);
+        if (!mode.equals("event-loop") && !mode.equals("apache-thread") && !mode.equals("apache-minimal")) {
+            throw new IllegalArgumentException("mode is event-loop, apache-thread or apache-minimal, not " + mode);
         }
-        CloseableHttpClient client = FloorClient.pooled();
+        CloseableHttpClient client = mode.equals("apache-minimal") ? FloorClient.minimal() : FloorClient.pooled();
         ExecutorService threads = Executors.newCachedThreadPool();
         new ServerBootstrap()
                 .group(new NioEventLoopGroup(1))
@@ -126,9 +127,11 @@ public final class NettyFloorProxy {
     private static final class OnThread extends SimpleChannelInboundHandler<FullHttpRequest> {
         private final URI upstream;
         private final CloseableHttpClient client;
+        private final org.apache.hc.core5.http.HttpHost target; // the minimal client names no host by itself
         private final ExecutorService threads;
 
         OnThread(URI upstream, CloseableHttpClient client, ExecutorService threads) {
+            this.target = org.apache.hc.core5.http.HttpHost.create(upstream);
             this.upstream = upstream;
             this.client = client;
             this.threads = threads;
@@ -144,7 +147,7 @@ public final class NettyFloorProxy {
         }
 
         private void relay(ChannelHandlerContext ctx, HttpPost post) {
-            try (ClassicHttpResponse response = client.executeOpen(null, post, null)) {
+            try (ClassicHttpResponse response = client.executeOpen(target, post, null)) {
                 var head =
                         new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(response.getCode()));
                 head.headers()
