@@ -74,6 +74,8 @@ class UnseenSetQualityTest {
     private static List<Judged> pii;
     private static List<Judged> destructive;
     private static List<Judged> destructiveSecondBatch;
+    private static List<Judged> destructiveThirdBatch;
+    private static List<Judged> piiThirdBatch;
 
     @BeforeAll
     static void judgeEveryRecord() throws IOException {
@@ -81,9 +83,13 @@ class UnseenSetQualityTest {
         secrets = judge(engine, "secrets.jsonl");
         pii = new ArrayList<>(judge(engine, "pii.jsonl"));
         pii.addAll(judge(engine, "pii-2.jsonl"));
+        piiThirdBatch = judge(engine, "pii-3.jsonl");
+        pii.addAll(piiThirdBatch);
         destructiveSecondBatch = judge(engine, "destructive-2.jsonl");
+        destructiveThirdBatch = judge(engine, "destructive-3.jsonl");
         destructive = new ArrayList<>(judge(engine, "destructive.jsonl"));
         destructive.addAll(destructiveSecondBatch);
+        destructive.addAll(destructiveThirdBatch);
     }
 
     @Test
@@ -118,6 +124,23 @@ class UnseenSetQualityTest {
         System.out.println("unseen destructive, second batch: " + f);
         assertThat(f.recall()).as(f.toString()).isGreaterThanOrEqualTo(0.95);
         assertThat(f.fpr()).as(f.toString()).isLessThanOrEqualTo(MAX_FPR);
+    }
+
+    @Test
+    void theThirdDestructiveBatchAloneMeetsTheTargets() {
+        Figures f = figures(destructiveThirdBatch, "destructive");
+        System.out.println("unseen destructive, third batch: " + f);
+        assertThat(f.recall()).as(f.toString()).isGreaterThanOrEqualTo(0.95);
+        assertThat(f.fpr()).as(f.toString()).isLessThanOrEqualTo(MAX_FPR);
+    }
+
+    @Test
+    void theThirdPhoneBatchAloneMeetsTheTargets() {
+        Figures f = figures(piiThirdBatch, "pii_phone");
+        System.out.println("unseen pii_phone, third batch: " + f);
+        assertThat(f.recall()).as(f.toString()).isGreaterThanOrEqualTo(0.97);
+        assertThat(f.fpr()).as(f.toString()).isLessThanOrEqualTo(MAX_FPR);
+        assertThat(f.maskedShare()).as(f.toString()).isGreaterThanOrEqualTo(MIN_MASKED);
     }
 
     private static Figures figures(List<Judged> judged, String category) {
