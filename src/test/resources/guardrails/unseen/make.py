@@ -32,6 +32,18 @@ def add(file, kind, text, labels, values=(), subset=None, **meta):
     records.append({'id': rid, 'file': file, 'text': text, 'labels': labels, 'spans': spans,
                     'subset': subset or ('positive' if labels else 'near_miss'), 'meta': dict(kind=kind, **meta)})
 
+def write_batch(recs, out, suffix):
+    """Writes a later batch's records to destructive<suffix>.jsonl and pii<suffix>.jsonl and prints their counts."""
+    os.makedirs(out, exist_ok=True)
+    for f in ('destructive', 'pii'):
+        with open(os.path.join(out, f + suffix + '.jsonl'), 'w') as fh:
+            for r in recs:
+                if r['file'] == f:
+                    r2 = dict(r); r2.pop('file')
+                    fh.write(json.dumps(r2, ensure_ascii=False) + '\n')
+    import collections
+    print(collections.Counter((r['file'], r['subset']) for r in recs))
+
 # ---------------------------------------------------------------- batch 2 (destructive-2.jsonl, pii-2.jsonl)
 def batch2(out):
     """Second batch, own seed: destructive forms and carriers the first batch lacks, harder negatives, phone look-alikes."""
@@ -218,15 +230,7 @@ def batch2(out):
     for t in look:
         add2('pii', 'phone_look_alike', t, [], 'look_alike')
 
-    os.makedirs(out, exist_ok=True)
-    for f in ('destructive', 'pii'):
-        with open(os.path.join(out, f + '-2.jsonl'), 'w') as fh:
-            for r in recs:
-                if r['file'] == f:
-                    r2 = dict(r); r2.pop('file')
-                    fh.write(json.dumps(r2, ensure_ascii=False) + '\n')
-    import collections
-    print(collections.Counter((r['file'], r['subset']) for r in recs))
+    write_batch(recs, out, '-2')
 
 # ---------------------------------------------------------------- batch 3 (destructive-3.jsonl, pii-3.jsonl)
 def batch3(out):
@@ -421,15 +425,7 @@ def batch3(out):
         v = [intl, national, e164, dotted][i % 4]
         add3('pii', 'phone_%s' % region.lower(), R3.choice(cards)(v), ['pii_phone'], 'positive', [('pii_phone', v)])
 
-    os.makedirs(out, exist_ok=True)
-    for f in ('destructive', 'pii'):
-        with open(os.path.join(out, f + '-3.jsonl'), 'w') as fh:
-            for r in recs:
-                if r['file'] == f:
-                    r2 = dict(r); r2.pop('file')
-                    fh.write(json.dumps(r2, ensure_ascii=False) + '\n')
-    import collections
-    print(collections.Counter((r['file'], r['subset']) for r in recs))
+    write_batch(recs, out, '-3')
 
 if sys.argv[1] == 'batch3':
     batch3(sys.argv[2])

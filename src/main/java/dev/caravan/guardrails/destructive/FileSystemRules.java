@@ -17,6 +17,9 @@ final class FileSystemRules {
     private static final Pattern LISTING_FEED = Pattern.compile(
             "(?i)\\b(?:get-childitem|gci|dir|ls)\\s+(?:-path\\s+|-literalpath\\s+)?(\\S+)[^|\\n]*\\|\\s*$");
 
+    /** How many words before {@code rm} its {@code xargs} may stand: {@code xargs -0 -n 1 -P4 sudo rm}. */
+    private static final int XARGS_WORDS = 8;
+
     private static final Set<String> AGE_TESTS =
             Set.of("-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin", "-newer", "-newermt");
     /** A {@code -name} pattern for leftovers: {@code "*.log"}, {@code '*.bak'}, {@code *~}. */
@@ -82,7 +85,7 @@ final class FileSystemRules {
             score = Hit.STRONG;
         } else if (glob) {
             score = Hit.LIKELY;
-        } else if (recursive && noPlaceholder(tokens) && fedByDangerousListing(s)) {
+        } else if (recursive && fedByDangerousListing(s) && noPlaceholder(tokens)) {
             score = Hit.STRONG;
         } else {
             return null;
@@ -105,9 +108,37 @@ final class FileSystemRules {
 
     /** {@code find / … | xargs rm -rf}: the paths come from a listing of a dangerous directory. */
     private static boolean fedByDangerousListing(Spot s) {
+        if (!afterXargs(s.text(), s.start())) {
+            return false; // the regex below is the costly part, and almost every rm has no xargs before it
+        }
         int from = ShellSpan.lineStart(s.text(), s.start(), 160);
         Matcher m = XARGS_FEED.matcher(s.text()).region(from, s.start());
         return m.find() && PathRisk.of(m.group(1)) == PathRisk.DANGEROUS;
+    }
+
+    /** Whether {@code xargs}, maybe with options and {@code sudo}, is the word before the command at start. */
+    private static boolean afterXargs(String text, int start) {
+        int i = start;
+        for (int words = 0; words < XARGS_WORDS; words++) {
+            while (i > 0 && text.charAt(i - 1) == ' ') {
+                i--;
+            }
+            int end = i;
+            while (i > 0 && text.charAt(i - 1) > ' ') {
+                i--;
+            }
+            if (i == end) {
+                return false;
+            }
+            if (end - i == 5 && text.startsWith("xargs", i)) {
+                return true;
+            }
+            char c = text.charAt(i);
+            if (c != '-' && !(c >= '0' && c <= '9') && !(end - i == 4 && text.startsWith("sudo", i))) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** {@code cd / && rm -rf *}: "everything here" is only as safe as the directory it runs in. */

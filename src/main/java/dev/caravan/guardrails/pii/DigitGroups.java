@@ -142,7 +142,11 @@ final class DigitGroups {
     }
 
     /** "tel:0740…", "TEL;TYPE=cell:0740…", "Phone:0740…": a phone field's label written hard against its value. */
-    private static boolean phoneLabel(String text, int colon) {
+    static boolean phoneLabel(String text, int colon) {
+        char last = (char) (text.charAt(colon - 1) | 0x20);
+        if (last != 'l' && last != 'e' && last != 'x') {
+            return false; // every label ends in one of these
+        }
         for (String label : PHONE_LABELS) {
             int at = colon - label.length();
             if (at >= 0

@@ -240,15 +240,15 @@ final class PhoneNumbers {
             return;
         }
         boolean cue = named || CONTACT_CUES.near(text, g.start, end);
-        if (!cue && rangeOrList(text, g.start, g.end)) {
-            return;
-        }
         if (bare && !cue) {
             return; // a bare digit string with nothing saying phone is as likely an id
         }
         boolean areaCode = text.charAt(g.start) == '(' && g.count > 1;
         if (regions.isEmpty() && !cue && !areaCode) {
             return; // without a trunk prefix, a bracketed area code or a familiar grouping only a cue word says phone
+        }
+        if (!cue && rangeOrList(text, g.start, g.end)) {
+            return;
         }
         String all = g.digitString(text, 0, g.count - 1);
         if (dialledOut && budget.take() && NationalNumbers.validInternational(all.substring(2))) {

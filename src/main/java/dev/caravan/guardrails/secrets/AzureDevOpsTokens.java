@@ -13,6 +13,10 @@ final class AzureDevOpsTokens {
 
     /** Whether a word that may name Azure or ADO starts at {@code at}: "azu…", "Azu…", "AZU…", "ado", "ADO". */
     static boolean mayStart(String text, int at) {
+        char second = (char) (text.charAt(at + 1) | 0x20);
+        if (second != 'z' && second != 'd') {
+            return false;
+        }
         int end = letters(text, at);
         int length = end - at;
         return (length == 5 && text.regionMatches(true, at, "azure", 0, 5))

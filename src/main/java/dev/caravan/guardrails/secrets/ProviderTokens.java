@@ -303,7 +303,7 @@ final class ProviderTokens {
                 return end;
             }
         }
-        if ((first | 0x20) == 'a' && AzureDevOpsTokens.mayStart(text, at)) {
+        if ((first | 0x20) == 'a' && AzureDevOpsTokens.mayStart(text, at)) { // "azure", "ado"
             int end = AzureDevOpsTokens.match(text, at, hits);
             if (end > 0) {
                 return end;
