@@ -74,6 +74,8 @@ class UnseenSetQualityTest {
     private static List<Judged> pii;
     private static List<Judged> destructive;
     private static List<Judged> destructiveSecondBatch;
+    private static List<Judged> destructiveThirdBatch;
+    private static List<Judged> piiThirdBatch;
 
     @BeforeAll
     static void judgeEveryRecord() throws IOException {
@@ -81,9 +83,13 @@ class UnseenSetQualityTest {
         secrets = judge(engine, "secrets.jsonl");
         pii = new ArrayList<>(judge(engine, "pii.jsonl"));
         pii.addAll(judge(engine, "pii-2.jsonl"));
+        piiThirdBatch = judge(engine, "pii-3.jsonl");
+        pii.addAll(piiThirdBatch);
         destructiveSecondBatch = judge(engine, "destructive-2.jsonl");
+        destructiveThirdBatch = judge(engine, "destructive-3.jsonl");
         destructive = new ArrayList<>(judge(engine, "destructive.jsonl"));
         destructive.addAll(destructiveSecondBatch);
+        destructive.addAll(destructiveThirdBatch);
     }
 
     @Test
@@ -114,9 +120,25 @@ class UnseenSetQualityTest {
 
     @Test
     void theSecondDestructiveBatchAloneMeetsTheTargets() {
-        Figures f = figures(destructiveSecondBatch, "destructive");
-        System.out.println("unseen destructive, second batch: " + f);
-        assertThat(f.recall()).as(f.toString()).isGreaterThanOrEqualTo(0.95);
+        meetsTargets(figures(destructiveSecondBatch, "destructive"), "destructive, second batch", 0.95);
+    }
+
+    @Test
+    void theThirdDestructiveBatchAloneMeetsTheTargets() {
+        meetsTargets(figures(destructiveThirdBatch, "destructive"), "destructive, third batch", 0.95);
+    }
+
+    @Test
+    void theThirdPhoneBatchAloneMeetsTheTargets() {
+        Figures f = figures(piiThirdBatch, "pii_phone");
+        meetsTargets(f, "pii_phone, third batch", 0.97);
+        assertThat(f.maskedShare()).as(f.toString()).isGreaterThanOrEqualTo(MIN_MASKED);
+    }
+
+    /** Prints one batch's figures and asserts issue 3's recall target and the 0.05 FPR target on it. */
+    private static void meetsTargets(Figures f, String name, double minRecall) {
+        System.out.println("unseen " + name + ": " + f);
+        assertThat(f.recall()).as(f.toString()).isGreaterThanOrEqualTo(minRecall);
         assertThat(f.fpr()).as(f.toString()).isLessThanOrEqualTo(MAX_FPR);
     }
 

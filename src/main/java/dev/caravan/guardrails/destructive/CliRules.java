@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Deleting apps, databases, repositories and backups through vendor CLIs and framework tasks ({@code heroku
  * apps:destroy}, {@code rails db:drop}, {@code gh repo delete}, {@code vssadmin delete shadows}): a destructive verb
- * among the first words after the command name, as each tool's documentation names it.
+ * among the first words after the command name, or a destructive flag ({@code userdel -r} deletes the home), as each
+ * tool's documentation names it.
  */
 final class CliRules {
     private static final Map<String, Double> DELETE = Map.of("delete", Hit.LIKELY, "destroy", Hit.LIKELY);
@@ -71,13 +72,17 @@ final class CliRules {
             entry("consul", Map.of("delete", Hit.LIKELY)),
             entry("vssadmin", Map.of("delete", Hit.STRONG)),
             entry("wmic", Map.of("delete", Hit.STRONG)),
-            entry("wbadmin", Map.of("delete", Hit.STRONG)));
+            entry("wbadmin", Map.of("delete", Hit.STRONG)),
+            entry("influx", DELETE),
+            entry("userdel", Map.of()),
+            entry("deluser", Map.of()));
 
     /** Verbs that delete one key unless this flag makes them delete a whole tree: {@code etcdctl del "" --prefix}. */
     private static final Map<String, String> TREE_FLAGS = Map.of("etcdctl", "--prefix", "consul", "-recurse");
 
     /** Flags that are destructive whatever the verb: {@code prisma db push --force-reset}. */
-    private static final Map<String, String> FLAGS = Map.of("prisma", "--force-reset");
+    private static final Map<String, String> FLAGS =
+            Map.of("prisma", "--force-reset", "userdel", "-r", "deluser", "--remove-home");
 
     private static final Set<String> VALUE_FLAGS = Set.of(
             "-a", "--app", "--project", "--config", "--context", "--profile", "--region", "--org", "--cwd", "--env");
@@ -116,7 +121,7 @@ final class CliRules {
             return null;
         }
         int end = ShellSpan.commandEnd(text, s.end(), s.close(), false);
-        if (!s.anyIn(s.end(), end, VERB_HINTS)) {
+        if (verbs.isEmpty() ? !s.anyIn(s.end(), end, "-") : !s.anyIn(s.end(), end, VERB_HINTS)) {
             return null;
         }
         List<Token> tokens = ShellTokens.of(text, s.end(), end);

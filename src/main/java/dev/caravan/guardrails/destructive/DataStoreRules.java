@@ -201,6 +201,9 @@ final class DataStoreRules {
 
     static Hit delete(Spot s) {
         String text = s.text();
+        if (s.before() == '-' && s.start() > 1 && text.charAt(s.start() - 2) == '-') {
+            return kafkaTopic(s);
+        }
         Hit search = elasticsearch(s);
         if (search != null) {
             return search;
@@ -210,6 +213,22 @@ final class DataStoreRules {
             return unscoped(s, m.end(), isName(m.group(1)));
         }
         return graphDelete(s);
+    }
+
+    /** {@code kafka-topics.sh --delete --topic payments}: deleting a topic drops every message in it. */
+    private static Hit kafkaTopic(Spot s) {
+        String text = s.text();
+        int start = s.start();
+        int lineStart = ShellSpan.lineStart(text, start, 200);
+        int name = text.substring(lineStart, start).lastIndexOf("kafka-topics");
+        if (name < 0) {
+            return null;
+        }
+        int end = ShellSpan.commandEnd(text, s.end(), s.close(), false);
+        if (!s.anyIn(lineStart + name, end, "--topic")) {
+            return null;
+        }
+        return Hit.shell(lineStart + name, ShellSpan.trimEnd(text, lineStart + name, end), Hit.LIKELY);
     }
 
     private static Hit graphDelete(Spot s) {

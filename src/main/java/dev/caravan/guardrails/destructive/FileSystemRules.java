@@ -3,6 +3,7 @@ package dev.caravan.guardrails.destructive;
 import dev.caravan.guardrails.destructive.ShellTokens.Token;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,15 @@ final class FileSystemRules {
     /** {@code Get-ChildItem D:\Data -Recurse | Remove-Item}: the items come from a listing, not an argument. */
     private static final Pattern LISTING_FEED = Pattern.compile(
             "(?i)\\b(?:get-childitem|gci|dir|ls)\\s+(?:-path\\s+|-literalpath\\s+)?(\\S+)[^|\\n]*\\|\\s*$");
+
+    /** How many words before {@code rm} its {@code xargs} may stand: {@code xargs -0 -n 1 -P4 sudo rm}. */
+    private static final int XARGS_WORDS = 8;
+
+    private static final Set<String> AGE_TESTS =
+            Set.of("-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin", "-newer", "-newermt");
+    /** A {@code -name} pattern for leftovers: {@code "*.log"}, {@code '*.bak'}, {@code *~}. */
+    private static final Pattern LEFTOVERS =
+            Pattern.compile("(?i)['\"]?\\*(?:\\.(?:log|tmp|temp|bak|old|gz|swp|pyc|orig|rej|cache)|~)['\"]?");
 
     private static final Pattern CODE_ARGUMENT =
             Pattern.compile("\\A\\s*\\(\\s*(?:r?(['\"`])([^'\"`\\n]{0,200})\\1|([^)\\n]{0,200}))");
@@ -75,7 +85,7 @@ final class FileSystemRules {
             score = Hit.STRONG;
         } else if (glob) {
             score = Hit.LIKELY;
-        } else if (recursive && allFlags(tokens) && fedByDangerousListing(s)) {
+        } else if (recursive && fedByDangerousListing(s) && noPlaceholder(tokens)) {
             score = Hit.STRONG;
         } else {
             return null;
@@ -83,9 +93,13 @@ final class FileSystemRules {
         return Hit.shell(s.start(), ShellSpan.trimEnd(s.text(), s.start(), end), score);
     }
 
-    private static boolean allFlags(List<Token> tokens) {
+    /**
+     * {@code xargs rm -rf} deletes what the listing feeds it whatever words follow ("… on prod right away"), unless a
+     * placeholder ({@code -I {} rm -rf {}/build}) makes each path a template.
+     */
+    private static boolean noPlaceholder(List<Token> tokens) {
         for (Token t : tokens) {
-            if (!t.flag()) {
+            if (t.value().contains("{}")) {
                 return false;
             }
         }
@@ -94,9 +108,37 @@ final class FileSystemRules {
 
     /** {@code find / … | xargs rm -rf}: the paths come from a listing of a dangerous directory. */
     private static boolean fedByDangerousListing(Spot s) {
+        if (!afterXargs(s.text(), s.start())) {
+            return false; // the regex below is the costly part, and almost every rm has no xargs before it
+        }
         int from = ShellSpan.lineStart(s.text(), s.start(), 160);
         Matcher m = XARGS_FEED.matcher(s.text()).region(from, s.start());
         return m.find() && PathRisk.of(m.group(1)) == PathRisk.DANGEROUS;
+    }
+
+    /** Whether {@code xargs}, maybe with options and {@code sudo}, is the word before the command at start. */
+    private static boolean afterXargs(String text, int start) {
+        int i = start;
+        for (int words = 0; words < XARGS_WORDS; words++) {
+            while (i > 0 && text.charAt(i - 1) == ' ') {
+                i--;
+            }
+            int end = i;
+            while (i > 0 && text.charAt(i - 1) > ' ') {
+                i--;
+            }
+            if (i == end) {
+                return false;
+            }
+            if (end - i == 5 && text.startsWith("xargs", i)) {
+                return true;
+            }
+            char c = text.charAt(i);
+            if (c != '-' && !(c >= '0' && c <= '9') && !(end - i == 4 && text.startsWith("sudo", i))) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** {@code cd / && rm -rf *}: "everything here" is only as safe as the directory it runs in. */
@@ -212,6 +254,8 @@ final class FileSystemRules {
         }
         List<Token> tokens = ShellTokens.of(s.text(), s.end(), end);
         boolean danger = false;
+        boolean root = false;
+        boolean housekeeping = false;
         boolean deletes = false;
         boolean paths = true;
         for (int k = 0; k < tokens.size(); k++) {
@@ -221,6 +265,12 @@ final class FileSystemRules {
             }
             if (paths) {
                 danger |= PathRisk.of(v) == PathRisk.DANGEROUS;
+                root |= PathRisk.normalise(v).equals("/");
+            } else if (AGE_TESTS.contains(v)
+                    || (v.equals("-name") || v.equals("-iname"))
+                            && k + 1 < tokens.size()
+                            && LEFTOVERS.matcher(tokens.get(k + 1).value()).matches()) {
+                housekeeping = true;
             } else if (v.equals("-delete")) {
                 deletes = true;
             } else if ((v.equals("-exec") || v.equals("-execdir") || v.equals("-ok") || v.equals("xargs"))
@@ -233,7 +283,10 @@ final class FileSystemRules {
                 }
             }
         }
-        return danger && deletes ? Hit.shell(s.start(), ShellSpan.trimEnd(s.text(), s.start(), end), Hit.STRONG) : null;
+        // old files or leftovers (logs, backups, caches) cleaned out of a site or data directory are housekeeping
+        return danger && deletes && (root || !housekeeping)
+                ? Hit.shell(s.start(), ShellSpan.trimEnd(s.text(), s.start(), end), Hit.STRONG)
+                : null;
     }
 
     /** {@code mv ~ /dev/null}: moving a directory into the null device throws it away. */
@@ -243,7 +296,7 @@ final class FileSystemRules {
         }
         int end = ShellSpan.commandEnd(s.text(), s.end(), s.close(), false);
         if (!s.anyIn(s.end(), end, "/dev/null")) {
-            return null;
+            return movedSystemRoot(s, end);
         }
         List<Token> tokens = ShellTokens.of(s.text(), s.end(), end);
         if (tokens.size() < 2 || !tokens.get(tokens.size() - 1).value().equals("/dev/null")) {
@@ -257,7 +310,59 @@ final class FileSystemRules {
         return null;
     }
 
-    /** A recursive chmod or chown of the root or a top-level system directory breaks the machine. */
+    /**
+     * {@code rsync -a --delete /empty/ /srv/data/}: mirroring an empty directory onto a dangerous one is the fast way
+     * to delete everything in it.
+     */
+    static Hit rsync(Spot s) {
+        if (!s.unixCommand()) {
+            return null;
+        }
+        int end = ShellSpan.commandEnd(s.text(), s.end(), s.close(), false);
+        if (!s.anyIn(s.end(), end, "--delete") || !s.anyIn(s.end(), end, "empty")) {
+            return null;
+        }
+        List<Token> tokens = ShellTokens.of(s.text(), s.end(), end);
+        String source = null;
+        String target = null;
+        for (Token t : tokens) {
+            if (t.value().startsWith("--dry-run") || t.value().equals("-n")) {
+                return null;
+            }
+            if (!t.flag()) {
+                source = target;
+                target = t.value();
+            }
+        }
+        if (source == null || PathRisk.of(target) != PathRisk.DANGEROUS) {
+            return null;
+        }
+        String from = PathRisk.normalise(source);
+        return from.substring(from.lastIndexOf('/') + 1).startsWith("empty")
+                ? Hit.shell(s.start(), ShellSpan.trimEnd(s.text(), s.start(), end), Hit.LIKELY)
+                : null;
+    }
+
+    /** {@code mv /etc /tmp/etc.old}: moving the root or a top-level system directory away breaks the machine. */
+    private static Hit movedSystemRoot(Spot s, int end) {
+        List<Token> tokens = ShellTokens.of(s.text(), s.end(), end);
+        for (int k = 0; k + 1 < tokens.size(); k++) {
+            Token t = tokens.get(k);
+            if (t.flag()) {
+                continue;
+            }
+            String p = PathRisk.normalise(t.value());
+            return p.equals("/") || TOP_SYSTEM.matcher(p).matches()
+                    ? Hit.shell(s.start(), ShellSpan.trimEnd(s.text(), s.start(), end), Hit.PROBABLE)
+                    : null;
+        }
+        return null;
+    }
+
+    /**
+     * A recursive chmod or chown of the root or a top-level system directory breaks the machine, and so does taking
+     * every permission ({@code 000}) from any dangerous path.
+     */
     static Hit chmod(Spot s) {
         if (!s.unixCommand()) {
             return null;
@@ -270,9 +375,13 @@ final class FileSystemRules {
         if (!ShellTokens.anyShortFlag(tokens, 'R') && !ShellTokens.any(tokens, "--recursive")) {
             return null;
         }
+        boolean nothing = ShellTokens.any(tokens, "000") || ShellTokens.any(tokens, "0000");
         for (Token t : tokens) {
             String p = PathRisk.normalise(t.value());
-            if (!t.flag() && (p.equals("/") || TOP_SYSTEM.matcher(p).matches())) {
+            if (!t.flag()
+                    && (p.equals("/")
+                            || TOP_SYSTEM.matcher(p).matches()
+                            || nothing && PathRisk.of(t.value()) == PathRisk.DANGEROUS)) {
                 return Hit.shell(s.start(), ShellSpan.trimEnd(s.text(), s.start(), end), Hit.PROBABLE);
             }
         }

@@ -86,9 +86,9 @@ final class MentionCues {
         }
     }
 
-    /** The words a yes/no question about a command opens with. */
+    /** The words a yes/no question about a command opens with; "Before I run …, what …?" asks about it too. */
     private static final String[] QUESTION_OPENERS = {
-        "is", "are", "does", "did", "was", "were", "should i", "should we", "can i", "could i", "is there"
+        "is", "are", "does", "did", "was", "were", "should i", "should we", "can i", "could i", "is there", "before"
     };
 
     private MentionCues() {}
@@ -120,14 +120,15 @@ final class MentionCues {
 
     /**
      * "Is `terraform apply -destroy` the same as …?", "Should I run …?": a question that asks whether, not a request
-     * ("Can you run …?" asks for it). The sentence has to open with the question word and end with a question mark.
+     * ("Can you run …?" asks for it), or "Before you run …, what will it remove?". The sentence has to open with the
+     * question word and end with a question mark.
      */
     private static boolean yesNoQuestion(String text, int sentence, int start) {
         int p = sentence;
         while (p < start && (Character.isWhitespace(text.charAt(p)) || "*-#>\"'(".indexOf(text.charAt(p)) >= 0)) {
             p++;
         }
-        if (p >= start || "iadwsc".indexOf(text.charAt(p) | 0x20) < 0) {
+        if (p >= start || "iadwscb".indexOf(text.charAt(p) | 0x20) < 0) {
             return false;
         }
         boolean opens = false;

@@ -67,6 +67,12 @@ enum PathRisk {
             "production",
             "uploads",
             "volumes");
+    /** A site's document root or a deployed release: deleting it takes the site or the service down. */
+    private static final Set<String> SITE_PARTS =
+            Set.of("www", "html", "htdocs", "public_html", "wwwroot", "inetpub", "current", "releases");
+    /** A home's key and credential stores: deleting them locks the owner out. */
+    private static final Set<String> KEY_STORES = Set.of(".ssh", ".gnupg", ".aws", ".kube", ".password-store");
+
     private static final Set<String> HOMES = Set.of(
             "~",
             "$home",
@@ -160,6 +166,12 @@ enum PathRisk {
                 return DANGEROUS;
             }
         }
+        if (depth <= 3 && SITE_PARTS.contains(parts[depth])) {
+            return DANGEROUS;
+        }
+        if (top.equals("srv") && depth <= 2 || top.equals("var") && depth == 3 && parts[2].equals("lib")) {
+            return DANGEROUS; // /srv holds what the host serves, /var/lib/<name> a service's state
+        }
         if (!SYSTEM_DIRS.contains(top)
                 || top.equals("opt")
                 || top.equals("srv")
@@ -170,7 +182,7 @@ enum PathRisk {
         if (depth == 1) {
             return DANGEROUS;
         }
-        if (top.equals("var") && (SCRATCH_DIRS.contains(parts[2]) || parts[2].equals("www"))) {
+        if (top.equals("var") && SCRATCH_DIRS.contains(parts[2])) {
             return SCOPED;
         }
         return depth == 2 ? DANGEROUS : SCOPED;
@@ -182,7 +194,9 @@ enum PathRisk {
         if (below <= 0) {
             return DANGEROUS;
         }
-        return below == 1 && !parts[homeDepth].startsWith(".") ? DANGEROUS : SCOPED;
+        return below == 1 && (!parts[homeDepth].startsWith(".") || KEY_STORES.contains(parts[homeDepth]))
+                ? DANGEROUS
+                : SCOPED;
     }
 
     private static PathRisk windowsDrive(String[] parts) {
@@ -200,6 +214,9 @@ enum PathRisk {
             if (DATA_PARTS.contains(parts[k])) {
                 return DANGEROUS;
             }
+        }
+        if (parts.length <= 3 && SITE_PARTS.contains(parts[parts.length - 1])) {
+            return DANGEROUS;
         }
         return parts.length == 2 && top.equals("*") ? DANGEROUS : SCOPED;
     }

@@ -10,6 +10,7 @@ enum Trigger {
     REMOVE(FileSystemRules::remove, "remove"),
     FIND(FileSystemRules::find, "find"),
     MV(FileSystemRules::mv, "mv"),
+    RSYNC(FileSystemRules::rsync, "rsync"),
     CHMOD(FileSystemRules::chmod, "chmod", "chown"),
     CODE_DELETE(
             FileSystemRules::codeDelete,

@@ -34,6 +34,25 @@ final class ContextWords {
                 || within(text, end, Math.min(text.length(), end + after));
     }
 
+    /** Like {@link #near}, but only on the candidate's own line: a label on the line above names something else. */
+    boolean nearOnLine(String text, int start, int end) {
+        int from = Math.max(0, start - before);
+        for (int i = start - 1; i >= from; i--) {
+            if (text.charAt(i) == '\n') {
+                from = i + 1;
+                break;
+            }
+        }
+        int to = Math.min(text.length(), end + after);
+        for (int i = end; i < to; i++) {
+            if (text.charAt(i) == '\n') {
+                to = i;
+                break;
+            }
+        }
+        return within(text, from, start) || within(text, end, to);
+    }
+
     private boolean within(String text, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);

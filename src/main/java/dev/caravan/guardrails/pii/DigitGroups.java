@@ -118,6 +118,8 @@ final class DigitGroups {
         return !before && !after;
     }
 
+    private static final String[] PHONE_LABELS = {"tel", "cell", "phone", "mobile", "fax", "voice"};
+
     static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
@@ -132,9 +134,28 @@ final class DigitGroups {
             return false;
         }
         if (p == '-' || p == '.' || p == '/' || p == ':' || p == '+' || p == '(') {
-            return i < 2 || !(Character.isLetterOrDigit(text.charAt(i - 2)) || text.charAt(i - 2) == '_');
+            return i < 2
+                    || !(Character.isLetterOrDigit(text.charAt(i - 2)) || text.charAt(i - 2) == '_')
+                    || p == ':' && phoneLabel(text, i - 1);
         }
         return true;
+    }
+
+    /** "tel:0740…", "TEL;TYPE=cell:0740…", "Phone:0740…": a phone field's label written hard against its value. */
+    static boolean phoneLabel(String text, int colon) {
+        char last = (char) (text.charAt(colon - 1) | 0x20);
+        if (last != 'l' && last != 'e' && last != 'x') {
+            return false; // every label ends in one of these
+        }
+        for (String label : PHONE_LABELS) {
+            int at = colon - label.length();
+            if (at >= 0
+                    && text.regionMatches(true, at, label, 0, label.length())
+                    && (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void add(int s, int e, char sep) {

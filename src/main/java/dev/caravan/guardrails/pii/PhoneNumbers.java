@@ -85,6 +85,7 @@ final class PhoneNumbers {
             "isbn",
             "sku",
             "part",
+            "product",
             "lot$",
             "batch",
             "case",
@@ -235,7 +236,7 @@ final class PhoneNumbers {
             return;
         }
         boolean named = PHONE_CUES.near(text, g.start, end);
-        if (!named && NOT_PHONE_CUES.near(text, g.start, end)) {
+        if (!named && NOT_PHONE_CUES.nearOnLine(text, g.start, end)) {
             return;
         }
         boolean cue = named || CONTACT_CUES.near(text, g.start, end);
@@ -245,6 +246,9 @@ final class PhoneNumbers {
         boolean areaCode = text.charAt(g.start) == '(' && g.count > 1;
         if (regions.isEmpty() && !cue && !areaCode) {
             return; // without a trunk prefix, a bracketed area code or a familiar grouping only a cue word says phone
+        }
+        if (!cue && rangeOrList(text, g.start, g.end)) {
+            return;
         }
         String all = g.digitString(text, 0, g.count - 1);
         if (dialledOut && budget.take() && NationalNumbers.validInternational(all.substring(2))) {
@@ -275,6 +279,69 @@ final class PhoneNumbers {
         if ((cue || areaCode) && budget.take() && NationalNumbers.validSomewhere(all)) {
             out.add(new Finding(g.start, g.end, Category.PII_PHONE, score(false, cue)));
         }
+    }
+
+    private static final String[] JOINERS = {"/", "-", "–", "to", "and", "or", "&", ",", "..", "vs"};
+
+    /**
+     * "081 232 680 / 081 232 699", "555-1234 to 555-9999": a number joined to another of the same shape and the same
+     * first group is one end of a range or an item of a list of codes; a phone or contact word still names them phones.
+     */
+    private static boolean rangeOrList(String text, int start, int end) {
+        int len = end - start;
+        int after = joined(text, end, 1);
+        if (after >= 0
+                && after + len <= text.length()
+                && sameShape(text, start, after, len)
+                && (after + len == text.length() || !DigitGroups.isDigit(text.charAt(after + len)))) {
+            return true;
+        }
+        int before = joined(text, start, -1);
+        return before >= len
+                && sameShape(text, start, before - len, len)
+                && (before - len == 0 || !DigitGroups.isDigit(text.charAt(before - len - 1)));
+    }
+
+    /** Past spaces, one joiner and spaces from {@code at} in direction {@code step}: where the neighbour begins or ends. */
+    private static int joined(String text, int at, int step) {
+        int i = spaces(text, at, step);
+        for (String j : JOINERS) {
+            int from = step > 0 ? i : i - j.length();
+            if (from < 0 || from + j.length() > text.length() || !text.startsWith(j, from)) {
+                continue;
+            }
+            int past = step > 0 ? from + j.length() : from;
+            int next = spaces(text, past, step);
+            if (Character.isLetter(j.charAt(0)) && (next == past || i == at)) {
+                continue; // "to" and "and" stand between spaces
+            }
+            int digitAt = step > 0 ? next : next - 1;
+            return digitAt >= 0 && digitAt < text.length() && DigitGroups.isDigit(text.charAt(digitAt)) ? next : -1;
+        }
+        return -1;
+    }
+
+    private static int spaces(String text, int at, int step) {
+        int i = at;
+        while (step > 0 ? i < text.length() && text.charAt(i) == ' ' : i > 0 && text.charAt(i - 1) == ' ') {
+            i += step;
+        }
+        return i;
+    }
+
+    /** Digits where the candidate has digits, the same separators elsewhere, and the same first group. */
+    private static boolean sameShape(String text, int start, int other, int len) {
+        boolean firstGroup = true;
+        for (int k = 0; k < len; k++) {
+            char a = text.charAt(start + k);
+            char b = text.charAt(other + k);
+            boolean digit = DigitGroups.isDigit(a);
+            if (digit != DigitGroups.isDigit(b) || !digit && a != b || firstGroup && a != b) {
+                return false;
+            }
+            firstGroup &= digit;
+        }
+        return true;
     }
 
     /** "011 15-2397-4668": trunk 0, area code, then Argentina's mobile prefix 15 as a group of its own. */

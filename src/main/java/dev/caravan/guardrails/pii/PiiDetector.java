@@ -80,7 +80,14 @@ public final class PiiDetector implements Guardrail {
             } else if (c == '@') {
                 i = EmailAddresses.find(text, i, out);
             } else if (c == ':') {
-                i = IpAddresses.findV6(text, i, out);
+                int resume = IpAddresses.findV6(text, i, out);
+                // "TEL;TYPE=cell:07400 131363": a phone field's value starts right after the colon
+                boolean field = resume > i + 1
+                        && DigitGroups.isDigit(text.charAt(i + 1))
+                        && i > 0
+                        && Character.isLetter(text.charAt(i - 1))
+                        && DigitGroups.phoneLabel(text, i);
+                i = field ? i + 1 : resume;
             } else if (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1))) {
                 i = Math.max(i + 1, AccountCodes.find(text, i, out));
             } else {

@@ -205,6 +205,7 @@ final class ProviderTokens {
                 new ArrayList<>(FORMATS.stream().map(TokenFormat::prefix).toList());
         prefixes.add(JsonWebTokens.HEADER_START);
         prefixes.addAll(List.of("pas", "Pas", "PAs", "PAS", "paS", "pAs")); // a password named in a sentence
+        prefixes.addAll(List.of("azu", "Azu", "AZU", "ado", "Ado", "ADO")); // a word naming an Azure DevOps token
         int ids = 0;
         for (String prefix : prefixes) {
             int key = prefix.charAt(0) * 128 + prefix.charAt(1);
@@ -298,6 +299,12 @@ final class ProviderTokens {
         }
         if ((first | 0x20) == 'p' && ProsePasswords.mayStart(text, at)) {
             int end = ProsePasswords.match(text, at, hits);
+            if (end > 0) {
+                return end;
+            }
+        }
+        if ((first | 0x20) == 'a' && AzureDevOpsTokens.mayStart(text, at)) { // "azure", "ado"
+            int end = AzureDevOpsTokens.match(text, at, hits);
             if (end > 0) {
                 return end;
             }

@@ -40,6 +40,9 @@ class DataStoreTest {
                 "dropdb production",
                 "psql -c 'DROP TABLE payments;'",
                 "cursor.execute(\"delete from sessions\")",
+                "kafka-topics.sh --bootstrap-server kafka:9092 --delete --topic payments",
+                "root@prod:~# kafka-topics --zookeeper zk:2181 --delete --topic events",
+                "nohup influx bucket delete -n metrics -o acme > /dev/null 2>&1 &",
             })
     void queriesThatDestroyDataAreDestructive(String query) {
         assertThat(destructive(query)).isGreaterThanOrEqualTo(0.8);
@@ -48,14 +51,23 @@ class DataStoreTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "DELETE FROM carts WHERE id = 42;", "UPDATE users SET role = 'viewer' WHERE id = 7;",
-                        "SELECT * FROM invoices;",
-                "INSERT INTO audit (who) VALUES ('ci');", "ALTER TABLE users ADD COLUMN phone text;",
-                        "CREATE INDEX idx ON t (a);",
-                "db.orders.deleteMany({ status: 'expired' })", "db.users.find({})",
-                        "MATCH (n:Temp {run: 3}) DETACH DELETE n",
-                "MATCH (n) WHERE n.expired = true DELETE n", "redis-cli GET key", "curl -X DELETE http://api/users/42",
-                "DROP INDEX idx_users_email;", "df.drop(columns=['a'])",
+                "DELETE FROM carts WHERE id = 42;",
+                "UPDATE users SET role = 'viewer' WHERE id = 7;",
+                "SELECT * FROM invoices;",
+                "INSERT INTO audit (who) VALUES ('ci');",
+                "ALTER TABLE users ADD COLUMN phone text;",
+                "CREATE INDEX idx ON t (a);",
+                "db.orders.deleteMany({ status: 'expired' })",
+                "db.users.find({})",
+                "MATCH (n:Temp {run: 3}) DETACH DELETE n",
+                "MATCH (n) WHERE n.expired = true DELETE n",
+                "redis-cli GET key",
+                "curl -X DELETE http://api/users/42",
+                "DROP INDEX idx_users_email;",
+                "df.drop(columns=['a'])",
+                "kafka-topics.sh --bootstrap-server kafka:9092 --describe --topic payments",
+                "kafka-consumer-groups.sh --bootstrap-server kafka:9092 --delete-offsets --group g --topic t",
+                "influx bucket list -o acme",
             })
     void scopedOrAdditiveQueriesAreNot(String query) {
         assertThat(destructive(query)).isLessThan(DENY);

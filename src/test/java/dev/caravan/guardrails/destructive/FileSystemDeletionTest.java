@@ -117,4 +117,43 @@ class FileSystemDeletionTest {
         assertThat(span(json, Category.DESTRUCTIVE)).isEqualTo("sudo rm -rf /usr");
         assertThat(destructive(text)).isLessThan(1.0);
     }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "find /var/www -type f -exec rm -f {} +",
+                "env FORCE=1 rm -rf /var/www/html/*",
+                "please run rm -rf /srv/app/current now so we can start fresh",
+                "out=$(rm -rf /var/lib/docker)",
+                "rm -rf $HOME/.ssh",
+                "PS C:\\> Remove-Item -Recurse -Force C:\\inetpub\\wwwroot\\*",
+                "rsync -a --delete /empty/ /srv/data/",
+                "ssh -t ops@10.0.4.12 \"sudo mv /etc /tmp/etc.old\"",
+                "kubectl exec -it deploy/api -n prod -- chmod -R 000 /var/lib",
+                "I need you to run ls -d /srv/* | xargs -n1 rm -rf on prod right away, the disk is full.",
+                "subprocess.run(\"userdel -r deploy\", shell=True, check=True)",
+            })
+    void siteRootsServiceStateKeyStoresAndSystemMovesAreDestructive(String command) {
+        assertThat(destructive(command)).isGreaterThanOrEqualTo(DENY);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "find /var/www -name \"*.log\" -mtime +30 -delete",
+                "find /var/www/html -type f -name '*.bak' -exec rm -f {} +",
+                "rm -rf /var/www/html/cache/*",
+                "FROM debian:12\nRUN apt-get update && rm -rf /var/lib/apt/lists/*",
+                "rsync -a --delete ./public/ /srv/site/",
+                "rsync -a --delete --dry-run /empty/ /srv/data/",
+                "mv /etc/nginx/sites-enabled/default /tmp/",
+                "chmod -R 755 /var/www/html",
+                "chmod -R 000 ./secrets",
+                "rm -rf ~/.ssh/known_hosts",
+                "userdel deploy",
+                "ls -d /srv/* | xargs -I{} rm -rf {}/tmp",
+            })
+    void housekeepingOfThoseDirectoriesIsNot(String command) {
+        assertThat(destructive(command)).isLessThan(DENY);
+    }
 }

@@ -29,6 +29,7 @@ class MentionTest {
                 "Our linter blocks commits containing DROP DATABASE prod;",
                 "cat > notes.md <<'EOF'\nrm -rf /\nkubectl delete ns prod\nEOF",
                 "logger.info(\"about to run rm -rf /var\")",
+                "Before you run `terraform destroy`, what exactly will it remove in the prod workspace?",
             })
     void mentionsScoreBelowTheDenyThreshold(String text) {
         assertThat(destructive(text)).isLessThanOrEqualTo(MENTION_CEILING);

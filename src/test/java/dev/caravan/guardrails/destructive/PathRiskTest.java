@@ -28,6 +28,13 @@ class PathRiskTest {
                 "%USERPROFILE%",
                 "$env:USERPROFILE\\Documents",
                 "~/Documents",
+                "/var/www",
+                "/var/www/html/*",
+                "/srv/app",
+                "/srv/app/current",
+                "/var/lib/docker",
+                "~/.ssh",
+                "C:\\inetpub\\wwwroot",
             })
     void rootHomeSystemAndDataPathsAreDangerous(String path) {
         assertThat(PathRisk.of(path)).isEqualTo(PathRisk.DANGEROUS);
@@ -45,6 +52,10 @@ class PathRiskTest {
                 "C:\\temp\\out",
                 "/opt/app/releases/3",
                 "/var/www/html/old",
+                "/var/www/html/cache",
+                "/var/lib/apt/lists",
+                "/srv/app/tmp/upload-1",
+                "~/.npm",
             })
     void scopedPathsAreNot(String path) {
         assertThat(PathRisk.of(path)).isEqualTo(PathRisk.SCOPED);

@@ -91,6 +91,29 @@ class PiiDetectorTest {
     }
 
     @Test
+    void aPhoneFieldWrittenHardAgainstItsLabelIsReported() {
+        assertThat(flagged("BEGIN:VCARD\nTEL;TYPE=cell:07400 131363\nEND:VCARD"))
+                .containsExactly("pii_phone=07400 131363");
+        assertThat(flagged("tel:506.293.6094")).containsExactly("pii_phone=506.293.6094");
+        assertThat(flagged("build:07400 131363")).isEmpty();
+    }
+
+    @Test
+    void aCodeWordOnTheLineAboveDoesNotUnnameANumber() {
+        assertThat(flagged("Marta Kowalska | Account Manager\nM: +819012042355"))
+                .containsExactly("pii_phone=+819012042355");
+        assertThat(flagged("Account +819012042355")).isEmpty();
+    }
+
+    @Test
+    void rangesAndListsOfSameShapedNumbersAreNotPhones() {
+        assertThat(flagged("Frame counts 081 232 680 / 081 232 699.")).isEmpty();
+        assertThat(flagged("Numbers 555-1234 to 555-9999 are reserved.")).isEmpty();
+        assertThat(flagged("Call 020 7946 0123 / 020 7946 0124"))
+                .containsExactly("pii_phone=020 7946 0123", "pii_phone=020 7946 0124");
+    }
+
+    @Test
     void trunkPrefixedNumbersOfMoreRegionsAreReported() {
         assertThat(flagged("Seoul 010-2007-8666, Nairobi 020 2746898, Lausanne 021.257.97.14, Paris 01-23-71-43-81"))
                 .containsExactly(

@@ -37,6 +37,19 @@ class VendorTokenTest {
     }
 
     @Test
+    void anAzureDevOpsTokenIsReportedOnlyAfterAWordNamingAzureOrAdo() {
+        String pat = fx.random("abcdefghijklmnopqrstuvwxyz", 26)
+                + fx.random("234567", 1)
+                + fx.random("abcdefghijklmnopqrstuvwxyz234567", 25);
+        assertThat(fx.covers("I set AZURE_DEVOPS_PAT to " + pat + " and still get a 401.", pat))
+                .isTrue();
+        assertThat(fx.covers("ado token: " + pat, pat)).isTrue();
+        assertThat(fx.flagged("token " + pat)).isEmpty();
+        assertThat(fx.flagged("azure sample " + fx.random("abcdefghijklmnopqrstuvwxyz", 52)))
+                .isEmpty();
+    }
+
+    @Test
     void awsDocumentedExampleKeysAreIgnored() {
         String text = "aws_access_key_id = AKIA" + "IOSFODNN7" + "EXAMPLE\naws_secret_access_key = "
                 + "wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY";
