@@ -53,14 +53,16 @@ final class JailbreakFamilyRules {
                                 0.45,
                                 "classic|jailbreak|normal|filtered|unfiltered|censored|uncensored|developer|aligned|unaligned|gpt|chatgpt",
                                 "[\\[(]\\s*(?:🔒|🔓)?\\s*(?:classic|jailbreak|jailbroken|normal|filtered|unfiltered|censored|uncensored|developer\\s+mode|aligned|unaligned|gpt|chatgpt)\\s*(?:output|response)?\\s*[\\])][^\\n]{0,200}?[\\[(]\\s*(?:🔒|🔓)?\\s*(?:classic|jailbreak|jailbroken|normal|filtered|unfiltered|censored|uncensored|developer\\s+mode|aligned|unaligned|gpt|chatgpt|\\w+)\\s*(?:output|response)?\\s*[\\])]|\\b(?:normal|classic|filtered|censored|standard)\\s+(?:and|&|\\+|/)\\s+(?:developer\\s+mode|jailbr\\w+|unfiltered|uncensored|unrestricted|evil|dan)\\s+(?:outputs?|responses?|answers?|versions?)")
-                        .window(8, 320),
+                        .window(8, 320)
+                        .expecting(2, "(|[|normal|classic|filtered|censored|standard|output|response|answer|version"),
                 Rule.of(
                                 "jbf.never_refuse",
                                 JAILBREAK,
                                 0.45,
                                 "cannot|can|must|never|not|refuse|decline|say",
                                 "\\b(?:you\\s+(?:cannot|can't|can\\s+not|may\\s+not|must\\s+not|are\\s+not\\s+allowed\\s+to)\\s+(?:say\\s+no|refuse|decline|reject)|(?:never|not\\s+allowed\\s+to)\\s+(?:refuse|decline|reject)\\s+(?:a|any|my)|(?:refusing|declining)\\s+is\\s+not\\s+(?:an\\s+option|allowed|permitted))\\b")
-                        .window(30, 40),
+                        .window(30, 40)
+                        .expecting(1, "say|refus|declin|reject"),
                 Rule.of(
                                 "jbf.no_caveats",
                                 JAILBREAK,
@@ -105,7 +107,8 @@ final class JailbreakFamilyRules {
                                 0.35,
                                 "assistant|ai|bot|chatgpt|gpt|model",
                                 "\\b(?:assistant|ai|bot|chatgpt|gpt|model)\\s*:\\s*(?:sure|certainly|absolutely|of\\s+course|okay|ok)[,!.]?\\s+(?:here|first|step|the|you|i'll|i\\s+will|to)\\b[^\\n]{0,40}$")
-                        .window(4, 120),
+                        .window(4, 120)
+                        .expecting(1, ":"),
                 Rule.of(
                                 "jbf.testing_authority",
                                 JAILBREAK,

@@ -43,38 +43,47 @@ final class PromptInjectionRules {
     static List<Rule> rules() {
         return List.of(
                 Rule.of(
-                        "override.instructions",
-                        PROMPT_INJECTION,
-                        0.8,
-                        OVERRIDE_VERBS,
-                        OVERRIDE
-                                + "(?:\\s+(?:about|of|all\\s+of|off))?(?:\\s+[\\w'-]+){0,3}?\\s+(?:(?:all|any|every|each)\\b[^.\\n]{0,30}?\\b"
-                                + INSTRUCTIONS + "|(?:[\\w'-]+\\s+){0,2}?" + PREVIOUS + "\\s+(?:[\\w'-]+\\s+){0,2}?"
-                                + INSTRUCTIONS
-                                + "|(?:your|my|its)\\s+(?:own\\s+)?(?:[\\w'-]+\\s+)?(?:instructions?|guidelines|directives|rules|programming|prompt|training|polic\\w+|restrictions|filters|ethics|morals|task|orders))\\b"),
+                                "override.instructions",
+                                PROMPT_INJECTION,
+                                0.8,
+                                OVERRIDE_VERBS,
+                                OVERRIDE
+                                        + "(?:\\s+(?:about|of|all\\s+of|off))?(?:\\s+[\\w'-]+){0,3}?\\s+(?:(?:all|any|every|each)\\b[^.\\n]{0,30}?\\b"
+                                        + INSTRUCTIONS + "|(?:[\\w'-]+\\s+){0,2}?" + PREVIOUS
+                                        + "\\s+(?:[\\w'-]+\\s+){0,2}?"
+                                        + INSTRUCTIONS
+                                        + "|(?:your|my|its)\\s+(?:own\\s+)?(?:[\\w'-]+\\s+)?(?:instructions?|guidelines|directives|rules|programming|prompt|training|polic\\w+|restrictions|filters|ethics|morals|task|orders))\\b")
+                        .expecting(
+                                1,
+                                "instruction|guideline|directive|rule|prompt|programming|polic|command|guidance|order|input|constraint|restriction|training|context|message|conversation|setting|configuration|task|filter|ethic|moral"),
                 Rule.of(
-                        "override.everything",
-                        PROMPT_INJECTION,
-                        0.7,
-                        OVERRIDE_VERBS,
-                        OVERRIDE
-                                + "\\s+(?:everything|anything|all)\\s+(?:(?:you\\s+(?:were|have\\s+been|'ve\\s+been)\\s+(?:told|given|taught))|above|before|prior|previously|said\\s+before|that\\s+came\\s+before)"),
+                                "override.everything",
+                                PROMPT_INJECTION,
+                                0.7,
+                                OVERRIDE_VERBS,
+                                OVERRIDE
+                                        + "\\s+(?:everything|anything|all)\\s+(?:(?:you\\s+(?:were|have\\s+been|'ve\\s+been)\\s+(?:told|given|taught))|above|before|prior|previously|said\\s+before|that\\s+came\\s+before)")
+                        .expecting(1, "everything|anything|all"),
                 Rule.of(
-                        "override.task",
-                        PROMPT_INJECTION,
-                        0.7,
-                        OVERRIDE_VERBS,
-                        OVERRIDE + "\\s+(?:the|this|that|these|your|my|other|all|any)\\s+(?:[\\w-]+\\s+){0,2}?"
-                                + TASK_NOUNS
-                                + "\\b[^.\\n]{0,60}?(?:\\band\\b|;|,|\\.|:|--|—)\\s*(?:then\\s+|instead\\s+|just\\s+|only\\s+)?(?:\\w+\\s+){0,2}?"
-                                + ACTIONS + "\\b"),
+                                "override.task",
+                                PROMPT_INJECTION,
+                                0.7,
+                                OVERRIDE_VERBS,
+                                OVERRIDE + "\\s+(?:the|this|that|these|your|my|other|all|any)\\s+(?:[\\w-]+\\s+){0,2}?"
+                                        + TASK_NOUNS
+                                        + "\\b[^.\\n]{0,60}?(?:\\band\\b|;|,|\\.|:|--|—)\\s*(?:then\\s+|instead\\s+|just\\s+|only\\s+)?(?:\\w+\\s+){0,2}?"
+                                        + ACTIONS + "\\b")
+                        .expecting(
+                                1,
+                                "task|request|assignment|data|document|text|result|page|body|content|email|question|summar|correction|job|review|averaging|analysis|translation|input|context|article|post|file"),
                 Rule.of(
-                        "override.guardrail",
-                        PROMPT_INJECTION,
-                        0.6,
-                        OVERRIDE_VERBS,
-                        OVERRIDE
-                                + "\\s+(?:the\\s+|your\\s+|all\\s+|any\\s+)?(?:\\w+\\s+)?(?:guardrails?|safety\\s+(?:filters?|checks?|model|layer)|moderation|content\\s+filters?|safeguards)\\b"),
+                                "override.guardrail",
+                                PROMPT_INJECTION,
+                                0.6,
+                                OVERRIDE_VERBS,
+                                OVERRIDE
+                                        + "\\s+(?:the\\s+|your\\s+|all\\s+|any\\s+)?(?:\\w+\\s+)?(?:guardrails?|safety\\s+(?:filters?|checks?|model|layer)|moderation|content\\s+filters?|safeguards)\\b")
+                        .expecting(1, "guardrail|safety|moderation|content|safeguard"),
                 Rule.of(
                         "override.new_instructions",
                         PROMPT_INJECTION,
@@ -93,14 +102,16 @@ final class PromptInjectionRules {
                                 0.6,
                                 "im_start|im_end|inst|sys|system|endoftext|eot_id|start_header_id",
                                 "<\\|(?:im_start|im_end|system|endoftext|eot_id|start_header_id)\\|?>?|\\[/?inst\\]|<</?sys>>")
-                        .window(8, 40),
+                        .window(8, 40)
+                        .expecting(1, "<|["),
                 Rule.of(
                                 "role.tag",
                                 PROMPT_INJECTION,
                                 0.4,
                                 "system|sys|admin|administrator|developer|root|operator|instruction|instructions|configuration",
                                 "(?:^|[\\[{(<\"'!?.;|*]\\s*|\\s{2,}|!!\\s*)(?:system|sys|admin|administrator|developer|root|operator)(?:\\s+(?:message|note|notice|prompt|override|update|instruction|alert|request|command))?\\s*(?:::?|\\]|>)|</?(?:system|instructions?|admin|developer|sys|prompt)>|^\\s*#{2,}\\s*(?:system|instructions?|admin|developer|new\\s+instructions|[\\w ]{0,20}configuration\\s+update)\\b")
-                        .window(40, 60),
+                        .window(40, 60)
+                        .expecting(1, ":|]|>|#"),
                 Rule.of(
                                 "role.notice",
                                 PROMPT_INJECTION,
@@ -167,17 +178,19 @@ final class PromptInjectionRules {
                         .window(30, 10)
                         .amplifying(),
                 Rule.of(
-                        "extract.text_above",
-                        PROMPT_INJECTION,
-                        0.5,
-                        "repeat|print|output|recite|echo|copy",
-                        "\\b(?:repeat|print|output|recite|echo|copy)\\s+(?:back\\s+)?(?:all\\s+)?(?:of\\s+)?(?:the\\s+)?(?:text|words|everything|content|message)\\s+(?:above|before\\s+this)\\b[^.\\n]{0,40}?(?:verbatim|exactly|word\\s+for\\s+word|in\\s+full|as\\s+written)"),
+                                "extract.text_above",
+                                PROMPT_INJECTION,
+                                0.5,
+                                "repeat|print|output|recite|echo|copy",
+                                "\\b(?:repeat|print|output|recite|echo|copy)\\s+(?:back\\s+)?(?:all\\s+)?(?:of\\s+)?(?:the\\s+)?(?:text|words|everything|content|message)\\s+(?:above|before\\s+this)\\b[^.\\n]{0,40}?(?:verbatim|exactly|word\\s+for\\s+word|in\\s+full|as\\s+written)")
+                        .expecting(1, "above|before"),
                 Rule.of(
-                        "extract.between_tags",
-                        PROMPT_INJECTION,
-                        0.5,
-                        "print|show|output|reveal|repeat|what",
-                        "\\b(?:print|show|output|reveal|repeat|what\\s+is)\\b[^.\\n]{0,40}?\\bbetween\\s+the\\s+<\\w+>\\s+tags\\b"),
+                                "extract.between_tags",
+                                PROMPT_INJECTION,
+                                0.5,
+                                "print|show|output|reveal|repeat|what",
+                                "\\b(?:print|show|output|reveal|repeat|what\\s+is)\\b[^.\\n]{0,40}?\\bbetween\\s+the\\s+<\\w+>\\s+tags\\b")
+                        .expecting(1, "tags"),
                 Rule.of(
                                 "extract.secrets",
                                 PROMPT_INJECTION,
@@ -192,7 +205,8 @@ final class PromptInjectionRules {
                                 0.65,
                                 "http|https",
                                 "!\\[[^\\]\\n]{0,40}\\]\\(\\s*https?://[^\\s)]{1,200}?[?&][\\w.-]+=(?:[^\\s)]*[{\\[<$%][^\\s)]*)?\\)")
-                        .window(60, 260),
+                        .window(60, 260)
+                        .expecting(1, "]"),
                 Rule.of(
                                 "exfil.append_url",
                                 PROMPT_INJECTION,
@@ -252,7 +266,10 @@ final class PromptInjectionRules {
                                 "ai|llm|assistant|chatbot|bot|model|agent|copilot|chatgpt|gpt|claude|gemini|bard|siri|alexa|language",
                                 "\\b" + AI
                                         + "(?:/\\w+)*(?:\\s+[\\w-]+){0,2}\\s+(?:reading|processing|parsing|reviewing|summari[sz]ing|replying|responding|analy[sz]ing|scanning|indexing|crawling|viewing|that\\s+reads?|who\\s+reads?|tools?|reviewers?|generators?|agents?|systems?|models?)\\b[^\\n:,]{0,40}?(?::|,|\\s+(?:must|should|shall|need\\s+to)\\b)")
-                        .window(4, 120),
+                        .window(4, 120)
+                        .expecting(
+                                1,
+                                "read|processing|parsing|review|summari|replying|responding|analy|scanning|indexing|crawling|viewing|tool|generator|agent|system|model"),
                 Rule.of(
                                 "address.ai_label",
                                 PROMPT_INJECTION,
@@ -260,7 +277,8 @@ final class PromptInjectionRules {
                                 "ai|llm|assistant|chatbot|bot|model|agent|copilot|chatgpt|gpt|claude|gemini|bard|siri|alexa|language",
                                 "(?:^|[^\\w@]|<@)" + AI
                                         + "(?:/\\w+){0,3}\\s*(?:>\\s*(?:override|note)?\\s*)?:\\s+(?:\\w+\\s+){0,3}?(?:ignore|disregard|state|say|tell|include|respond|reply|at\\s+the\\s+end|from\\s+now|override|instead|write|add|do\\s+not|don't|always|never|print|output|send|forward|when)\\b")
-                        .window(12, 120),
+                        .window(12, 120)
+                        .expecting(1, ":"),
                 Rule.of(
                                 "address.owner",
                                 PROMPT_INJECTION,
@@ -281,7 +299,8 @@ final class PromptInjectionRules {
                                 0.3,
                                 "tell|inform|warn|advise|instruct|remind|ask|state|say",
                                 "\\b(?:(?:tell|inform|warn|advise|instruct|remind|ask)\\s+(?:the\\s+|every\\s+|all\\s+)?(?:users?|readers?|customers?|everyone|visitors?|recipients?)\\s+(?:that|to)\\b|(?:state|say)\\s+that\\s+(?:this|the|payment|all|every))")
-                        .window(0, 60),
+                        .window(0, 60)
+                        .expecting(1, "user|reader|customer|everyone|visitor|recipient|that"),
                 Rule.of(
                                 "hijack.respond_only",
                                 PROMPT_INJECTION,

@@ -32,7 +32,10 @@ final class ReaderDirectedRules {
                                 "whoever|anyone|any|whatever|ai|llm|model|agent|assistant|chatbot|bot",
                                 "\\b(?:whoever|anyone|any\\s+(?:ai|model|system|agent|assistant|tool|bot|llm)|whatever\\s+(?:ai|model|system|agent|tool)|if\\s+you\\s+are\\s+an?\\s+(?:ai|llm|language\\s+model|assistant|chatbot|bot|agent|automated))\\b(?:\\s+(?:that|who|is))?\\s+"
                                         + READER_WORK + "\\s+(?:this|these|the\\s+(?:following|above))\\b")
-                        .window(24, 120),
+                        .window(24, 120)
+                        .expecting(
+                                1,
+                                "read|see|process|pars|summari|analy|review|index|ingest|encounter|handl|answer|respond|repl|translat"),
                 Rule.of(
                                 "reader.when_you",
                                 PROMPT_INJECTION,
@@ -121,14 +124,16 @@ final class ReaderDirectedRules {
                                 0.45,
                                 "policy|policies|rules|restrictions|guidelines|filters|safety|content",
                                 "\\b(?:content\\s+|safety\\s+|usage\\s+)?(?:policy|policies|rules|restrictions|guidelines|filters|safety\\s+(?:rules|filters|checks))\\s+(?:(?:have|has)\\s+been\\s+|are\\s+|is\\s+|were\\s+|was\\s+)?(?:revoked|suspended|lifted|disabled|removed|waived|deactivated|turned\\s+off|no\\s+longer\\s+(?:apply|applies|in\\s+effect|active))\\b")
-                        .window(40, 60),
+                        .window(40, 60)
+                        .expecting(1, "revoked|suspended|lifted|disabled|removed|waived|deactivated|turned|no"),
                 Rule.of(
                                 "authority.flag",
                                 PROMPT_INJECTION,
                                 0.45,
                                 "safe|approved|verified|trusted|authorized|authorised|admin|override|bypass|jailbreak|unrestricted|debug",
                                 "[\\[{(]\\s*(?:safe|approved|verified|trusted|authori[sz]ed|admin|override|bypass|jailbreak|unrestricted|debug)(?:_\\w+)?\\s*[=:]\\s*(?:true|yes|1|on)\\s*[\\]})]")
-                        .window(6, 30),
+                        .window(6, 30)
+                        .expecting(1, "]|}|)"),
                 Rule.of(
                                 "authority.prescreened",
                                 PROMPT_INJECTION,
@@ -145,14 +150,16 @@ final class ReaderDirectedRules {
                                 "send|forward|email|post|upload|transmit|submit|exfiltrat|copy|mail",
                                 "\\b(?:send|forward|e-?mail|post|upload|transmit|submit|exfiltrat\\w*|copy|mail)\\s+(?:it|them|this|that|all|every|the|a\\s+copy|a\\s+summary|your|their|any|each)\\b[^\\n]{0,100}?\\b(?:to|at)\\s+(?:https?://|www\\.|[\\w.+-]+@[\\w-]+\\.[a-z]{2,})")
                         .window(4, 200)
-                        .inDocument(1),
+                        .inDocument(1)
+                        .expecting(1, "http|www|@"),
                 Rule.of(
                                 "exfil.link_params",
                                 PROMPT_INJECTION,
                                 0.45,
                                 "http|https",
                                 "\\]\\(\\s*https?://[^\\s)]{1,200}?[?&][\\w.-]+=\\s*(?:\\{|\\[|<|\\$|%7b|\\(|\\*)")
-                        .window(80, 220),
+                        .window(80, 220)
+                        .expecting(1, "]"),
                 Rule.of(
                                 "tool.invoke",
                                 PROMPT_INJECTION,
@@ -197,7 +204,8 @@ final class ReaderDirectedRules {
                                 0.45,
                                 "note|message|instruction|instructions|attention|hint|reminder",
                                 "\\b(?:note|message|instructions?|attention|hint|reminder)\\s+(?:to|for)\\s+(?:any\\s+|all\\s+|the\\s+)?(?:automated|ai|ai-powered|llm|machine|ats)\\s+(?:\\w+\\s+)?(?:tools?|systems?|screeners?|reviewers?|readers?|graders?|agents?|models?|assistants?|parsers?|software)\\b")
-                        .window(4, 100),
+                        .window(4, 100)
+                        .expecting(1, "automated|ai|llm|machine|ats"),
                 Rule.of(
                                 "reader.rank_me",
                                 PROMPT_INJECTION,
