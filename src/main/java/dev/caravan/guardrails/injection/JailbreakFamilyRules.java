@@ -53,8 +53,7 @@ final class JailbreakFamilyRules {
                                 0.45,
                                 "classic|jailbreak|normal|filtered|unfiltered|censored|uncensored|developer|aligned|unaligned|gpt|chatgpt",
                                 "[\\[(]\\s*(?:🔒|🔓)?\\s*(?:classic|jailbreak|jailbroken|normal|filtered|unfiltered|censored|uncensored|developer\\s+mode|aligned|unaligned|gpt|chatgpt)\\s*(?:output|response)?\\s*[\\])][^\\n]{0,200}?[\\[(]\\s*(?:🔒|🔓)?\\s*(?:classic|jailbreak|jailbroken|normal|filtered|unfiltered|censored|uncensored|developer\\s+mode|aligned|unaligned|gpt|chatgpt|\\w+)\\s*(?:output|response)?\\s*[\\])]|\\b(?:normal|classic|filtered|censored|standard)\\s+(?:and|&|\\+|/)\\s+(?:developer\\s+mode|jailbr\\w+|unfiltered|uncensored|unrestricted|evil|dan)\\s+(?:outputs?|responses?|answers?|versions?)")
-                        .window(8, 320)
-                        .expecting(2, "(|[|normal|classic|filtered|censored|standard|output|response|answer|version"),
+                        .window(8, 320),
                 Rule.of(
                                 "jbf.never_refuse",
                                 JAILBREAK,

@@ -95,8 +95,7 @@ final class JailbreakRules {
                                 0.45,
                                 "always|will|matter|even|regardless",
                                 "\\b(?:(?:always|will)\\s+(?:\\w+\\s+)?(?:answer|respond|reply|comply|provide|send|give|generate)\\w*\\s+(?:\\w+\\s+){0,4}?(?:no\\s+matter|regardless|even\\s+if|whatever|anything|every\\s+(?:request|question|prompt)|any\\s+(?:request|question|prompt))|no\\s+matter\\s+how\\s+(?:\\w+\\s+)?(?:immoral|unethical|illegal|dangerous|harmful|offensive|inappropriate|explicit|wrong|evil)|even\\s+if\\s+(?:it's|it\\s+is|they\\s+are|the\\s+\\w+\\s+(?:is|are))\\s+(?:\\w+\\s+)?(?:illegal|harmful|unethical|immoral|dangerous|offensive|inappropriate|against)|regardless\\s+of\\s+(?:its\\s+|any\\s+|the\\s+)?(?:legality|ethics|morality|consequences|potential\\s+\\w+))\\b")
-                        .window(30, 120)
-                        .expecting(1, "matter|regardless|even|whatever|anything|every|any"),
+                        .window(30, 120),
                 Rule.of(
                                 "jb.policy",
                                 JAILBREAK,

@@ -43,39 +43,32 @@ final class PromptInjectionRules {
     static List<Rule> rules() {
         return List.of(
                 Rule.of(
-                                "override.instructions",
-                                PROMPT_INJECTION,
-                                0.8,
-                                OVERRIDE_VERBS,
-                                OVERRIDE
-                                        + "(?:\\s+(?:about|of|all\\s+of|off))?(?:\\s+[\\w'-]+){0,3}?\\s+(?:(?:all|any|every|each)\\b[^.\\n]{0,30}?\\b"
-                                        + INSTRUCTIONS + "|(?:[\\w'-]+\\s+){0,2}?" + PREVIOUS
-                                        + "\\s+(?:[\\w'-]+\\s+){0,2}?"
-                                        + INSTRUCTIONS
-                                        + "|(?:your|my|its)\\s+(?:own\\s+)?(?:[\\w'-]+\\s+)?(?:instructions?|guidelines|directives|rules|programming|prompt|training|polic\\w+|restrictions|filters|ethics|morals|task|orders))\\b")
-                        .expecting(
-                                1,
-                                "instruction|guideline|directive|rule|prompt|programming|polic|command|guidance|order|input|constraint|restriction|training|context|message|conversation|setting|configuration|task|filter|ethic|moral"),
+                        "override.instructions",
+                        PROMPT_INJECTION,
+                        0.8,
+                        OVERRIDE_VERBS,
+                        OVERRIDE
+                                + "(?:\\s+(?:about|of|all\\s+of|off))?(?:\\s+[\\w'-]+){0,3}?\\s+(?:(?:all|any|every|each)\\b[^.\\n]{0,30}?\\b"
+                                + INSTRUCTIONS + "|(?:[\\w'-]+\\s+){0,2}?" + PREVIOUS
+                                + "\\s+(?:[\\w'-]+\\s+){0,2}?"
+                                + INSTRUCTIONS
+                                + "|(?:your|my|its)\\s+(?:own\\s+)?(?:[\\w'-]+\\s+)?(?:instructions?|guidelines|directives|rules|programming|prompt|training|polic\\w+|restrictions|filters|ethics|morals|task|orders))\\b"),
                 Rule.of(
-                                "override.everything",
-                                PROMPT_INJECTION,
-                                0.7,
-                                OVERRIDE_VERBS,
-                                OVERRIDE
-                                        + "\\s+(?:everything|anything|all)\\s+(?:(?:you\\s+(?:were|have\\s+been|'ve\\s+been)\\s+(?:told|given|taught))|above|before|prior|previously|said\\s+before|that\\s+came\\s+before)")
-                        .expecting(1, "everything|anything|all"),
+                        "override.everything",
+                        PROMPT_INJECTION,
+                        0.7,
+                        OVERRIDE_VERBS,
+                        OVERRIDE
+                                + "\\s+(?:everything|anything|all)\\s+(?:(?:you\\s+(?:were|have\\s+been|'ve\\s+been)\\s+(?:told|given|taught))|above|before|prior|previously|said\\s+before|that\\s+came\\s+before)"),
                 Rule.of(
-                                "override.task",
-                                PROMPT_INJECTION,
-                                0.7,
-                                OVERRIDE_VERBS,
-                                OVERRIDE + "\\s+(?:the|this|that|these|your|my|other|all|any)\\s+(?:[\\w-]+\\s+){0,2}?"
-                                        + TASK_NOUNS
-                                        + "\\b[^.\\n]{0,60}?(?:\\band\\b|;|,|\\.|:|--|—)\\s*(?:then\\s+|instead\\s+|just\\s+|only\\s+)?(?:\\w+\\s+){0,2}?"
-                                        + ACTIONS + "\\b")
-                        .expecting(
-                                1,
-                                "task|request|assignment|data|document|text|result|page|body|content|email|question|summar|correction|job|review|averaging|analysis|translation|input|context|article|post|file"),
+                        "override.task",
+                        PROMPT_INJECTION,
+                        0.7,
+                        OVERRIDE_VERBS,
+                        OVERRIDE + "\\s+(?:the|this|that|these|your|my|other|all|any)\\s+(?:[\\w-]+\\s+){0,2}?"
+                                + TASK_NOUNS
+                                + "\\b[^.\\n]{0,60}?(?:\\band\\b|;|,|\\.|:|--|—)\\s*(?:then\\s+|instead\\s+|just\\s+|only\\s+)?(?:\\w+\\s+){0,2}?"
+                                + ACTIONS + "\\b"),
                 Rule.of(
                                 "override.guardrail",
                                 PROMPT_INJECTION,
@@ -102,8 +95,7 @@ final class PromptInjectionRules {
                                 0.6,
                                 "im_start|im_end|inst|sys|system|endoftext|eot_id|start_header_id",
                                 "<\\|(?:im_start|im_end|system|endoftext|eot_id|start_header_id)\\|?>?|\\[/?inst\\]|<</?sys>>")
-                        .window(8, 40)
-                        .expecting(1, "<|["),
+                        .window(8, 40),
                 Rule.of(
                                 "role.tag",
                                 PROMPT_INJECTION,
@@ -205,8 +197,7 @@ final class PromptInjectionRules {
                                 0.65,
                                 "http|https",
                                 "!\\[[^\\]\\n]{0,40}\\]\\(\\s*https?://[^\\s)]{1,200}?[?&][\\w.-]+=(?:[^\\s)]*[{\\[<$%][^\\s)]*)?\\)")
-                        .window(60, 260)
-                        .expecting(1, "]"),
+                        .window(60, 260),
                 Rule.of(
                                 "exfil.append_url",
                                 PROMPT_INJECTION,
@@ -299,8 +290,7 @@ final class PromptInjectionRules {
                                 0.3,
                                 "tell|inform|warn|advise|instruct|remind|ask|state|say",
                                 "\\b(?:(?:tell|inform|warn|advise|instruct|remind|ask)\\s+(?:the\\s+|every\\s+|all\\s+)?(?:users?|readers?|customers?|everyone|visitors?|recipients?)\\s+(?:that|to)\\b|(?:state|say)\\s+that\\s+(?:this|the|payment|all|every))")
-                        .window(0, 60)
-                        .expecting(1, "user|reader|customer|everyone|visitor|recipient|that"),
+                        .window(0, 60),
                 Rule.of(
                                 "hijack.respond_only",
                                 PROMPT_INJECTION,

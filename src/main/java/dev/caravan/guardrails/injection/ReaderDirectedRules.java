@@ -32,10 +32,7 @@ final class ReaderDirectedRules {
                                 "whoever|anyone|any|whatever|ai|llm|model|agent|assistant|chatbot|bot",
                                 "\\b(?:whoever|anyone|any\\s+(?:ai|model|system|agent|assistant|tool|bot|llm)|whatever\\s+(?:ai|model|system|agent|tool)|if\\s+you\\s+are\\s+an?\\s+(?:ai|llm|language\\s+model|assistant|chatbot|bot|agent|automated))\\b(?:\\s+(?:that|who|is))?\\s+"
                                         + READER_WORK + "\\s+(?:this|these|the\\s+(?:following|above))\\b")
-                        .window(24, 120)
-                        .expecting(
-                                1,
-                                "read|see|process|pars|summari|analy|review|index|ingest|encounter|handl|answer|respond|repl|translat"),
+                        .window(24, 120),
                 Rule.of(
                                 "reader.when_you",
                                 PROMPT_INJECTION,
@@ -124,16 +121,14 @@ final class ReaderDirectedRules {
                                 0.45,
                                 "policy|policies|rules|restrictions|guidelines|filters|safety|content",
                                 "\\b(?:content\\s+|safety\\s+|usage\\s+)?(?:policy|policies|rules|restrictions|guidelines|filters|safety\\s+(?:rules|filters|checks))\\s+(?:(?:have|has)\\s+been\\s+|are\\s+|is\\s+|were\\s+|was\\s+)?(?:revoked|suspended|lifted|disabled|removed|waived|deactivated|turned\\s+off|no\\s+longer\\s+(?:apply|applies|in\\s+effect|active))\\b")
-                        .window(40, 60)
-                        .expecting(1, "revoked|suspended|lifted|disabled|removed|waived|deactivated|turned|no"),
+                        .window(40, 60),
                 Rule.of(
                                 "authority.flag",
                                 PROMPT_INJECTION,
                                 0.45,
                                 "safe|approved|verified|trusted|authorized|authorised|admin|override|bypass|jailbreak|unrestricted|debug",
                                 "[\\[{(]\\s*(?:safe|approved|verified|trusted|authori[sz]ed|admin|override|bypass|jailbreak|unrestricted|debug)(?:_\\w+)?\\s*[=:]\\s*(?:true|yes|1|on)\\s*[\\]})]")
-                        .window(6, 30)
-                        .expecting(1, "]|}|)"),
+                        .window(6, 30),
                 Rule.of(
                                 "authority.prescreened",
                                 PROMPT_INJECTION,
@@ -150,16 +145,14 @@ final class ReaderDirectedRules {
                                 "send|forward|email|post|upload|transmit|submit|exfiltrat|copy|mail",
                                 "\\b(?:send|forward|e-?mail|post|upload|transmit|submit|exfiltrat\\w*|copy|mail)\\s+(?:it|them|this|that|all|every|the|a\\s+copy|a\\s+summary|your|their|any|each)\\b[^\\n]{0,100}?\\b(?:to|at)\\s+(?:https?://|www\\.|[\\w.+-]+@[\\w-]+\\.[a-z]{2,})")
                         .window(4, 200)
-                        .inDocument(1)
-                        .expecting(1, "http|www|@"),
+                        .inDocument(1),
                 Rule.of(
                                 "exfil.link_params",
                                 PROMPT_INJECTION,
                                 0.45,
                                 "http|https",
                                 "\\]\\(\\s*https?://[^\\s)]{1,200}?[?&][\\w.-]+=\\s*(?:\\{|\\[|<|\\$|%7b|\\(|\\*)")
-                        .window(80, 220)
-                        .expecting(1, "]"),
+                        .window(80, 220),
                 Rule.of(
                                 "tool.invoke",
                                 PROMPT_INJECTION,

@@ -22,6 +22,8 @@ final class RuleMatcher {
     private static final int MAX_LITERAL_WINDOWS = 16;
     /** Trigger sightings kept per rule before the needed-word filter; bounds the memory for hostile input. */
     private static final int MAX_PENDING = 4 * MAX_WINDOWS;
+    /** Expected words or chars noted per rule and text; a long text's later windows are then not turned down by them. */
+    private static final int MAX_EXPECTED = 64;
 
     private static final int MAX_PREFIX = 24;
     private static final int CONTEXT_REACH = 200;
@@ -288,11 +290,19 @@ final class RuleMatcher {
             at[size++] = position;
         }
 
-        /** Adds the position unless it is the last one added: two expected words starting there count once. */
+        /**
+         * Adds the position unless it is the last one added (two expected words starting there count once), up to
+         * {@code MAX_EXPECTED} positions: past that the list is full and says nothing of the text after its last one.
+         */
         void addOnce(int rule, int position) {
-            if (size == 0 || at[size - 1] != position) {
+            if (size < MAX_EXPECTED && (size == 0 || at[size - 1] != position)) {
                 add(rule, position);
             }
+        }
+
+        /** Whether a window [from, to] may hold {@code count} expected positions: a full list cannot rule out its tail. */
+        boolean mayHold(int from, int to, int count) {
+            return (size == MAX_EXPECTED && to > at[size - 1]) || atLeast(from, to, count);
         }
 
         boolean anyIn(int from, int to) {
@@ -375,7 +385,7 @@ final class RuleMatcher {
         Rule.Expectation expects = rule.expects();
         if (expects != null) {
             Positions found = call.expected[r];
-            if (found == null || !found.atLeast(at - rule.back(), at + rule.forward(), expects.count())) {
+            if (found == null || !found.mayHold(at - rule.back(), at + rule.forward(), expects.count())) {
                 return;
             }
         }

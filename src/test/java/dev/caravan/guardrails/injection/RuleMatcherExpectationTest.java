@@ -208,7 +208,7 @@ class RuleMatcherExpectationTest {
     void expectationsNeverDropASignal() {
         List<Rule> rules = rules();
         List<Rule> expecting = rules.stream().filter(r -> r.expects() != null).toList();
-        assertThat(expecting).hasSizeGreaterThan(20);
+        assertThat(expecting).hasSizeGreaterThan(10);
         RuleMatcher with = new RuleMatcher(rules);
         RuleMatcher without = new RuleMatcher(rules.stream()
                 .map(RuleMatcherExpectationTest::withoutExpectation)
