@@ -183,7 +183,7 @@ record Rule(
      * cheap check spares the pattern most of its attempts on ordinary text.
      */
     Rule needing(String words) {
-        return withPrefilters(List.of(words.split("\\|")), lineStart);
+        return withPrefilters(List.of(words.split("\\|")), lineStart, expects);
     }
 
     /**
@@ -191,7 +191,7 @@ record Rule(
      * an optional "please": the matcher checks that by hand before it runs the pattern's costly look-behind.
      */
     Rule startingLines() {
-        return withPrefilters(needs, true);
+        return withPrefilters(needs, true, expects);
     }
 
     /**
@@ -201,24 +201,10 @@ record Rule(
      * windows as before.
      */
     Rule expecting(int count, String words) {
-        return new Rule(
-                id,
-                category,
-                weight,
-                triggers,
-                literals,
-                pattern,
-                context,
-                back,
-                forward,
-                documentLevel,
-                amplifier,
-                needs,
-                lineStart,
-                new Expectation(count, List.of(words.split("\\|"))));
+        return withPrefilters(needs, lineStart, new Expectation(count, List.of(words.split("\\|"))));
     }
 
-    private Rule withPrefilters(List<String> newNeeds, boolean newLineStart) {
+    private Rule withPrefilters(List<String> newNeeds, boolean newLineStart, Expectation newExpects) {
         return new Rule(
                 id,
                 category,
@@ -233,6 +219,6 @@ record Rule(
                 amplifier,
                 newNeeds,
                 newLineStart,
-                expects);
+                newExpects);
     }
 }

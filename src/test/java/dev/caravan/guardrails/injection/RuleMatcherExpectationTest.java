@@ -42,16 +42,6 @@ class RuleMatcherExpectationTest {
         "_"
     };
 
-    private static List<Rule> rules() {
-        List<Rule> rules = new ArrayList<>();
-        rules.addAll(PromptInjectionRules.rules());
-        rules.addAll(JailbreakRules.rules());
-        rules.addAll(MultilingualRules.rules());
-        rules.addAll(ReaderDirectedRules.rules());
-        rules.addAll(JailbreakFamilyRules.rules());
-        return rules;
-    }
-
     private static Rule withoutExpectation(Rule r) {
         return new Rule(
                 r.id(),
@@ -206,7 +196,7 @@ class RuleMatcherExpectationTest {
 
     @Test
     void expectationsNeverDropASignal() {
-        List<Rule> rules = rules();
+        List<Rule> rules = InjectionDetector.defaultRules();
         List<Rule> expecting = rules.stream().filter(r -> r.expects() != null).toList();
         assertThat(expecting).hasSizeGreaterThan(10);
         RuleMatcher with = new RuleMatcher(rules);
