@@ -24,14 +24,18 @@ final class CueSearch {
             return m.find() ? m.end() : -1;
         }
         // A region's default opaque bounds hide the text outside it; a copy of the window does the same, while the
-        // transparent bounds below still let each try see the window before its starting point.
-        String window = text.substring(from, to);
+        // transparent bounds below still let each try see the window before its starting point. The leads are looked
+        // for in a char copy of the window; its string is made for the first lead found.
+        char[] chars = new char[to - from];
+        text.getChars(from, to, chars, 0);
         Matcher m = null;
-        for (int p = leads.next(window, 0); p >= 0; p = leads.next(window, p + 1)) {
+        for (int p = leads.next(chars, 0); p >= 0; p = leads.next(chars, p + 1)) {
             if (m == null) {
-                m = pattern.matcher(window).useTransparentBounds(true).useAnchoringBounds(false);
+                m = pattern.matcher(new String(chars))
+                        .useTransparentBounds(true)
+                        .useAnchoringBounds(false);
             }
-            if (m.region(p, window.length()).lookingAt()) {
+            if (m.region(p, chars.length).lookingAt()) {
                 return from + m.end();
             }
         }

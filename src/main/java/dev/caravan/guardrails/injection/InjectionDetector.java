@@ -67,17 +67,23 @@ public final class InjectionDetector implements Guardrail {
         this.model = model;
         this.corroborationFloor = corroborationFloor;
         this.corroborationWeight = corroborationWeight;
+        List<Rule> rules = defaultRules();
+        this.matcher = new RuleMatcher(rules);
+        this.transformedMatcher = new RuleMatcher(rules.stream()
+                .filter(r ->
+                        r.weight() >= TRANSFORMED_MIN_WEIGHT && r.literals().isEmpty())
+                .toList());
+    }
+
+    /** English, multilingual, reader-directed and jailbreak rules, in the order the matcher reports them. */
+    static List<Rule> defaultRules() {
         List<Rule> rules = new ArrayList<>();
         rules.addAll(PromptInjectionRules.rules());
         rules.addAll(JailbreakRules.rules());
         rules.addAll(MultilingualRules.rules());
         rules.addAll(ReaderDirectedRules.rules());
         rules.addAll(JailbreakFamilyRules.rules());
-        this.matcher = new RuleMatcher(rules);
-        this.transformedMatcher = new RuleMatcher(rules.stream()
-                .filter(r ->
-                        r.weight() >= TRANSFORMED_MIN_WEIGHT && r.literals().isEmpty())
-                .toList());
+        return rules;
     }
 
     @Override

@@ -60,7 +60,8 @@ final class JailbreakFamilyRules {
                                 0.45,
                                 "cannot|can|must|never|not|refuse|decline|say",
                                 "\\b(?:you\\s+(?:cannot|can't|can\\s+not|may\\s+not|must\\s+not|are\\s+not\\s+allowed\\s+to)\\s+(?:say\\s+no|refuse|decline|reject)|(?:never|not\\s+allowed\\s+to)\\s+(?:refuse|decline|reject)\\s+(?:a|any|my)|(?:refusing|declining)\\s+is\\s+not\\s+(?:an\\s+option|allowed|permitted))\\b")
-                        .window(30, 40),
+                        .window(30, 40)
+                        .expecting(1, "say|refus|declin|reject"),
                 Rule.of(
                                 "jbf.no_caveats",
                                 JAILBREAK,
@@ -105,7 +106,8 @@ final class JailbreakFamilyRules {
                                 0.35,
                                 "assistant|ai|bot|chatgpt|gpt|model",
                                 "\\b(?:assistant|ai|bot|chatgpt|gpt|model)\\s*:\\s*(?:sure|certainly|absolutely|of\\s+course|okay|ok)[,!.]?\\s+(?:here|first|step|the|you|i'll|i\\s+will|to)\\b[^\\n]{0,40}$")
-                        .window(4, 120),
+                        .window(4, 120)
+                        .expecting(1, ":"),
                 Rule.of(
                                 "jbf.testing_authority",
                                 JAILBREAK,

@@ -63,7 +63,10 @@ final class JailbreakRules {
                                 0.25,
                                 "unfiltered|uncensored|amoral|unrestricted|unethical|immoral|unbound|unhinged|limitless|unlimited|boundless|lawless|unchained|unshackled|depraved|ruthless|sadistic|rebellious",
                                 "\\b(?:unfiltered|uncensored|amoral|unrestricted|unethical|immoral|unbound|unhinged|limitless|unlimited|boundless|lawless|unchained|unshackled|depraved|ruthless|sadistic)\\b[\\s\\S]{1,300}?\\b(?:unfiltered|uncensored|amoral|unrestricted|unethical|immoral|unbound|unhinged|limitless|unlimited|boundless|lawless|unchained|unshackled|depraved|ruthless|sadistic)\\b")
-                        .window(4, 400),
+                        .window(4, 400)
+                        .expecting(
+                                2,
+                                "unfiltered|uncensored|amoral|unrestricted|unethical|immoral|unbound|unhinged|limitless|unlimited|boundless|lawless|unchained|unshackled|depraved|ruthless|sadistic"),
                 Rule.of(
                                 "jb.refusal",
                                 JAILBREAK,
@@ -106,7 +109,8 @@ final class JailbreakRules {
                                 0.25,
                                 "openai|openal|anthropic|chatgpt",
                                 "\\b(?:openai|openal|anthropic|chatgpt)'?s?\\s+(?:\\w+\\s+){0,2}?(?:polic(?:y|ies)|guidelines|rules|restrictions|filters|terms|ethical)\\b")
-                        .amplifying(),
+                        .amplifying()
+                        .expecting(1, "polic|guidelines|rules|restrictions|filters|terms|ethical"),
                 Rule.of(
                                 "jb.dual",
                                 JAILBREAK,
@@ -154,11 +158,12 @@ final class JailbreakRules {
                         .window(20, 30)
                         .amplifying(),
                 Rule.of(
-                        "jb.prefix",
-                        JAILBREAK,
-                        0.5,
-                        "start|begin|prefix|open|starting",
-                        "\\b(?:start|begin|prefix|open|starting)\\w*\\s+(?:(?:your|each|every|all|the)\\s+)?(?:\\w+\\s+){0,2}?(?:answers?|responses?|replies|reply|messages?|outputs?)\\s+with\\s+[\"'`]?\\s*(?:sure|certainly|absolutely|of\\s+course|here\\s+is|here's|yes|ok)"),
+                                "jb.prefix",
+                                JAILBREAK,
+                                0.5,
+                                "start|begin|prefix|open|starting",
+                                "\\b(?:start|begin|prefix|open|starting)\\w*\\s+(?:(?:your|each|every|all|the)\\s+)?(?:\\w+\\s+){0,2}?(?:answers?|responses?|replies|reply|messages?|outputs?)\\s+with\\s+[\"'`]?\\s*(?:sure|certainly|absolutely|of\\s+course|here\\s+is|here's|yes|ok)")
+                        .expecting(1, "answer|response|repl|message|output"),
                 Rule.of(
                                 "jb.manyshot",
                                 JAILBREAK,
@@ -205,11 +210,12 @@ final class JailbreakRules {
                         .window(20, 40)
                         .amplifying(),
                 Rule.of(
-                        "jb.obedience",
-                        JAILBREAK,
-                        0.35,
-                        "must|shall|will|unquestioning|obey",
-                        "\\b(?:(?:must|shall|will)\\s+(?:always\\s+)?(?:obey|comply\\s+with)\\s+(?:all|every|any|my)\\b|unquestioning(?:ly)?\\s+obe\\w+|obey\\s+(?:all|every)\\s+(?:orders|commands)|obey\\s+human\\s+(?:commands|directives))"),
+                                "jb.obedience",
+                                JAILBREAK,
+                                0.35,
+                                "must|shall|will|unquestioning|obey",
+                                "\\b(?:(?:must|shall|will)\\s+(?:always\\s+)?(?:obey|comply\\s+with)\\s+(?:all|every|any|my)\\b|unquestioning(?:ly)?\\s+obe\\w+|obey\\s+(?:all|every)\\s+(?:orders|commands)|obey\\s+human\\s+(?:commands|directives))")
+                        .expecting(1, "obe|comply"),
                 Rule.of(
                                 "jb.any_content",
                                 JAILBREAK,
@@ -225,6 +231,9 @@ final class JailbreakRules {
                                 "explicit|violent|offensive|illegal|harmful|nsfw|profanity|swear|curse|racist|sexual|dangerous",
                                 "\\b(?:explicit|violent|offensive|illegal|harmful|nsfw|profanity|swear\\w*|curse\\s+words|racist|sexual|dangerous)\\b[\\s\\S]{1,200}?\\b(?:explicit|violent|offensive|illegal|harmful|nsfw|profanity|swear\\w*|curse\\s+words|racist|sexual|dangerous)\\b")
                         .window(4, 300)
-                        .amplifying());
+                        .amplifying()
+                        .expecting(
+                                2,
+                                "explicit|violent|offensive|illegal|harmful|nsfw|profanity|swear|curse|racist|sexual|dangerous"));
     }
 }

@@ -89,27 +89,27 @@ final class LeadingWords {
     }
 
     /** True if one of the words starts at {@code at}; every match starting there needs one. */
-    boolean startAt(CharSequence text, int at) {
-        char c = text.charAt(at);
+    boolean startAt(char[] text, int at) {
+        char c = text[at];
         Lead[] leads = c < 128 ? byFirst[c] : null;
         if (leads == null) {
             return false;
         }
         // Two ASCII word chars never have a word boundary between them, whichever definition of \b the JDK uses.
-        boolean inWord = at > 0 && wordChar(text.charAt(at - 1));
+        boolean inWord = at > 0 && wordChar(text[at - 1]);
         if (inWord && boundedOnly[c]) {
             return false;
         }
         if (pairOnly[c]) {
             // Leads are ASCII, and case folding is ASCII-only: a lead's second char is never at or above 128.
-            char second = at + 1 < text.length() ? text.charAt(at + 1) : 0x80;
+            char second = at + 1 < text.length ? text[at + 1] : 0x80;
             int bit = c * 128 + second;
             if (second >= 0x80 || (pairs[bit >>> 6] & (1L << bit)) == 0) {
                 return false;
             }
         }
         char[] seconds = secondsByFirst[c];
-        char next = at + 1 < text.length() ? text.charAt(at + 1) : 0;
+        char next = at + 1 < text.length ? text[at + 1] : 0;
         for (int k = 0; k < leads.length; k++) {
             // The second char first, as startsWith would compare it: no call and no lead read for most leads.
             char w = seconds[k];
@@ -125,26 +125,26 @@ final class LeadingWords {
     }
 
     /** Whether the char after the lead at {@code at} is one the pattern can go on with. */
-    private static boolean followed(CharSequence text, int at, Lead lead) {
+    private static boolean followed(char[] text, int at, Lead lead) {
         if (lead.follow() == ANY) {
             return true;
         }
         int after = at + lead.word().length();
-        if (after >= text.length()) {
+        if (after >= text.length) {
             return false;
         }
-        char c = text.charAt(after);
+        char c = text[after];
         return lead.follow() == SPACE
                 ? c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
                 : c == lead.follow();
     }
 
     /** The first position from {@code from} on where {@code startAt} holds, or -1: the scan a cue search makes. */
-    int next(String text, int from) {
-        int n = text.length();
-        int before = from > 0 && wordChar(text.charAt(from - 1)) ? WORD : 0;
+    int next(char[] text, int from) {
+        int n = text.length;
+        int before = from > 0 && wordChar(text[from - 1]) ? WORD : 0;
         for (int p = from; p < n; p++) {
-            char c = text.charAt(p);
+            char c = text[p];
             int kind = c < 128 ? kinds[c] : 0;
             // One table read per char: a lead char, unless all its leads want a boundary and a word char precedes it.
             if ((kind & LEAD) != 0 && ((before << 2) & kind & BOUNDED) == 0 && startAt(text, p)) {
@@ -177,12 +177,12 @@ final class LeadingWords {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
-    private boolean startsWith(CharSequence text, int at, String word) {
-        if (at + word.length() > text.length()) {
+    private boolean startsWith(char[] text, int at, String word) {
+        if (at + word.length() > text.length) {
             return false;
         }
         for (int k = 0; k < word.length(); k++) {
-            char c = text.charAt(at + k);
+            char c = text[at + k];
             char w = word.charAt(k);
             // ASCII-only folding, like CASE_INSENSITIVE without UNICODE_CASE.
             if (c != w && !(ignoreCase && c < 128 && sameIgnoringCase(c, w))) {
@@ -277,10 +277,61 @@ final class LeadingWords {
         while (end < alt.length() && Character.isLetterOrDigit(alt.charAt(end)) && alt.charAt(end) < 128) {
             end++;
         }
+        if (end == i) {
+            return punctuation(alt, i);
+        }
         if (quantified(alt, end)) {
             return end - 1 <= i ? null : List.of(new Lead(alt.substring(i, end - 1), bounded, ANY));
         }
         return end <= i ? null : List.of(new Lead(alt.substring(i, end), bounded, follow(alt, end)));
+    }
+
+    /**
+     * One-char leads for an alternative that opens with an ASCII punctuation char, plain or escaped, or with a class of
+     * only such chars (no range, negation or nesting); null for anything else, or when that first atom is optional.
+     */
+    private static List<Lead> punctuation(String alt, int i) {
+        if (i >= alt.length() || quantified(alt, skip(alt, i))) {
+            return null;
+        }
+        char c = alt.charAt(i);
+        StringBuilder chars = new StringBuilder();
+        if (c == '[') {
+            int close = skip(alt, i) - 1;
+            if (close >= alt.length() || alt.charAt(close) != ']') {
+                return null;
+            }
+            for (int k = i + 1; k < close; k++) {
+                char d = alt.charAt(k);
+                if (d == '\\' && k + 1 < close && punctuation(alt.charAt(k + 1))) {
+                    chars.append(alt.charAt(++k));
+                } else if (punctuation(d) && "\\[]^-&".indexOf(d) < 0) {
+                    chars.append(d);
+                } else {
+                    return null;
+                }
+            }
+        } else if (c == '\\') {
+            if (i + 1 >= alt.length() || !punctuation(alt.charAt(i + 1))) {
+                return null;
+            }
+            chars.append(alt.charAt(i + 1));
+        } else if (punctuation(c) && "^$.|?*+()[]{}#".indexOf(c) < 0) {
+            chars.append(c);
+        }
+        if (chars.isEmpty()) {
+            return null;
+        }
+        List<Lead> out = new ArrayList<>();
+        for (int k = 0; k < chars.length(); k++) {
+            out.add(new Lead(String.valueOf(chars.charAt(k)), false, ANY));
+        }
+        return out;
+    }
+
+    /** An ASCII char that is printable and neither a space, a letter nor a digit. */
+    private static boolean punctuation(char c) {
+        return c > ' ' && c < 127 && !Character.isLetterOrDigit(c);
     }
 
     /**

@@ -49,7 +49,8 @@ final class PromptInjectionRules {
                         OVERRIDE_VERBS,
                         OVERRIDE
                                 + "(?:\\s+(?:about|of|all\\s+of|off))?(?:\\s+[\\w'-]+){0,3}?\\s+(?:(?:all|any|every|each)\\b[^.\\n]{0,30}?\\b"
-                                + INSTRUCTIONS + "|(?:[\\w'-]+\\s+){0,2}?" + PREVIOUS + "\\s+(?:[\\w'-]+\\s+){0,2}?"
+                                + INSTRUCTIONS + "|(?:[\\w'-]+\\s+){0,2}?" + PREVIOUS
+                                + "\\s+(?:[\\w'-]+\\s+){0,2}?"
                                 + INSTRUCTIONS
                                 + "|(?:your|my|its)\\s+(?:own\\s+)?(?:[\\w'-]+\\s+)?(?:instructions?|guidelines|directives|rules|programming|prompt|training|polic\\w+|restrictions|filters|ethics|morals|task|orders))\\b"),
                 Rule.of(
@@ -69,12 +70,13 @@ final class PromptInjectionRules {
                                 + "\\b[^.\\n]{0,60}?(?:\\band\\b|;|,|\\.|:|--|—)\\s*(?:then\\s+|instead\\s+|just\\s+|only\\s+)?(?:\\w+\\s+){0,2}?"
                                 + ACTIONS + "\\b"),
                 Rule.of(
-                        "override.guardrail",
-                        PROMPT_INJECTION,
-                        0.6,
-                        OVERRIDE_VERBS,
-                        OVERRIDE
-                                + "\\s+(?:the\\s+|your\\s+|all\\s+|any\\s+)?(?:\\w+\\s+)?(?:guardrails?|safety\\s+(?:filters?|checks?|model|layer)|moderation|content\\s+filters?|safeguards)\\b"),
+                                "override.guardrail",
+                                PROMPT_INJECTION,
+                                0.6,
+                                OVERRIDE_VERBS,
+                                OVERRIDE
+                                        + "\\s+(?:the\\s+|your\\s+|all\\s+|any\\s+)?(?:\\w+\\s+)?(?:guardrails?|safety\\s+(?:filters?|checks?|model|layer)|moderation|content\\s+filters?|safeguards)\\b")
+                        .expecting(1, "guardrail|safety|moderation|content|safeguard"),
                 Rule.of(
                         "override.new_instructions",
                         PROMPT_INJECTION,
@@ -100,7 +102,8 @@ final class PromptInjectionRules {
                                 0.4,
                                 "system|sys|admin|administrator|developer|root|operator|instruction|instructions|configuration",
                                 "(?:^|[\\[{(<\"'!?.;|*]\\s*|\\s{2,}|!!\\s*)(?:system|sys|admin|administrator|developer|root|operator)(?:\\s+(?:message|note|notice|prompt|override|update|instruction|alert|request|command))?\\s*(?:::?|\\]|>)|</?(?:system|instructions?|admin|developer|sys|prompt)>|^\\s*#{2,}\\s*(?:system|instructions?|admin|developer|new\\s+instructions|[\\w ]{0,20}configuration\\s+update)\\b")
-                        .window(40, 60),
+                        .window(40, 60)
+                        .expecting(1, ":|]|>|#"),
                 Rule.of(
                                 "role.notice",
                                 PROMPT_INJECTION,
@@ -167,17 +170,19 @@ final class PromptInjectionRules {
                         .window(30, 10)
                         .amplifying(),
                 Rule.of(
-                        "extract.text_above",
-                        PROMPT_INJECTION,
-                        0.5,
-                        "repeat|print|output|recite|echo|copy",
-                        "\\b(?:repeat|print|output|recite|echo|copy)\\s+(?:back\\s+)?(?:all\\s+)?(?:of\\s+)?(?:the\\s+)?(?:text|words|everything|content|message)\\s+(?:above|before\\s+this)\\b[^.\\n]{0,40}?(?:verbatim|exactly|word\\s+for\\s+word|in\\s+full|as\\s+written)"),
+                                "extract.text_above",
+                                PROMPT_INJECTION,
+                                0.5,
+                                "repeat|print|output|recite|echo|copy",
+                                "\\b(?:repeat|print|output|recite|echo|copy)\\s+(?:back\\s+)?(?:all\\s+)?(?:of\\s+)?(?:the\\s+)?(?:text|words|everything|content|message)\\s+(?:above|before\\s+this)\\b[^.\\n]{0,40}?(?:verbatim|exactly|word\\s+for\\s+word|in\\s+full|as\\s+written)")
+                        .expecting(1, "above|before"),
                 Rule.of(
-                        "extract.between_tags",
-                        PROMPT_INJECTION,
-                        0.5,
-                        "print|show|output|reveal|repeat|what",
-                        "\\b(?:print|show|output|reveal|repeat|what\\s+is)\\b[^.\\n]{0,40}?\\bbetween\\s+the\\s+<\\w+>\\s+tags\\b"),
+                                "extract.between_tags",
+                                PROMPT_INJECTION,
+                                0.5,
+                                "print|show|output|reveal|repeat|what",
+                                "\\b(?:print|show|output|reveal|repeat|what\\s+is)\\b[^.\\n]{0,40}?\\bbetween\\s+the\\s+<\\w+>\\s+tags\\b")
+                        .expecting(1, "tags"),
                 Rule.of(
                                 "extract.secrets",
                                 PROMPT_INJECTION,
@@ -252,7 +257,10 @@ final class PromptInjectionRules {
                                 "ai|llm|assistant|chatbot|bot|model|agent|copilot|chatgpt|gpt|claude|gemini|bard|siri|alexa|language",
                                 "\\b" + AI
                                         + "(?:/\\w+)*(?:\\s+[\\w-]+){0,2}\\s+(?:reading|processing|parsing|reviewing|summari[sz]ing|replying|responding|analy[sz]ing|scanning|indexing|crawling|viewing|that\\s+reads?|who\\s+reads?|tools?|reviewers?|generators?|agents?|systems?|models?)\\b[^\\n:,]{0,40}?(?::|,|\\s+(?:must|should|shall|need\\s+to)\\b)")
-                        .window(4, 120),
+                        .window(4, 120)
+                        .expecting(
+                                1,
+                                "read|processing|parsing|review|summari|replying|responding|analy|scanning|indexing|crawling|viewing|tool|generator|agent|system|model"),
                 Rule.of(
                                 "address.ai_label",
                                 PROMPT_INJECTION,
@@ -260,7 +268,8 @@ final class PromptInjectionRules {
                                 "ai|llm|assistant|chatbot|bot|model|agent|copilot|chatgpt|gpt|claude|gemini|bard|siri|alexa|language",
                                 "(?:^|[^\\w@]|<@)" + AI
                                         + "(?:/\\w+){0,3}\\s*(?:>\\s*(?:override|note)?\\s*)?:\\s+(?:\\w+\\s+){0,3}?(?:ignore|disregard|state|say|tell|include|respond|reply|at\\s+the\\s+end|from\\s+now|override|instead|write|add|do\\s+not|don't|always|never|print|output|send|forward|when)\\b")
-                        .window(12, 120),
+                        .window(12, 120)
+                        .expecting(1, ":"),
                 Rule.of(
                                 "address.owner",
                                 PROMPT_INJECTION,

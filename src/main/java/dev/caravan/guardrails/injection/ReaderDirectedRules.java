@@ -197,7 +197,8 @@ final class ReaderDirectedRules {
                                 0.45,
                                 "note|message|instruction|instructions|attention|hint|reminder",
                                 "\\b(?:note|message|instructions?|attention|hint|reminder)\\s+(?:to|for)\\s+(?:any\\s+|all\\s+|the\\s+)?(?:automated|ai|ai-powered|llm|machine|ats)\\s+(?:\\w+\\s+)?(?:tools?|systems?|screeners?|reviewers?|readers?|graders?|agents?|models?|assistants?|parsers?|software)\\b")
-                        .window(4, 100),
+                        .window(4, 100)
+                        .expecting(1, "automated|ai|llm|machine|ats"),
                 Rule.of(
                                 "reader.rank_me",
                                 PROMPT_INJECTION,

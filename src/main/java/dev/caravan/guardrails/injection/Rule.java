@@ -24,7 +24,11 @@ record Rule(
         int documentLevel,
         boolean amplifier,
         List<String> needs,
-        boolean lineStart) {
+        boolean lineStart,
+        Expectation expects) {
+
+    /** Words and chars, {@code count} of which every match holds (see {@link #expecting}). */
+    record Expectation(int count, List<String> words) {}
 
     /** Patterns see lower-cased text (the normalizer's job), so they need no case folding of their own. */
     private static final int FLAGS = Pattern.MULTILINE;
@@ -53,7 +57,8 @@ record Rule(
                 0,
                 false,
                 List.of(),
-                false);
+                false,
+                null);
     }
 
     /** A rule woken by literal phrases, for scripts written without spaces between words. */
@@ -71,7 +76,8 @@ record Rule(
                 0,
                 false,
                 List.of(),
-                false);
+                false,
+                null);
     }
 
     /** Evidence that is not a rule match: hidden text, decoded payloads, adversarial suffixes. */
@@ -89,13 +95,27 @@ record Rule(
                 0,
                 false,
                 List.of(),
-                false);
+                false,
+                null);
     }
 
     /** Evidence that only strengthens other evidence and never flags a text alone (see the amplifier above). */
     static Rule syntheticAmplifier(String id, Category category) {
         return new Rule(
-                id, category, 0, List.of(), List.of(), Pattern.compile("(?!)"), null, 0, 0, 0, true, List.of(), false);
+                id,
+                category,
+                0,
+                List.of(),
+                List.of(),
+                Pattern.compile("(?!)"),
+                null,
+                0,
+                0,
+                0,
+                true,
+                List.of(),
+                false,
+                null);
     }
 
     Rule requiring(String contextRegex) {
@@ -112,7 +132,8 @@ record Rule(
                 documentLevel,
                 amplifier,
                 needs,
-                lineStart);
+                lineStart,
+                expects);
     }
 
     Rule window(int newBack, int newForward) {
@@ -129,13 +150,14 @@ record Rule(
                 documentLevel,
                 amplifier,
                 needs,
-                lineStart);
+                lineStart,
+                expects);
     }
 
     Rule inDocument(int level) {
         return new Rule(
                 id, category, weight, triggers, literals, pattern, context, back, forward, level, amplifier, needs,
-                lineStart);
+                lineStart, expects);
     }
 
     Rule amplifying() {
@@ -152,7 +174,8 @@ record Rule(
                 documentLevel,
                 true,
                 needs,
-                lineStart);
+                lineStart,
+                expects);
     }
 
     /**
@@ -160,7 +183,7 @@ record Rule(
      * cheap check spares the pattern most of its attempts on ordinary text.
      */
     Rule needing(String words) {
-        return withPrefilters(List.of(words.split("\\|")), lineStart);
+        return withPrefilters(List.of(words.split("\\|")), lineStart, expects);
     }
 
     /**
@@ -168,10 +191,20 @@ record Rule(
      * an optional "please": the matcher checks that by hand before it runs the pattern's costly look-behind.
      */
     Rule startingLines() {
-        return withPrefilters(needs, true);
+        return withPrefilters(needs, true, expects);
     }
 
-    private Rule withPrefilters(List<String> newNeeds, boolean newLineStart) {
+    /**
+     * A rule each of whose matches holds at least {@code count} of these: word starts with one of the words (the pattern
+     * puts a boundary or a space before each), or one of the ASCII punctuation chars listed alone. A window without
+     * them is turned down without running the pattern, after it counts as tried, so the caps on tries see the same
+     * windows as before.
+     */
+    Rule expecting(int count, String words) {
+        return withPrefilters(needs, lineStart, new Expectation(count, List.of(words.split("\\|"))));
+    }
+
+    private Rule withPrefilters(List<String> newNeeds, boolean newLineStart, Expectation newExpects) {
         return new Rule(
                 id,
                 category,
@@ -185,6 +218,7 @@ record Rule(
                 documentLevel,
                 amplifier,
                 newNeeds,
-                newLineStart);
+                newLineStart,
+                newExpects);
     }
 }

@@ -22,6 +22,8 @@ final class RuleMatcher {
     private static final int MAX_LITERAL_WINDOWS = 16;
     /** Trigger sightings kept per rule before the needed-word filter; bounds the memory for hostile input. */
     private static final int MAX_PENDING = 4 * MAX_WINDOWS;
+    /** Expected words or chars noted per rule and text; a long text's later windows are then not turned down by them. */
+    private static final int MAX_EXPECTED = 64;
 
     private static final int MAX_PREFIX = 24;
     private static final int CONTEXT_REACH = 200;
@@ -34,6 +36,10 @@ final class RuleMatcher {
     private final String[] keys;
     private final int[][] ruleIds;
     private final int[][] needIds;
+    private final int[][] expectIds;
+    /** Per ASCII char that is not a word char, the rules that expect it (see Rule.expecting), or null. */
+    private final int[][] expectByChar = new int[128][];
+
     private final int mask;
     private final int shift;
     /** Phrase triggers grouped by first char: the sorted distinct first chars, and each group's range in the arrays. */
@@ -66,6 +72,7 @@ final class RuleMatcher {
         }
         Map<String, List<Integer>> byKey = new LinkedHashMap<>();
         Map<String, List<Integer>> byNeed = new LinkedHashMap<>();
+        Map<String, List<Integer>> byExpect = new LinkedHashMap<>();
         for (int r = 0; r < rules.length; r++) {
             for (String t : rules[r].triggers()) {
                 checkKey(t, rules[r]);
@@ -75,13 +82,28 @@ final class RuleMatcher {
                 checkKey(t, rules[r]);
                 byNeed.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
             }
+            for (String t : rules[r].expects() == null
+                    ? List.<String>of()
+                    : rules[r].expects().words()) {
+                if (t.length() == 1 && t.charAt(0) < 128 && !wordChar(t.charAt(0))) {
+                    int[] old = expectByChar[t.charAt(0)];
+                    int[] grown = old == null ? new int[1] : Arrays.copyOf(old, old.length + 1);
+                    grown[grown.length - 1] = r;
+                    expectByChar[t.charAt(0)] = grown;
+                    continue;
+                }
+                checkKey(t, rules[r]);
+                byExpect.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
+            }
         }
         Set<String> all = new LinkedHashSet<>(byKey.keySet());
         all.addAll(byNeed.keySet());
+        all.addAll(byExpect.keySet());
         int size = Integer.highestOneBit(Math.max(16, all.size() * 4)) * 2;
         keys = new String[size];
         ruleIds = new int[size][];
         needIds = new int[size][];
+        expectIds = new int[size][];
         mask = size - 1;
         shift = 32 - Integer.numberOfTrailingZeros(size);
         for (String k : all) {
@@ -90,14 +112,9 @@ final class RuleMatcher {
                 slot = (slot + 1) & mask;
             }
             keys[slot] = k;
-            ruleIds[slot] = byKey.getOrDefault(k, List.of()).stream()
-                    .mapToInt(Integer::intValue)
-                    .distinct()
-                    .toArray();
-            needIds[slot] = byNeed.getOrDefault(k, List.of()).stream()
-                    .mapToInt(Integer::intValue)
-                    .distinct()
-                    .toArray();
+            ruleIds[slot] = ids(byKey, k);
+            needIds[slot] = ids(byNeed, k);
+            expectIds[slot] = ids(byExpect, k);
             int h = 0;
             for (int p = 0; p < k.length(); p++) {
                 h = 31 * h + k.charAt(p);
@@ -137,6 +154,13 @@ final class RuleMatcher {
         literalOffsets = offsets.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    private static int[] ids(Map<String, List<Integer>> byKey, String key) {
+        return byKey.getOrDefault(key, List.of()).stream()
+                .mapToInt(Integer::intValue)
+                .distinct()
+                .toArray();
+    }
+
     private record Literal(char first, int rule, String text) {}
 
     private static void checkKey(String key, Rule rule) {
@@ -154,7 +178,7 @@ final class RuleMatcher {
         try {
             Positions pending = new Positions();
             Positions[] needed = new Positions[rules.length];
-            wake(text, pending, needed);
+            wake(call.chars, pending, needed, call.expected);
             for (int k = 0; k < pending.size; k++) {
                 int r = pending.rules[k];
                 int at = pending.at[k];
@@ -173,20 +197,26 @@ final class RuleMatcher {
     }
 
     /** One pass of the word-prefix table: where each rule's triggers (pending) and needed words start. */
-    private void wake(String text, Positions pending, Positions[] needed) {
-        int n = text.length();
+    private void wake(char[] text, Positions pending, Positions[] needed, Positions[] expected) {
+        int n = text.length;
         int[] pendingCount = new int[rules.length];
         // A class table and no copy of the text: this loop reads every char of the text, so it is worth keeping lean.
         int i = 0;
         while (i < n) {
-            if (!wordChar(text.charAt(i))) {
+            char c = text[i];
+            if (!wordChar(c)) {
+                if (c < 128 && expectByChar[c] != null) {
+                    for (int r : expectByChar[c]) {
+                        (expected[r] == null ? expected[r] = new Positions() : expected[r]).addOnce(r, i);
+                    }
+                }
                 i++;
                 continue;
             }
             int h = 0;
             int j = i;
             while (j < n && j - i < MAX_PREFIX) {
-                char w = text.charAt(j);
+                char w = text[j];
                 if (!wordChar(w)) {
                     break;
                 }
@@ -200,7 +230,7 @@ final class RuleMatcher {
                 if ((wholeKeys[bit >>> 6] & (1L << bit)) != 0) {
                     for (int slot = slot(h); keys[slot] != null; slot = (slot + 1) & mask) {
                         String k = keys[slot];
-                        if (k.length() == len && text.regionMatches(i, k, 0, len)) {
+                        if (k.length() == len && startsWith(text, i, k)) {
                             for (int r : ruleIds[slot]) {
                                 if (pendingCount[r]++ < MAX_PENDING) {
                                     pending.add(r, i);
@@ -209,11 +239,14 @@ final class RuleMatcher {
                             for (int r : needIds[slot]) {
                                 (needed[r] == null ? needed[r] = new Positions() : needed[r]).add(r, i);
                             }
+                            for (int r : expectIds[slot]) {
+                                (expected[r] == null ? expected[r] = new Positions() : expected[r]).addOnce(r, i);
+                            }
                         }
                     }
                 }
             }
-            while (j < n && wordChar(text.charAt(j))) {
+            while (j < n && wordChar(text[j])) {
                 j++;
             }
             i = j;
@@ -222,20 +255,20 @@ final class RuleMatcher {
 
     /** One pass over the text for the phrase triggers: only chars that start some phrase are looked at twice. */
     private void matchLiterals(Call call, List<Signal> out) {
-        String text = call.text;
-        int n = text.length();
+        char[] text = call.chars;
+        int n = text.length;
         for (int i = 0; i + 1 < n; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             // The pair test first: it almost never passes, so its branch is predicted, where a test of the first char
             // alone passes for every third letter of some texts and is mispredicted as often.
-            int pair = pairBit(c, text.charAt(i + 1));
+            int pair = pairBit(c, text[i + 1]);
             if ((literalPairs[pair >>> 6] & (1L << pair)) == 0 || (literalStarts[c >>> 6] & (1L << c)) == 0) {
                 continue;
             }
             int at = Arrays.binarySearch(literalFirst, c);
             for (int k = literalOffsets[at]; k < literalOffsets[at + 1]; k++) {
                 int r = literalRule[k];
-                if (!call.done[r] && call.tried[r] < MAX_LITERAL_WINDOWS && text.startsWith(literalText[k], i)) {
+                if (!call.done[r] && call.tried[r] < MAX_LITERAL_WINDOWS && startsWith(text, i, literalText[k])) {
                     tryRule(r, i, call, out);
                 }
             }
@@ -257,7 +290,27 @@ final class RuleMatcher {
             at[size++] = position;
         }
 
+        /**
+         * Adds the position unless it is the last one added (two expected words starting there count once), up to
+         * {@code MAX_EXPECTED} positions: past that the list is full and says nothing of the text after its last one.
+         */
+        void addOnce(int rule, int position) {
+            if (size < MAX_EXPECTED && (size == 0 || at[size - 1] != position)) {
+                add(rule, position);
+            }
+        }
+
+        /** Whether a window [from, to] may hold {@code count} expected positions: a full list cannot rule out its tail. */
+        boolean mayHold(int from, int to, int count) {
+            return (size == MAX_EXPECTED && to > at[size - 1]) || atLeast(from, to, count);
+        }
+
         boolean anyIn(int from, int to) {
+            return atLeast(from, to, 1);
+        }
+
+        /** Whether at least {@code count} positions lie in [from, to]. */
+        boolean atLeast(int from, int to, int count) {
             int lo = 0;
             int hi = size;
             while (lo < hi) {
@@ -268,26 +321,34 @@ final class RuleMatcher {
                     hi = mid;
                 }
             }
-            return lo < size && at[lo] <= to;
+            return lo + count - 1 < size && at[lo + count - 1] <= to;
         }
     }
 
-    /** One call's text and per-rule state: tries so far, which rules matched, and the thread's matchers. */
+    /**
+     * One call's text (and a copy of its chars, which the scans read faster than the string's), per-rule state: tries
+     * so far, which rules matched, and the thread's matchers.
+     */
     private final class Call {
         final String text;
+        final char[] chars;
         final int[] documentStarts;
         final int[] tried;
         final boolean[] done;
         final Matcher[] matchers;
         final boolean[] bound;
+        /** Per rule with an expectation, where its expected words start. */
+        final Positions[] expected;
 
         Call(String text, int[] documentStarts, Matcher[] matchers, int ruleCount) {
             this.text = text;
+            this.chars = text.toCharArray();
             this.documentStarts = documentStarts;
             this.tried = new int[ruleCount];
             this.done = new boolean[ruleCount];
             this.matchers = matchers;
             this.bound = new boolean[ruleCount];
+            this.expected = new Positions[ruleCount];
         }
 
         /** Rule {@code r}'s matcher, on this call's text. */
@@ -321,8 +382,15 @@ final class RuleMatcher {
             return;
         }
         call.tried[r]++;
+        Rule.Expectation expects = rule.expects();
+        if (expects != null) {
+            Positions found = call.expected[r];
+            if (found == null || !found.mayHold(at - rule.back(), at + rule.forward(), expects.count())) {
+                return;
+            }
+        }
         Matcher m = call.matcher(r);
-        if (!attempt(m, text, at, documentStart, rule, leads[r])) {
+        if (!attempt(m, call.chars, at, documentStart, rule, leads[r])) {
             return;
         }
         if (rule.context() != null) {
@@ -341,18 +409,18 @@ final class RuleMatcher {
      * A match must start in the trigger's line, at most {@code back} chars before it and not after it, and never inside
      * a word: only those few starting points are tried, each anchored, so a miss costs a handful of short attempts.
      */
-    private static boolean attempt(Matcher m, String text, int at, int documentStart, Rule rule, LeadingWords leads) {
+    private static boolean attempt(Matcher m, char[] text, int at, int documentStart, Rule rule, LeadingWords leads) {
         int from = Math.max(documentStart, at - rule.back());
         for (int k = at - 1; k > from; k--) {
-            if (text.charAt(k) == '\n') {
+            if (text[k] == '\n') {
                 from = k;
                 break;
             }
         }
         from = Math.min(from, at);
-        int to = Math.min(text.length(), at + rule.forward());
+        int to = Math.min(text.length, at + rule.forward());
         for (int p = from; p <= at; p++) {
-            if (p < at && p > 0 && wordChar(text.charAt(p)) && wordChar(text.charAt(p - 1))) {
+            if (p < at && p > 0 && wordChar(text[p]) && wordChar(text[p - 1])) {
                 continue;
             }
             if (leads != null && !leads.startAt(text, p)) {
@@ -369,13 +437,13 @@ final class RuleMatcher {
     }
 
     /** Whether {@code p} follows a line start, up to six of ' ', tab, '*', '-', and an optional "please" and spaces. */
-    static boolean beginsLine(String text, int p) {
+    static boolean beginsLine(char[] text, int p) {
         if (afterIndent(text, p)) {
             return true;
         }
-        for (int s = 1; s <= 3 && p - s >= 0 && regexSpace(text.charAt(p - s)); s++) {
+        for (int s = 1; s <= 3 && p - s >= 0 && regexSpace(text[p - s]); s++) {
             int word = p - s - PLEASE.length();
-            if (word >= 0 && text.startsWith(PLEASE, word) && afterIndent(text, word)) {
+            if (word >= 0 && startsWith(text, word, PLEASE) && afterIndent(text, word)) {
                 return true;
             }
         }
@@ -385,12 +453,12 @@ final class RuleMatcher {
     private static final String PLEASE = "please";
 
     /** Whether at most six of ' ', tab, '*', '-' stand between a line break (or the text's start) and {@code p}. */
-    private static boolean afterIndent(String text, int p) {
+    private static boolean afterIndent(char[] text, int p) {
         for (int k = p; k >= Math.max(0, p - 6); k--) {
-            if (k == 0 || lineBreak(text.charAt(k - 1))) {
+            if (k == 0 || lineBreak(text[k - 1])) {
                 return true;
             }
-            char c = text.charAt(k - 1);
+            char c = text[k - 1];
             if (k > p - 6 && c != ' ' && c != '\t' && c != '*' && c != '-') {
                 return false;
             }
@@ -408,6 +476,19 @@ final class RuleMatcher {
 
     private static boolean regexSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** Whether {@code word} occurs in {@code text} at {@code at}. */
+    private static boolean startsWith(char[] text, int at, String word) {
+        if (at + word.length() > text.length) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (text[at + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int slot(int h) {

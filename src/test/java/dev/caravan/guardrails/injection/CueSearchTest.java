@@ -17,7 +17,10 @@ class CueSearchTest {
             Pattern.compile("(?<=(?:^|\\n)[ \\t]{0,4})(?:add|use)\\w*\\s+the\\b", Pattern.MULTILINE),
             Pattern.compile("[\\[(]\\s*(?:safe|admin)\\s*[\\])]"),
             // Under 'a': a one-char lead and a bounded one; under 'p': a lead without a boundary.
-            Pattern.compile("(?:a\\s+rule|\\bare\\b|ph)", Pattern.CASE_INSENSITIVE));
+            Pattern.compile("(?:a\\s+rule|\\bare\\b|ph)", Pattern.CASE_INSENSITIVE),
+            // Punctuation leads, plain and escaped; then a start the leads cannot read (a negated class).
+            Pattern.compile("(?:!\\[|\\]\\(|<@)\\s*(?:admin|safe)"),
+            Pattern.compile("(?:^|[^\\w@])(?:admin|safe)\\b"));
     private static final String[] WORDS = {
         "phrase",
         "phrases",
@@ -43,6 +46,9 @@ class CueSearchTest {
         "add",
         "used",
         "[admin]",
+        "![safe",
+        "]( admin",
+        "<@admin",
         "( safe )",
         "x_phrase",
         "\n",
@@ -85,12 +91,13 @@ class CueSearchTest {
                 if (leads == null) {
                     continue;
                 }
+                char[] chars = text.toCharArray();
                 for (int from = 0; from <= text.length(); from++) {
                     int expected = -1;
                     for (int q = from; q < text.length() && expected < 0; q++) {
-                        expected = leads.startAt(text, q) ? q : -1;
+                        expected = leads.startAt(chars, q) ? q : -1;
                     }
-                    assertThat(leads.next(text, from))
+                    assertThat(leads.next(chars, from))
                             .as("%s from %d in [%s]", p, from, text)
                             .isEqualTo(expected);
                 }
@@ -110,15 +117,23 @@ class CueSearchTest {
     @Test
     void readsTheWordsAMatchMustStartWith() {
         assertThat(LeadingWords.of(PATTERNS.get(2))).isNotNull();
-        assertThat(LeadingWords.of(PATTERNS.get(4))).isNull();
+        assertThat(LeadingWords.of(PATTERNS.get(7))).isNull();
+        LeadingWords brackets = LeadingWords.of(PATTERNS.get(4));
+        assertThat(brackets.startAt("a [safe]".toCharArray(), 2)).isTrue();
+        assertThat(brackets.startAt("a (safe)".toCharArray(), 2)).isTrue();
+        assertThat(brackets.startAt("a (safe)".toCharArray(), 0)).isFalse();
+        LeadingWords marks = LeadingWords.of(PATTERNS.get(6));
+        assertThat(marks.startAt("x![safe".toCharArray(), 1)).isTrue();
+        assertThat(marks.startAt("x](safe".toCharArray(), 1)).isTrue();
+        assertThat(marks.startAt("x[safe".toCharArray(), 1)).isFalse();
         LeadingWords opposite = LeadingWords.of(PATTERNS.get(2));
-        assertThat(opposite.startAt("the exact opposite", 4)).isTrue();
-        assertThat(opposite.startAt("the opposite of", 4)).isTrue();
+        assertThat(opposite.startAt("the exact opposite".toCharArray(), 4)).isTrue();
+        assertThat(opposite.startAt("the opposite of".toCharArray(), 4)).isTrue();
         // A lead the pattern follows with \s+ does not start a match at the end of the text or before a letter.
-        assertThat(opposite.startAt("the opposite", 4)).isFalse();
-        assertThat(opposite.startAt("the oppositeness", 4)).isFalse();
-        assertThat(opposite.startAt("the rules", 4)).isTrue();
-        assertThat(opposite.startAt("the xopposite", 5)).isFalse();
-        assertThat(opposite.startAt("the other", 4)).isFalse();
+        assertThat(opposite.startAt("the opposite".toCharArray(), 4)).isFalse();
+        assertThat(opposite.startAt("the oppositeness".toCharArray(), 4)).isFalse();
+        assertThat(opposite.startAt("the rules".toCharArray(), 4)).isTrue();
+        assertThat(opposite.startAt("the xopposite".toCharArray(), 5)).isFalse();
+        assertThat(opposite.startAt("the other".toCharArray(), 4)).isFalse();
     }
 }

@@ -30,7 +30,7 @@ class RuleMatcherLineStartTest {
             for (int p = 0; p <= s.length(); p++) {
                 if (m.region(p, s.length()).lookingAt()) {
                     accepted++;
-                    assertThat(RuleMatcher.beginsLine(s, p))
+                    assertThat(RuleMatcher.beginsLine(s.toCharArray(), p))
                             .as("%s at %d", s.replace("\n", "\\n"), p)
                             .isTrue();
                 }
@@ -42,9 +42,11 @@ class RuleMatcherLineStartTest {
     @Test
     void aWordInsideASentenceDoesNotBeginALine() {
         String text = "how to keep the api stable\n  - please  keep it short";
-        assertThat(RuleMatcher.beginsLine(text, text.indexOf("keep"))).isFalse();
-        assertThat(RuleMatcher.beginsLine(text, text.lastIndexOf("keep"))).isTrue();
-        assertThat(RuleMatcher.beginsLine(text, 0)).isTrue();
-        assertThat(RuleMatcher.beginsLine("x\n       keep", 9)).isFalse();
+        assertThat(RuleMatcher.beginsLine(text.toCharArray(), text.indexOf("keep")))
+                .isFalse();
+        assertThat(RuleMatcher.beginsLine(text.toCharArray(), text.lastIndexOf("keep")))
+                .isTrue();
+        assertThat(RuleMatcher.beginsLine(text.toCharArray(), 0)).isTrue();
+        assertThat(RuleMatcher.beginsLine("x\n       keep".toCharArray(), 9)).isFalse();
     }
 }
