@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Routing decision speed (JMH): plan a 3-target route, acquire the primary's breaker permission and record its
-# success, once per strategy (failover, weighted, least_latency, cost); pinned to one core.
+# success, once per strategy (failover, weighted, least_latency, cost); and the SSRF check of a client-chosen upstream
+# URL with an IP-literal host (clientChosenUpstream); pinned to one core.
 #   bench/routing.sh [benchmark regex]
 set -euo pipefail
 cd "$(dirname "$0")/.."

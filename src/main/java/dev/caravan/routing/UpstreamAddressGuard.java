@@ -37,6 +37,11 @@ public final class UpstreamAddressGuard {
     private final boolean allowPrivate;
     private final Set<String> allowedHosts;
     private final Resolver resolver;
+    /** Verdicts that depend on the URL alone (its host is an IP literal): allowed ones, so refusals are found anew. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, URI> allowedLiterals =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(1024)
+                    .build();
 
     public UpstreamAddressGuard(boolean allowPrivate, Set<String> allowedHosts, Resolver resolver) {
         this.allowPrivate = allowPrivate;
@@ -52,6 +57,10 @@ public final class UpstreamAddressGuard {
     /** Checks a client-chosen base URL; returns it normalised (no trailing slash) or throws. */
     public URI check(String baseUrl) throws UpstreamNotAllowedException {
         String text = baseUrl == null ? "" : baseUrl.strip();
+        URI known = allowedLiterals.getIfPresent(text);
+        if (known != null) {
+            return known;
+        }
         URI uri = parse(text);
         String host = hostOf(uri);
         String name = normalise(host);
@@ -67,7 +76,11 @@ public final class UpstreamAddressGuard {
                 throw refused("upstream host " + name + " resolves to a forbidden address (" + reason + ")");
             }
         }
-        return uri.getRawPath().endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
+        URI checked = uri.getRawPath().endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
+        if (host.startsWith("[") || isNumeric(host)) {
+            allowedLiterals.put(text, checked); // no name to resolve: the same text always gets the same verdict
+        }
+        return checked;
     }
 
     private static URI parse(String text) throws UpstreamNotAllowedException {

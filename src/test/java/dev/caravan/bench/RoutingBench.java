@@ -20,7 +20,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** One routing decision for a 3-target route, run by bench/routing.sh: plan, acquire the primary, record its success. */
+/**
+ * One routing decision for a 3-target route, run by bench/routing.sh: plan, acquire the primary, record its success;
+ * and the check of a client-chosen upstream URL.
+ */
 @State(Scope.Benchmark)
 public class RoutingBench {
     private static final Map<String, Long> PRICES = Map.of("gpt-4o", 12_500_000L, "gpt-4o-mini", 750_000L);
@@ -69,6 +72,15 @@ public class RoutingBench {
 
     private Target decide(Route route) {
         return answer(planner.plan(route).get(0));
+    }
+
+    private final dev.caravan.routing.UpstreamAddressGuard guard =
+            new dev.caravan.routing.UpstreamAddressGuard(true, java.util.Set.of());
+
+    /** The SSRF check of a client-chosen upstream URL with an IP-literal host (X-Caravan-Upstream), per call. */
+    @Benchmark
+    public URI clientChosenUpstream() throws Exception {
+        return guard.check("http://127.0.0.1:8000/v1");
     }
 
     @Benchmark

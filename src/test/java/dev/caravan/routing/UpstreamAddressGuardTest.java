@@ -40,6 +40,32 @@ class UpstreamAddressGuardTest {
     private final UpstreamAddressGuard strict = new UpstreamAddressGuard(false, Set.of(), FAKE_DNS);
 
     @Test
+    void aNameIsResolvedOnEveryCheckSoOneThatNowPointsAtMetadataIsRefused() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        UpstreamAddressGuard rebinding = new UpstreamAddressGuard(
+                true,
+                Set.of(),
+                host -> lookups.incrementAndGet() == 1 ? addresses("104.18.1.1") : addresses("169.254.169.254"));
+
+        assertThat(rebinding.check("https://rebind.example/v1")).hasHost("rebind.example");
+        assertThatThrownBy(() -> rebinding.check("https://rebind.example/v1"))
+                .isInstanceOf(UpstreamNotAllowedException.class);
+        assertThat(lookups).hasValue(2);
+    }
+
+    @Test
+    void anIpLiteralGetsTheSameVerdictEveryTimeItIsChecked() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(guard.check("http://127.0.0.1:8000/v1/")).isEqualTo(URI.create("http://127.0.0.1:8000/v1"));
+            assertThat(guard.check("http://[::1]:8000/v1")).hasHost("[::1]");
+            assertThatThrownBy(() -> guard.check("http://169.254.169.254/latest"))
+                    .isInstanceOf(UpstreamNotAllowedException.class);
+            assertThatThrownBy(() -> strict.check("http://10.0.0.5:8000/v1"))
+                    .isInstanceOf(UpstreamNotAllowedException.class);
+        }
+    }
+
+    @Test
     void publicHostIsAllowedAndReturnedUnchanged() throws Exception {
         assertThat(guard.check("https://api.openai.com/v1")).isEqualTo(URI.create("https://api.openai.com/v1"));
     }
