@@ -137,11 +137,7 @@ public final class CaravanConfiguration implements CamelConfiguration {
                 spend.close();
                 chain.close();
                 workers.shutdownNow();
-                try {
-                    client.close();
-                } catch (IOException e) {
-                    LOG.debug("closing the upstream client failed", e);
-                }
+                client.close();
             }
         });
         camel.addRoutes(new ErrorHandling(receipts));

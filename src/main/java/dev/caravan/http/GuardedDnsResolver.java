@@ -4,20 +4,18 @@ import dev.caravan.routing.UpstreamAddressGuard;
 import dev.caravan.routing.UpstreamNotAllowedException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
-/** The HTTP client's resolver: every address it would connect to passes the SSRF guard first. */
-public final class GuardedDnsResolver implements DnsResolver {
+/** The upstream client's resolver: every address it would connect to passes the SSRF guard first. */
+public final class GuardedDnsResolver {
     private final UpstreamAddressGuard guard;
 
     public GuardedDnsResolver(UpstreamAddressGuard guard) {
         this.guard = guard;
     }
 
-    @Override
+    /** The host's addresses (the JVM's cache answers repeated names), each one allowed by the guard. */
     public InetAddress[] resolve(String host) throws UnknownHostException {
-        InetAddress[] addresses = SystemDefaultDnsResolver.INSTANCE.resolve(host);
+        InetAddress[] addresses = InetAddress.getAllByName(host);
         for (InetAddress address : addresses) {
             try {
                 guard.checkConnect(host, address);
@@ -26,10 +24,5 @@ public final class GuardedDnsResolver implements DnsResolver {
             }
         }
         return addresses;
-    }
-
-    @Override
-    public String resolveCanonicalHostname(String host) throws UnknownHostException {
-        return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
     }
 }

@@ -7,18 +7,19 @@ import dev.caravan.errors.ApiError;
 import dev.caravan.providers.StreamTap;
 import dev.caravan.receipts.CallReceipts;
 import dev.caravan.receipts.ReceiptChain;
-import java.io.IOException;
-import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
 /**
- * Pumps one upstream event stream to the client as it arrives, on a worker thread; at its end it signs the call's
- * receipt, announces it in a comment line just before the terminal event, and closes the call. A stream that ended
- * cleanly can be handed, events and terminal event, to the response cache; a stream without a usage chunk (cut by the
- * client or the upstream) is billed for the tokens it emitted, counted by the gateway and marked estimated.
+ * Relays one upstream event stream to the client as it arrives, on the event loop that reads it: it writes the
+ * response head with the first events, passes every later read through the tap, and pauses the upstream while the
+ * client lags. At its end it signs the call's receipt, announces it in a comment line just before the terminal event,
+ * and closes the call. A stream that ended cleanly can be handed, events and terminal event, to the response cache; a
+ * stream without a usage chunk (cut by the client or the upstream) is billed for the tokens it emitted, counted by the
+ * gateway and marked estimated.
  */
-public final class SseRelay implements Runnable {
+public final class SseRelay implements StreamSink {
+
     /** The longest stream kept for the response cache and for counting the tokens of a cut one. */
     private static final int MAX_KEPT_BYTES = 1024 * 1024;
 
@@ -43,7 +44,7 @@ public final class SseRelay implements Runnable {
     private final MessageDigest emitted = Sha256.digest();
     private final Hooks hooks;
     private java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
-    private RuntimeException awaitedFailure;
+    private boolean finished;
 
     public SseRelay(
             UpstreamExchange upstream,
@@ -63,48 +64,71 @@ public final class SseRelay implements Runnable {
     }
 
     /**
-     * Relays the events already read while the call awaited its first one, on the caller's thread: they are queued
-     * before the response is written, so they leave with its headers instead of waiting for the relay worker.
+     * Starts the stream: the first events are queued, then the response is written with them at once; returns the
+     * route's answer for the call, a stand-in that the connection drops (see {@link StreamingResponse#writeNow()}).
      */
-    public void relayAwaited() {
-        byte[] awaited = upstream.takeAwaited();
+    public io.netty.handler.codec.http.HttpResponse start(byte[] firstEvents) {
+        boolean more;
+        RuntimeException failed = null;
         try {
-            if (awaited.length > 0) {
-                relayed(awaited, awaited.length);
+            more = relayed(firstEvents, firstEvents.length);
+        } catch (RuntimeException e) {
+            more = false;
+            failed = e;
+        }
+        io.netty.handler.codec.http.HttpResponse standIn = client.writeNow();
+        if (failed != null) {
+            finish(ApiError.UPSTREAM_STREAM_FAILED, CUT_MESSAGE);
+        } else if (!more) {
+            finish(null, CUT_MESSAGE); // the client left, or the policy ended the stream
+        }
+        return standIn;
+    }
+
+    @Override
+    public void onBytes(byte[] bytes) {
+        if (finished) {
+            return;
+        }
+        try {
+            if (!relayed(bytes, bytes.length)) {
+                finish(null, CUT_MESSAGE);
+            } else if (client.lagging(upstream::resume)) {
+                upstream.pause();
             }
         } catch (RuntimeException e) {
-            awaitedFailure = e; // the relay worker ends the stream as it would for a failure of its own
+            finish(ApiError.UPSTREAM_STREAM_FAILED, CUT_MESSAGE);
         }
     }
 
     @Override
-    public void run() {
+    public void onEnd() {
+        if (finished) {
+            return;
+        }
         ApiError cut = null;
-        String cutMessage = CUT_MESSAGE;
-        try (InputStream in = upstream.openStream()) {
-            if (awaitedFailure != null) {
-                throw awaitedFailure;
-            }
-            byte[] buf = new byte[16 * 1024];
-            boolean more = !client.isClosed() && !tap.ended();
-            for (int n = more ? in.read(buf) : -1; n != -1; n = in.read(buf)) {
-                if (!relayed(buf, n)) {
-                    break;
-                }
-            }
+        try {
             if (!client.isClosed() && !tap.ended()) {
                 emit(tap.remainder());
                 cut = tap.done() ? null : ApiError.UPSTREAM_STREAM_FAILED;
             }
-        } catch (IOException | RuntimeException e) {
-            if (!client.isClosed()) {
-                boolean timedOut =
-                        UpstreamClient.failure(e, upstream.expired(), false).error() == ApiError.UPSTREAM_TIMEOUT;
-                cut = timedOut ? ApiError.UPSTREAM_TIMEOUT : ApiError.UPSTREAM_STREAM_FAILED;
-                cutMessage = timedOut ? "the upstream stopped sending within the read timeout" : CUT_MESSAGE;
-            }
-        } finally {
-            finish(cut, cutMessage);
+        } catch (RuntimeException e) {
+            cut = ApiError.UPSTREAM_STREAM_FAILED;
+        }
+        finish(cut, CUT_MESSAGE);
+    }
+
+    @Override
+    public void onFailure(boolean timedOut) {
+        if (finished) {
+            return;
+        }
+        if (client.isClosed()) {
+            finish(null, CUT_MESSAGE);
+        } else if (timedOut) {
+            finish(ApiError.UPSTREAM_TIMEOUT, "the upstream stopped sending within the read timeout");
+        } else {
+            finish(ApiError.UPSTREAM_STREAM_FAILED, CUT_MESSAGE);
         }
     }
 
@@ -133,6 +157,10 @@ public final class SseRelay implements Runnable {
 
     /** Signs the receipt over what was emitted, then sends the receipt line and the terminal event. */
     private void finish(ApiError cut, String cutMessage) {
+        if (finished) {
+            return;
+        }
+        finished = true;
         boolean clientGone = client.isClosed();
         if (cut == null && !clientGone && !tap.ended()) {
             upstream.release();

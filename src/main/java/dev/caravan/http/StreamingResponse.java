@@ -15,20 +15,21 @@ import io.netty.handler.stream.ChunkedWriteHandler;
 import java.io.InputStream;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.apache.camel.component.netty.http.OutboundStreamHttpResponse;
 
 /**
- * A chunked HTTP response fed by a relay thread: Netty's chunked writer polls it without ever blocking the event
- * loop, and is woken when bytes arrive. Closing it before its end means the client went away. Written before its route
+ * A chunked HTTP response fed by a relay on the event loop: Netty's chunked writer polls it, and is woken when bytes
+ * arrive. When more than a few chunks wait for a slow client, the relay is told to stop reading its upstream until the
+ * client has taken them. Closing it before its end means the client went away. Written before its route
  * ended ({@link #writeNow()}), it holds its terminal chunk until the route's own answer has been dropped: until then
  * the client cannot send its next call on the connection, so that answer can never be taken for the next call's.
  */
 public final class StreamingResponse extends OutboundStreamHttpResponse {
     private static final byte[] END = new byte[0];
-    private static final int MAX_QUEUED_CHUNKS = 1024;
+    /** Chunks waiting for the client beyond which the upstream is paused. */
+    private static final int BACKLOG = 64;
 
-    private final BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>(MAX_QUEUED_CHUNKS);
+    private final BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
     private final Channel channel;
     private final Runnable onClientGone;
     private volatile boolean endWritten;
@@ -36,6 +37,7 @@ public final class StreamingResponse extends OutboundStreamHttpResponse {
     private volatile boolean written;
     private volatile boolean closed;
     private long progress;
+    private volatile Runnable whenDrained;
 
     public StreamingResponse(int status, Channel channel, Runnable onClientGone) {
         super(
@@ -45,22 +47,28 @@ public final class StreamingResponse extends OutboundStreamHttpResponse {
         this.onClientGone = onClientGone;
     }
 
-    /** Queues bytes for the client; waits while the client is slower than the upstream. False once the client is gone. */
+    /** Queues bytes for the client, without waiting. False once the client is gone. */
     public boolean offer(byte[] bytes) {
-        try {
-            while (!closed) {
-                if (queue.offer(bytes, 50, TimeUnit.MILLISECONDS)) {
-                    if (written) {
-                        wake(); // before it is written, the write itself takes what is queued: no hop to the event loop
-                    }
-                    return true;
-                }
-            }
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (closed) {
             return false;
         }
+        queue.add(bytes);
+        if (written) {
+            wake(); // before it is written, the write itself takes what is queued
+        }
+        return true;
+    }
+
+    /**
+     * Whether the client lags: more chunks wait for it than the backlog allows. {@code resume} then runs (on the event
+     * loop) once it has taken them.
+     */
+    public boolean lagging(Runnable resume) {
+        if (queue.size() <= BACKLOG) {
+            return false;
+        }
+        whenDrained = resume;
+        return true;
     }
 
     /** Marks the end of the stream once everything queued has been written. */
@@ -103,6 +111,11 @@ public final class StreamingResponse extends OutboundStreamHttpResponse {
             return null;
         }
         queue.poll(); // the event loop is the only reader: what it peeked is what it takes
+        Runnable resume = whenDrained;
+        if (resume != null && queue.isEmpty()) {
+            whenDrained = null;
+            resume.run();
+        }
         if (next == END) {
             endWritten = true;
             return LastHttpContent.EMPTY_LAST_CONTENT;

@@ -3,104 +3,144 @@ package dev.caravan.http;
 import dev.caravan.config.Settings;
 import dev.caravan.errors.ApiError;
 import dev.caravan.errors.GatewayException;
+import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoop;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.Closeable;
-import java.io.IOException;
-import java.net.SocketTimeoutException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.SocketConfig;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 
-/** Sends one request to an upstream over a pooled HTTP/1.1 client, with connect, read and total deadlines. */
+/**
+ * Sends requests to upstreams over pooled HTTP/1.1 connections that live on the calling client's own event loop: the
+ * upstream's answer is read on the thread that writes to the client, so a stream's first events reach the client
+ * without a thread hand-off. The caller (a worker) waits until the answer is settled: read whole, failed, or, for an
+ * event stream, started by its {@link StreamStarter} at its first event, with connect, read and total deadlines.
+ */
 public final class UpstreamClient implements Closeable {
-    private final CloseableHttpClient client;
-    private final TotalDeadlines deadlines;
+    private static final long SETTLE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-    public UpstreamClient(Settings settings, DnsResolver dns) {
-        Timeout read = Timeout.of(settings.readTimeout());
-        var connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setDnsResolver(dns)
-                .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
-                .setMaxConnTotal(settings.maxConnections())
-                .setMaxConnPerRoute(settings.maxConnections())
-                .setDefaultSocketConfig(SocketConfig.custom()
-                        .setTcpNoDelay(true)
-                        .setSoTimeout(read)
-                        .build())
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
-                        .setSocketTimeout(read)
-                        // No check of idle connections before reuse (it waits up to 1 ms on each healthy one):
-                        // one the upstream closed meanwhile is replaced by ReusedConnectionRetry.
-                        .setValidateAfterInactivity(TimeValue.NEG_ONE_MILLISECOND)
-                        .setTimeToLive(TimeValue.ofMinutes(5))
-                        .build())
-                .build();
-        this.client = HttpClients.custom()
-                .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(read)
-                        .setConnectionRequestTimeout(Timeout.of(settings.connectTimeout()))
-                        .build())
-                .disableRedirectHandling()
-                .setRetryStrategy(new ReusedConnectionRetry(settings.maxConnections()))
-                .disableContentCompression()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .evictIdleConnections(TimeValue.ofSeconds(30))
-                .evictExpiredConnections()
-                .build();
-        this.deadlines = new TotalDeadlines(settings.totalTimeout().toMillis());
+    private final GuardedDnsResolver dns;
+    private final SslContext tls;
+    private final Map<EventLoop, ConnectionPool> pools = new ConcurrentHashMap<>();
+    private final Bootstrap bootstrap;
+    private final long readTimeoutNanos;
+    private final long totalTimeoutNanos;
+    private final int maxIdlePerOrigin;
+    private volatile EventLoopGroup ownLoops;
+
+    public UpstreamClient(Settings settings, GuardedDnsResolver dns) {
+        this(settings, dns, defaultTls());
+    }
+
+    /** With {@code tls} deciding which upstream certificates are trusted (the JDK's defaults otherwise). */
+    UpstreamClient(Settings settings, GuardedDnsResolver dns, SslContext tls) {
+        this.dns = dns;
+        this.tls = tls;
+        this.bootstrap = new Bootstrap()
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_KEEPALIVE, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
+        this.readTimeoutNanos = settings.readTimeout().toNanos();
+        this.totalTimeoutNanos = settings.totalTimeout().toNanos();
+        this.maxIdlePerOrigin = settings.maxConnections();
     }
 
     /**
-     * POSTs the body and returns once the response headers arrived; the body is left open for the caller to
-     * read whole or relay as a stream. Connection failures become 502, timeouts 504; a client that hangs up
-     * meanwhile cancels the request.
-     */
-    public UpstreamExchange post(URI url, Map<String, String> headers, byte[] body, Channel clientChannel) {
-        return post(url, headers, body, clientChannel, null);
-    }
-
-    /**
-     * As {@link #post(URI, Map, byte[], Channel)}, with this call's own total timeout (a route's) instead of the
-     * gateway's; for a stream it runs until the first event, see {@link UpstreamExchange#awaitFirstEvent()}.
+     * POSTs the body and returns once the answer is settled: a body read whole, or an event stream that {@code
+     * starter} took over at its first event (on the event loop, before this returns). Connection failures become 502,
+     * timeouts 504; a client that hangs up meanwhile cancels the request. {@code total} (null: the gateway's) bounds
+     * the wait for the whole body, or for a stream's first event.
      */
     public UpstreamExchange post(
-            URI url, Map<String, String> headers, byte[] body, Channel clientChannel, Duration total) {
-        HttpPost post = new HttpPost(url);
-        headers.forEach(post::setHeader);
-        post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
-        TotalDeadlines.Deadline deadline =
-                total == null ? deadlines.start(post) : deadlines.start(post, total.toNanos());
-        ClientWatch client = ClientWatch.start(clientChannel, post);
+            URI url,
+            Map<String, String> headers,
+            byte[] body,
+            Channel clientChannel,
+            Duration total,
+            StreamStarter starter) {
+        Origin origin = Origin.of(url);
+        InetAddress[] addresses;
         try {
-            ClassicHttpResponse response = this.client.executeOpen(null, post, null);
-            return new UpstreamExchange(post, response, deadline, client);
-        } catch (IOException | RuntimeException e) {
-            deadline.stop();
-            client.stop();
-            throw failure(e, deadline.expired(), client.gone());
+            addresses = dns.resolve(origin.resolvableHost());
+        } catch (UnknownHostException e) {
+            throw failure(e, false, false);
+        }
+        EventLoop loop = loopFor(clientChannel);
+        long totalNanos = total == null ? totalTimeoutNanos : total.toNanos();
+        UpstreamCall call = new UpstreamCall(
+                pools.computeIfAbsent(loop, l -> new ConnectionPool(l, bootstrap, tls, maxIdlePerOrigin)),
+                origin,
+                addresses,
+                UpstreamCall.request(url, origin, headers, body),
+                clientChannel,
+                readTimeoutNanos,
+                totalNanos,
+                starter);
+        loop.execute(call::start);
+        try {
+            // The call's own timer settles it by its deadline; this bound only guards against a loop that stopped.
+            return call.answer().get(totalNanos + SETTLE_GRACE_NANOS, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            call.cancel();
+            throw failure(e, true, false);
+        } catch (InterruptedException e) {
+            call.cancel();
+            Thread.currentThread().interrupt();
+            throw new GatewayException(ApiError.UPSTREAM_UNREACHABLE, "the gateway is shutting down", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GatewayException gateway) {
+                throw gateway;
+            }
+            throw failure(e.getCause(), false, false);
         }
     }
 
-    /** Maps an I/O failure talking to the upstream to the gateway error the client sees. */
-    static GatewayException failure(Exception e, boolean totalDeadlineExpired, boolean clientGone) {
+    private static SslContext defaultTls() {
+        try {
+            return SslContextBuilder.forClient().build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("the JDK's TLS client could not be set up", e);
+        }
+    }
+
+    /** The client channel's own loop when it is one this client can connect on, else a loop of the client's own. */
+    private EventLoop loopFor(Channel clientChannel) {
+        if (clientChannel != null && clientChannel.eventLoop() instanceof NioEventLoop loop) {
+            return loop;
+        }
+        EventLoopGroup own = ownLoops;
+        if (own == null) {
+            synchronized (this) {
+                own = ownLoops;
+                if (own == null) {
+                    own = new NioEventLoopGroup(1, new DefaultThreadFactory("caravan-upstream", true));
+                    ownLoops = own;
+                }
+            }
+        }
+        return own.next();
+    }
+
+    /** Maps a failure talking to the upstream to the gateway error the client sees. */
+    static GatewayException failure(Throwable e, boolean totalDeadlineExpired, boolean clientGone) {
         if (clientGone) {
             return new GatewayException(ApiError.CLIENT_CLOSED_REQUEST, "the client closed the connection", e);
         }
@@ -108,10 +148,10 @@ public final class UpstreamClient implements Closeable {
             return new GatewayException(
                     ApiError.UPSTREAM_TIMEOUT, "the upstream did not answer within the total timeout", e);
         }
-        if (e instanceof ConnectTimeoutException) {
+        if (e instanceof io.netty.channel.ConnectTimeoutException) {
             return new GatewayException(ApiError.UPSTREAM_TIMEOUT, "connecting to the upstream timed out", e);
         }
-        if (e instanceof SocketTimeoutException) {
+        if (e instanceof java.net.SocketTimeoutException) {
             return new GatewayException(
                     ApiError.UPSTREAM_TIMEOUT, "the upstream did not answer within the read timeout", e);
         }
@@ -119,8 +159,11 @@ public final class UpstreamClient implements Closeable {
     }
 
     @Override
-    public void close() throws IOException {
-        deadlines.close();
-        client.close();
+    public void close() {
+        pools.values().forEach(ConnectionPool::close);
+        EventLoopGroup own = ownLoops;
+        if (own != null) {
+            own.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
     }
 }

@@ -25,9 +25,12 @@ public final class CallUpstream implements Processor {
     private final UpstreamClient client;
     private final TargetHealth health;
     private final RoutingSettings settings;
+    private final RelayStream relay;
 
-    public CallUpstream(UpstreamClient client, TargetHealth health, RoutingSettings settings) {
+    /** {@code relay} starts a streamed answer at its first event, on the event loop that read it. */
+    public CallUpstream(UpstreamClient client, TargetHealth health, RoutingSettings settings, RelayStream relay) {
         this.client = client;
+        this.relay = relay;
         this.health = health;
         this.settings = settings;
     }
@@ -91,7 +94,10 @@ public final class CallUpstream implements Processor {
                 "every target of route '" + route.alias() + "' is unavailable: every breaker is open");
     }
 
-    /** One attempt: sent, and read far enough that nothing can fail any more before the client sees a byte. */
+    /**
+     * One attempt: sent, and read far enough that nothing can fail any more before the client sees a byte: read whole,
+     * or a stream already started at its first event.
+     */
     private UpstreamExchange attempt(Exchange exchange, Route route, Target target) {
         CallRecord record = Vars.callRecord(exchange);
         ApiRequest request = Vars.request(exchange);
@@ -106,17 +112,9 @@ public final class CallUpstream implements Processor {
                 Vars.wire(exchange).sign(request, call.url(), call.headers(), call.body()),
                 call.body(),
                 Vars.channel(exchange),
-                deadline);
-        record.upstreamAnswered(System.nanoTime());
-        if (answer.isEventStream()) {
-            if (!answer.awaitFirstEvent()) {
-                answer.abort();
-                throw new GatewayException(
-                        ApiError.UPSTREAM_STREAM_FAILED, "the upstream ended the stream before its first event");
-            }
-        } else {
-            answer.readAll();
-        }
+                deadline,
+                relay.starter(exchange));
+        record.upstreamAnswered(answer.answeredNanos());
         return answer;
     }
 

@@ -7,6 +7,7 @@ import dev.caravan.guardrails.policy.Mode;
 import dev.caravan.guardrails.policy.Phase;
 import dev.caravan.guardrails.policy.StreamGuard;
 import dev.caravan.http.SseRelay;
+import dev.caravan.http.StreamStarter;
 import dev.caravan.http.StreamingResponse;
 import dev.caravan.http.UpstreamExchange;
 import dev.caravan.providers.ApiRequest;
@@ -23,18 +24,20 @@ import dev.caravan.spend.TokenCounter;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * Answers with a chunked event stream whose head and first events leave at once, before the rest of the route runs,
- * and that a relay worker then fills as the upstream sends, without buffering; under a
- * completion policy each event passes through the stream's governor, which redacts incrementally.
+ * Answers with a chunked event stream whose head and first events leave at once, from the event loop that read them,
+ * before the rest of the route runs, and that the relay then fills as the upstream sends, without buffering; under a
+ * completion policy each event passes through the stream's governor, which redacts incrementally. The upstream call
+ * starts the stream at its first event ({@link #starter(Exchange)}); as a step of the route it answers with the
+ * stand-in that the connection drops (the stream is the call's answer).
  */
 public final class RelayStream implements Processor {
-    private final ExecutorService workers;
+    private static final String STAND_IN = "caravan.streamStandIn";
+
     private final CallLedger ledger;
     private final CallReceipts receipts;
     private final Supplier<GuardEngine> guardrails;
@@ -42,7 +45,6 @@ public final class RelayStream implements Processor {
     private final Supplier<PriceTable> prices;
 
     public RelayStream(
-            ExecutorService workers,
             CallLedger ledger,
             CallReceipts receipts,
             Supplier<GuardEngine> guardrails,
@@ -50,15 +52,23 @@ public final class RelayStream implements Processor {
             Supplier<PriceTable> prices) {
         this.cache = cache;
         this.prices = prices;
-        this.workers = workers;
         this.ledger = ledger;
         this.receipts = receipts;
         this.guardrails = guardrails;
     }
 
+    /** What starts this call's stream at the upstream's first event, on the event loop that read it. */
+    public StreamStarter starter(Exchange exchange) {
+        return (upstream, firstEvents) -> start(exchange, upstream, firstEvents);
+    }
+
     @Override
     public void process(Exchange exchange) {
-        UpstreamExchange upstream = Vars.upstreamExchange(exchange);
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setBody(exchange.getVariable(STAND_IN));
+    }
+
+    private SseRelay start(Exchange exchange, UpstreamExchange upstream, byte[] firstEvents) {
         CallRecord record = Vars.callRecord(exchange);
         StreamingResponse response = new StreamingResponse(upstream.status(), Vars.channel(exchange), upstream::abort);
         ApiRequest request = Vars.request(exchange);
@@ -86,12 +96,9 @@ public final class RelayStream implements Processor {
             }
         });
         SseRelay relay = new SseRelay(upstream, tap, response, record, ledger, receipts, hooks);
-        relay.relayAwaited();
-        io.netty.handler.codec.http.HttpResponse written = response.writeNow();
-        workers.execute(relay);
         exchange.setVariable(Vars.STREAMING, true);
-        exchange.getMessage().removeHeaders("*");
-        exchange.getMessage().setBody(written);
+        exchange.setVariable(STAND_IN, relay.start(firstEvents));
+        return relay;
     }
 
     /** The prompt's tokens, counted by the gateway: only asked for when the upstream never reported usage. */

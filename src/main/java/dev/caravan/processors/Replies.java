@@ -4,16 +4,17 @@ import dev.caravan.call.CallRecord;
 import dev.caravan.call.TraceContext;
 import dev.caravan.providers.Wire;
 import java.util.function.BiConsumer;
-import org.apache.hc.core5.http.Header;
 
 /** The response headers every answer carries: the upstream's allowed ones and the gateway's own. */
 final class Replies {
     private Replies() {}
 
-    static void passBack(Wire wire, Header[] upstreamHeaders, BiConsumer<String, String> sink) {
-        for (Header header : upstreamHeaders) {
-            if (wire.returned(header.getName())) {
-                sink.accept(header.getName().toLowerCase(java.util.Locale.ROOT), header.getValue());
+    static void passBack(
+            Wire wire, io.netty.handler.codec.http.HttpHeaders upstreamHeaders, BiConsumer<String, String> sink) {
+        for (var header = upstreamHeaders.iteratorAsString(); header.hasNext(); ) {
+            var next = header.next();
+            if (wire.returned(next.getKey())) {
+                sink.accept(next.getKey().toLowerCase(java.util.Locale.ROOT), next.getValue());
             }
         }
     }

@@ -40,6 +40,7 @@ public abstract class GovernedRoutes extends RouteBuilder {
     /** Declares one governed route from {@code endpoint}, speaking {@code wire}. */
     protected void governed(String endpoint, String routeId, Wire wire) {
         Pipeline p = pipeline;
+        RelayStream relayStream = new RelayStream(p.ledger(), p.receipts(), p.guardrails(), p.cache(), p::prices);
         // spotless:off
         from(endpoint).routeId(routeId)
                 .process(new BeginCall(p.ledger(), wire)).id(routeId + "-begin-call")
@@ -55,9 +56,9 @@ public abstract class GovernedRoutes extends RouteBuilder {
                 .choice().id(routeId + "-cached-or-called")
                     .when(Vars::cacheHit).process(new ReplayCached()).id(routeId + "-replay-cached")
                     .otherwise().process(hook(Endpoints.BEFORE_UPSTREAM)).id(routeId + "-before-upstream")
-                        .process(new CallUpstream(p.client(), p.routing().health(), p.routingSettings())).id(routeId + "-call-upstream")
+                        .process(new CallUpstream(p.client(), p.routing().health(), p.routingSettings(), relayStream)).id(routeId + "-call-upstream")
                         .choice().id(routeId + "-stream-or-not")
-                            .when(Vars::upstreamStreams).process(new RelayStream(p.workers(), p.ledger(), p.receipts(), p.guardrails(), p.cache(), p::prices)).id(routeId + "-relay-stream")
+                            .when(Vars::upstreamStreams).process(relayStream).id(routeId + "-relay-stream")
                             .otherwise().process(new TranslateAnswer()).id(routeId + "-translate-answer")
                                 .process(new RelayResponse()).id(routeId + "-relay-response")
                                 .process(new GuardCompletion(p.guardrails())).id(routeId + "-guard-completion")
