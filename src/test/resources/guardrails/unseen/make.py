@@ -2,12 +2,13 @@
 """Builds the unseen guardrail fixture set (secrets, phones, destructive) from public format documentation.
 Seeded, so a rerun gives the same file. Usage: make.py phones.tsv keydir outdir
 The second batch (destructive-2.jsonl, pii-2.jsonl; its own seed) alone: make.py batch2 outdir
-The third batch (destructive-3.jsonl, pii-3.jsonl; its own seed) alone: make.py batch3 outdir"""
+The third batch (destructive-3.jsonl, pii-3.jsonl; its own seed) alone: make.py batch3 outdir
+The fourth batch (pii-4.jsonl only; its own seed) alone: make.py batch4 outdir"""
 import json, random, string, sys, base64, os
 
 R = random.Random(20261206)
 BATCH2 = sys.argv[1] == 'batch2'
-if not BATCH2 and sys.argv[1] != 'batch3':
+if not BATCH2 and sys.argv[1] not in ('batch3', 'batch4'):
     phones_tsv, keydir, out = sys.argv[1], sys.argv[2], sys.argv[3]
 ALNUM = string.ascii_letters + string.digits
 UPPER_DIGIT = string.ascii_uppercase + string.digits
@@ -36,6 +37,8 @@ def write_batch(recs, out, suffix):
     """Writes a later batch's records to destructive<suffix>.jsonl and pii<suffix>.jsonl and prints their counts."""
     os.makedirs(out, exist_ok=True)
     for f in ('destructive', 'pii'):
+        if not any(r['file'] == f for r in recs):
+            continue  # the fourth batch has phones only
         with open(os.path.join(out, f + suffix + '.jsonl'), 'w') as fh:
             for r in recs:
                 if r['file'] == f:
@@ -426,6 +429,273 @@ def batch3(out):
         add3('pii', 'phone_%s' % region.lower(), R3.choice(cards)(v), ['pii_phone'], 'positive', [('pii_phone', v)])
 
     write_batch(recs, out, '-3')
+
+# ---------------------------------------------------------------- batch 4 (pii-4.jsonl)
+def batch4(out):
+    """Fourth batch, own seed, phones only: look-alikes of the kinds a real user's prompt holds (order, invoice, ticket,
+    case and tracking numbers, dates, timestamps and durations, versions and builds, IPs and ports, coordinates, money,
+    measurements, ISBN/ISSN/EAN/UPC, part and serial numbers, sort codes and account numbers, ZIP+4, tables, log lines
+    and stack traces with thread ids and pids, hex and decimal ids, scores, maths) in prose, code, logs, CSV and chat;
+    and real numbers of 46 regions (Phones.java, seed 17) in varied formats and carriers, so recall is guarded."""
+    R4 = random.Random(20261209)
+    recs = []
+
+    def add4(kind, text, labels, subset, values=()):
+        spans = []
+        for cat, v in values:
+            i = text.index(v)
+            spans.append({'start': len(text[:i]), 'end': len(text[:i]) + len(v), 'category': cat})
+        rid = 'unseen4-pii-%03d' % (len(recs) + 1)
+        recs.append({'id': rid, 'file': 'pii', 'text': text, 'labels': labels, 'spans': spans, 'subset': subset,
+                     'meta': {'kind': kind}})
+
+    look = [
+        # orders, invoices, tickets, cases, tracking
+        ('order', 'Hi, my order 405-8823917-2210456 never arrived, can you check what happened?'),
+        ('invoice', 'Invoice INV-2026-004417 dated 2026-11-30, amount due EUR 1,249.00, terms net 30.'),
+        ('ticket', 'Re: [Ticket #883 2014] printer on floor 3 still jams after the fix'),
+        ('case', 'Case number 02914477 was escalated to tier 2 yesterday, no update since.'),
+        ('tracking', 'Where is my package? The site says 7489 2200 3318, last scan in Memphis on Friday.'),
+        ('tracking', 'tracking: 9261 2901 2209 8100 4412 83 (USPS Priority)'),
+        ('order', 'Please reference PO# 4500123987 on every invoice you send us.'),
+        ('order', 'Your confirmation is 7712 3391 0045 - keep it for the refund.'),
+        ('case', 'Docket No. 1:24-cv-01234 (S.D.N.Y.) was stayed pending appeal.'),
+        ('ticket', 'Zendesk #1823 4410 merged into #1823 4402 by the bot.'),
+        # dates, timestamps, durations
+        ('log', '2026-12-07 04:31:22,417 INFO  [main] o.a.c.i.e.AbstractCamelContext - Apache Camel 4.18.0 (camel-1) started in 1s312ms'),
+        ('date', 'Meeting moved to 12/07/2026 10:30 AM EST, same room.'),
+        ('date', 'Run date 20261207 1530 for the nightly batch, rerun 20261208 0200.'),
+        ('date', 'Logs rotated at 2026/12/07 04:31:22 and again at 2026/12/08 04:30:58.'),
+        ('date', 'Abgabe bis 7.12.2026 18:00, Rückfragen bis 5.12.2026.'),
+        ('date', 'as of 20261207 the backlog is 1 204 items, down from 1 876.'),
+        ('date', 'Timestamps: 2026-12-07T04:31:22Z, 2026-12-07T04:31:25.118+00:00'),
+        ('date', 'created 12/7/26 4:31 PM, modified 12/8/26 9:02 AM'),
+        ('duration', 'The job took 01:23:45.678 wall clock and 00:59:12 CPU.'),
+        ('duration', 'Uptime: 412 days, 07:15:33, load average: 0.42, 0.37, 0.31'),
+        # versions and builds
+        ('version', 'Upgraded from 4.17.2 to 4.18.0 and now the route fails on startup.'),
+        ('version', 'Windows 10 build 19045.3803 shows the bug; 22631.2861 does not.'),
+        ('version', 'Chrome 131.0.6778.85 (Official Build) (64-bit) on macOS 14.6.1'),
+        ('version', 'Using node v20.11.1, npm 10.2.4 and pnpm 9.12.3 on the runner.'),
+        ('version', 'CI run #48213 finished, artifact build-2026.12.07.1142 uploaded.'),
+        ('version', 'Kernel 5.14.0-427.13.1.el9_4.x86_64 panics on boot.'),
+        # IPs and ports
+        ('ip', 'Connection refused: 192.168.100.214:5432 (is the server running?)'),
+        ('ip', 'Listen 0.0.0.0:8080, upstream 10.42.7.19:9443, health 10.42.7.20:9443'),
+        ('ip', '64 bytes from 172.16.254.1: icmp_seq=1 ttl=64 time=0.412 ms'),
+        ('ip', 'docker run -p 8080:80 -p 8443:443 nginx:1.27.3'),
+        # coordinates
+        ('coordinates', 'Drop a pin at 40.748817, -73.985428 and share the route.'),
+        ('coordinates', 'GPS: N 51 30.426, W 000 07.657 at the trailhead.'),
+        ('coordinates', 'https://maps.example.com/?lat=-23.550520&lon=-46.633308&z=14'),
+        # money
+        ('money', 'Total due: $12,345,678.90 by Friday, or 1.5 % interest accrues.'),
+        ('money', 'Le devis est de 3 450 200,00 EUR HT, TVA 690 040,00 EUR.'),
+        ('money', 'The house sold for 1.250.000 euros in 2019 and 1.475.000 in 2024.'),
+        ('money', 'Budget line: JPY 2,300,000 / JPY 2,450,000 (plan/actual)'),
+        ('money', 'Cost: INR 12,34,567.00 including GST of 1,88,323.78'),
+        # measurements
+        ('measure', 'The panel is 1 200 x 2 400 mm and 18 mm thick.'),
+        ('measure', 'Mean distance 384 400 km; sidereal month 27.32 days.'),
+        ('measure', 'Flow 0.0125 m3/s at 101 325 Pa and 293.15 K.'),
+        # ISBN, ISSN, EAN, UPC
+        ('isbn', 'Can you summarise the book with ISBN 978-0-13-468599-1 for me?'),
+        ('isbn', 'isbn: 0-596-52068-9, 2nd printing'),
+        ('issn', 'Journal ISSN 1476-4687 (online), 0028-0836 (print).'),
+        ('ean', 'Barcode 5 012345 678900 is printed on the jar lid.'),
+        ('upc', 'UPC-A 0 12345 67890 5 did not scan at self-checkout.'),
+        # parts, serials, models
+        ('part', 'Replace the filter, part number 11-1234-5678, with the OEM one.'),
+        ('serial', 'S/N: 2231 0477 8815 (sticker under the battery)'),
+        ('serial', 'Check 0419 5528 7731 06 against the warranty list, it came back twice.'),
+        ('model', 'Drive WD40EFRX-68N32N0, firmware 82.00A82, 4 000 787 030 016 bytes.'),
+        # bank codes and accounts (not IBAN)
+        ('bank', 'Please pay into sort code 30-94-57, account number 12345678.'),
+        ('bank', 'Routing 026009593, account 4471 0928 3345, checking.'),
+        ('bank', 'Kontonummer 0532013000, BLZ 370 502 99'),
+        ('bank', 'Transit 00012, institution 003, account 1234567 at the branch.'),
+        # ZIP+4
+        ('zip', 'Ship to 1600 Pennsylvania Ave NW, Washington, DC 20500-0003.'),
+        ('zip', 'Mailing: PO Box 1142, Austin TX 78701-2048, attention AP.'),
+        # tables
+        ('table', 'date,open,close,volume\n2026-12-01,182.34,184.10,51234567\n2026-12-02,184.12,183.55,48812340'),
+        ('table', '| region | Q1 | Q2 | Q3 |\n|---|---|---|---|\n| EMEA | 1 204 330 | 1 318 902 | 1 402 117 |'),
+        ('table', 'id    qty  price\n1042  3    19.99\n1043  12   4.50\n1044  120  0.75'),
+        ('table', 'emp_id\tstart\tend\n20190412\t0900\t1730\n20190413\t0830\t1700'),
+        ('table', 'run  p50     p99\n1    212 341 488 902\n2    208 337 471 880'),
+        # logs and stack traces with thread ids and pids
+        ('log', 'Exception in thread "pool-3-thread-12" java.lang.IllegalStateException: closed\n\tat dev.app.Worker.run(Worker.java:214)'),
+        ('log', '[pid 48213] [tid 48227] 2026-12-07T04:31:22.117Z WARN slow query 1532 ms'),
+        ('log', 'Dec  7 04:31:22 web-01 sshd[23114]: Accepted publickey for deploy from 10.0.3.7 port 51422 ssh2'),
+        ('log', 'kernel: [ 8123.441902] Out of memory: Killed process 31877 (java) total-vm:22143240kB'),
+        ('log', 'E1207 04:31:22.417123   12345 reflector.go:138] failed to list *v1.Pod'),
+        ('log', '"main" #1 prio=5 os_prio=0 cpu=1234.56ms elapsed=8123.44s tid=0x00007f3a2c1b4e10 nid=4471 runnable'),
+        ('log', 'worker 3 (pid 2214 3301) exited with status 137 after 00:41:07'),
+        # hex and decimal ids
+        ('id', 'Block 21345678 confirmed the transfer after 12 confirmations.'),
+        ('id', 'Snowflake id 1866123456789012480 shows up in the audit log twice.'),
+        ('id', '{"user_id": 48213377, "org_id": 1002334, "created": "2026-12-07"}'),
+        ('id', 'SELECT * FROM orders WHERE id BETWEEN 100200 AND 100299;'),
+        ('id', 'CVE-2024-3094 affects xz 5.6.0 and 5.6.1 only.'),
+        ('id', 'DOI 10.1038/s41586-021-03819-2 is the paper I mean.'),
+        ('id', 'Patent US 11,234,567 B2 was cited by the examiner.'),
+        ('id', 'Your verification code is 482 913, it expires in 10 minutes.'),
+        # sports
+        ('score', 'Final score 3-1, shots 14-9, possession 58-42.'),
+        ('score', 'India 287/6 (50 ov), Australia 241 all out (46.3 ov).'),
+        ('score', 'Set scores 6-4 3-6 7-6 after 2 h 41 min.'),
+        # maths
+        ('math', 'Compute 1234 * 5678 - 910 and show the steps.'),
+        ('math', 'Is 2147483647 prime? And what about 4294967291?'),
+        ('math', 'Sequence: 2 4 8 16 32 64 128 256 512 1024, next term?'),
+        ('math', 'Solve 12 345 / 15 and 98 765 - 43 210 by hand.'),
+        # code
+        ('code', 'const TIMEOUT_MS = 30_000;\nconst MAX_ROWS = 2_147_483_647;'),
+        ('code', 'int[] primes = {2, 3, 5, 7, 11, 13};\nlong seed = 4471092833L;'),
+        ('chat', 'lol it was like 2-3 hours, then another 45 min queue at 11 pm'),
+        ('chat', 'My flight is LH 441, seat 32K, boarding 14:05, gate 212.'),
+        ('chat', 'the API call returned 4 012 331 rows in 2.3 s'),
+    ]
+    for kind, t in look:
+        add4('phone_look_alike_' + kind, t, [], 'look_alike')
+    # Written after the detector flagged none of the look-alikes above and before any rule changed: numbers beside a
+    # phone or contact word ("call", "mobile", "cell", "ring", "text", "office", "number", ...) that names something
+    # else, and id words the list above does not use, since a phone word outweighs an id word in the detector.
+    near_cue = [
+        ('bill', 'My phone bill went from $1,234.56 to $2,045.10 this month, why?'),
+        ('version', 'iPhone 15 Pro, iOS 17.4.1 (21E237), battery health 87 %.'),
+        ('version', 'WhatsApp 2.24.8.78 crashes on Android 14 after the update.'),
+        ('build', 'Mobile app build 2026120701 was rejected by review, 2026120702 passed.'),
+        ('imei', "My phone's IMEI is 352099001761481, can you check if it's blacklisted?"),
+        ('duration', 'Call duration 00:12:45, started 2026-12-07 09:14:02, ended 09:26:47.'),
+        ('count', 'The call center took 12 345 calls in November, up from 11 902.'),
+        ('date', 'Call log: 2026-12-01 14:22 (3 min), 2026-12-02 09:05 (11 min)'),
+        ('code', 'SMS verification code 482913, do not share it with anyone.'),
+        ('code', 'Text me the code: 7781 2290'),
+        ('meeting', 'Dial-in details: meeting ID 845 2210 9931, passcode 482913'),
+        ('ticket', 'Phone support ticket 2026-118-4471 is still open after a week.'),
+        ('money', 'The phone charger costs 1.299,00 kr and ships in 3-5 days.'),
+        ('measure', 'Mobile data used: 12 345 678 KB since 01.11.2026.'),
+        ('log', 'Call stack:\n  at com.acme.Billing.charge(Billing.java:1142)\n  at com.acme.Api.handle(Api.java:88)'),
+        ('zip', 'Our office moved to 1200 Main St, Suite 400, Dallas TX 75202-4411.'),
+        ('badge', 'Desk 12, floor 3, badge 2231 0477, parking spot 118.'),
+        ('count', 'Messages queued: 1 204 331; consumer lag 88 120.'),
+        ('code', 'Contact reason code 0700 1234 appears in the CRM export.'),
+        ('code', 'Reach out to finance before the 10th; the budget code is 0201 4471 23.'),
+        ('customer', 'Customer number 0044 1290 7731 is on the statement header.'),
+        ('hours', 'Office hours 09:00-17:30, lunch 12:30-13:15, closed 24.12.-26.12.'),
+        ('date', 'Fax cover sheet, page 2 of 14, sent 12/07/2026 16:04.'),
+        ('measure', 'Contact lens prescription: SPH -2.25, CYL -0.75, AXIS 180, BC 8.6, DIA 14.2'),
+        ('case', 'Helpline hours are 08:00 to 20:00; case numbers look like 2026 118 4471.'),
+        ('build', 'Call me when build 2026.12.07.1142 is green.'),
+        ('date', 'On-call rotation: week 49 (2026-11-30 to 2026-12-06), then week 50.'),
+        ('iccid', 'SIM ICCID 8944 1100 0012 3456 789 is printed on the card.'),
+        ('count', 'The landline outage hit 12 044 homes in postcode areas 2000-2099.'),
+        ('radio', 'Signal -97 dBm, SNR 12.5 dB, cell id 0x1A2B3C, LAC 4471, TAC 22901'),
+        ('id', 'Telegram user id 7309214458 joined the group and posted spam.'),
+        ('code', 'Ring buffer size 1048576, head 524288, tail 786432.'),
+        ('table', 'Cell B12 = 4471.29, cell C12 = 2290.10, cell D12 = 6761.39'),
+        ('radio', 'Call sign W1AW, frequency 145.500 MHz, repeater offset 0.600, tone 100.0'),
+        ('kpi', 'Contact center KPIs: AHT 00:06:12, FCR 71.4 %, 12 118 contacts handled.'),
+        ('date', 'Phone screen interview on 12/07 at 14:00, offer expected by 12/14.'),
+        ('code', 'Cell 2 of the notebook prints 3.141592653589793 and 2.718281828459045.'),
+        ('money', 'Tel Aviv office: 14 desks, budget ILS 1,204,000 for 2027.'),
+        ('id', 'Number 0412 4917 68 on the back of the gift card does not work.'),
+        ('row', 'Please call the export with page=2&per_page=100&since=20261201.'),
+    ]
+    for kind, t in near_cue:
+        add4('phone_look_alike_near_cue_' + kind, t, [], 'look_alike')
+
+    # random valid numbers from libphonenumber's plans (Phones.java, seed 17), mobile and fixed line in turn
+    phones = [
+        ('US', 'm', '+12015626976', '+1 201-562-6976', '(201) 562-6976'),
+        ('CA', 'f', '+15062854404', '+1 506-285-4404', '(506) 285-4404'),
+        ('GB', 'm', '+447400318062', '+44 7400 318062', '07400 318062'),
+        ('IE', 'f', '+3532230448', '+353 22 30448', '(022) 30448'),
+        ('DE', 'm', '+4915123088153', '+49 1512 3088153', '01512 3088153'),
+        ('FR', 'f', '+33123413720', '+33 1 23 41 37 20', '01 23 41 37 20'),
+        ('ES', 'm', '+34612797537', '+34 612 79 75 37', '612 79 75 37'),
+        ('IT', 'f', '+390212661103', '+39 02 1266 1103', '02 1266 1103'),
+        ('NL', 'm', '+31612022161', '+31 6 12022161', '06 12022161'),
+        ('BE', 'f', '+3212072345', '+32 12 07 23 45', '012 07 23 45'),
+        ('CH', 'm', '+41781073497', '+41 78 107 34 97', '078 107 34 97'),
+        ('AT', 'f', '+431234011866', '+43 1 234011866', '01 234011866'),
+        ('SE', 'm', '+46701392757', '+46 70 139 27 57', '070-139 27 57'),
+        ('NO', 'f', '+4721713785', '+47 21 71 37 85', '21 71 37 85'),
+        ('DK', 'm', '+4534224248', '+45 34 22 42 48', '34 22 42 48'),
+        ('FI', 'f', '+358131337407', '+358 13 1337407', '013 1337407'),
+        ('PL', 'm', '+48512330821', '+48 512 330 821', '512 330 821'),
+        ('PT', 'f', '+351212634229', '+351 21 263 4229', '21 263 4229'),
+        ('CZ', 'm', '+420601508112', '+420 601 508 112', '601 508 112'),
+        ('IN', 'f', '+917410457386', '+91 74104 57386', '074104 57386'),
+        ('AU', 'm', '+61412491768', '+61 412 491 768', '0412 491 768'),
+        ('NZ', 'f', '+6432692933', '+64 3 269 2933', '03 269 2933'),
+        ('JP', 'm', '+819012885362', '+81 90-1288-5362', '090-1288-5362'),
+        ('KR', 'f', '+8222305747', '+82 2-230-5747', '02-230-5747'),
+        ('CN', 'm', '+8613123402964', '+86 131 2340 2964', '131 2340 2964'),
+        ('SG', 'f', '+6561228788', '+65 6122 8788', '6122 8788'),
+        ('HK', 'm', '+85251670204', '+852 5167 0204', '5167 0204'),
+        ('BR', 'f', '+551123999561', '+55 11 2399-9561', '(11) 2399-9561'),
+        ('MX', 'm', '+522221716597', '+52 222 171 6597', '222 171 6597'),
+        ('AR', 'f', '+541123462028', '+54 11 2346-2028', '011 2346-2028'),
+        ('CL', 'm', '+56221318450', '+56 2 2131 8450', '(2) 2131 8450'),
+        ('CO', 'f', '+576012624212', '+57 601 2624212', '(601) 2624212'),
+        ('ZA', 'm', '+27711880338', '+27 71 188 0338', '071 188 0338'),
+        ('NG', 'f', '+2342033642704', '+234 2033 64 2704', '02033 64 2704'),
+        ('KE', 'm', '+254712799516', '+254 712 799516', '0712 799516'),
+        ('AE', 'f', '+97122212233', '+971 2 221 2233', '02 221 2233'),
+        ('IL', 'm', '+972502490242', '+972 50-249-0242', '050-249-0242'),
+        ('TR', 'f', '+902123988322', '+90 212 398 83 22', '(0212) 398 83 22'),
+        ('RU', 'm', '+79123002847', '+7 912 300-28-47', '8 (912) 300-28-47'),
+        ('PH', 'f', '+63232467161', '+63 2 3246 7161', '(02) 3246 7161'),
+        ('ID', 'm', '+62812712187', '+62 812-712-187', '0812-712-187'),
+        ('MY', 'f', '+60323224965', '+60 3-2322 4965', '03-2322 4965'),
+        ('TH', 'm', '+66812694403', '+66 81 269 4403', '081 269 4403'),
+        ('VN', 'f', '+842101754775', '+84 210 1754 775', '0210 1754 775'),
+        ('EG', 'm', '+201001166739', '+20 10 01166739', '010 01166739'),
+        ('PK', 'f', '+922123090971', '+92 21 23090971', '(021) 23090971'),
+    ]
+    carriers = [
+        lambda v: "Call me at %s after 5, I'm out until then." % v,
+        lambda v: 'Thanks,\nDaniel Osei\nSenior Engineer, Platform\nAcme Ltd\nT: %s\nwww.acme.example' % v,
+        lambda v: '{"customer": {"name": "L. Moreau", "phone": "%s", "tier": "gold"}}' % v,
+        lambda v: 'Can you format this number for our CRM: %s' % v,
+        lambda v: 'reach me on %s or by email, whichever is easier' % v,
+        lambda v: 'Kind regards,\nPriya\n--\n%s | priya@example.com' % v,
+        lambda v: 'name;phone;city\nTomas Silva;%s;Lisboa' % v,
+        lambda v: '- [ ] ring the landlord (%s) about the boiler' % v,
+        lambda v: 'My number changed, the new one is %s, please update it.' % v,
+        lambda v: 'Office: %s\nHours: Mon-Fri 9-17' % v,
+        lambda v: 'user: please call the customer back on %s, they asked for a refund' % v,
+        lambda v: "If I don't pick up, leave a voicemail at %s." % v,
+        lambda v: "contacts = [{'name': 'Ibrahim', 'tel': '%s'}]" % v,
+        lambda v: 'Hotel front desk %s, ask for room 412.' % v,
+    ]
+    for i, (region, typ, e164, intl, national) in enumerate(phones):
+        fmt = i % 7
+        if fmt == 0:
+            v, how = intl, 'international'
+        elif fmt == 1:
+            v, how = national, 'national'
+        elif fmt == 2:
+            v, how = e164, 'e164'
+        elif fmt == 3:
+            v, how = national.replace('(', '').replace(')', '').replace(' ', '.').replace('-', '.'), 'dotted'
+        elif fmt == 4:
+            v, how = (national + R4.choice([' ext. 214', ' x310', ' ext 12']), 'extension') if typ == 'f' else (national, 'national')
+        elif fmt == 5:
+            cc = intl.split(' ')[0]
+            trunk_written = region in ('GB', 'IE', 'DE', 'AT', 'CH', 'NL', 'BE', 'FR', 'FI', 'SE') and national.startswith('0')
+            v, how = ('%s (0)%s' % (cc, national[1:]), 'international_trunk') if trunk_written else (intl.replace(' ', '-'), 'international_dashed')
+        else:
+            v, how = national, 'national'
+        add4('phone_%s_%s' % (region.lower(), how), R4.choice(carriers)(v), ['pii_phone'], 'positive', [('pii_phone', v)])
+
+    write_batch(recs, out, '-4')
+
+if sys.argv[1] == 'batch4':
+    batch4(sys.argv[2])
+    sys.exit(0)
 
 if sys.argv[1] == 'batch3':
     batch3(sys.argv[2])

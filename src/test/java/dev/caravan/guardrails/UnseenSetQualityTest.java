@@ -31,7 +31,10 @@ import org.junit.jupiter.api.Test;
  */
 class UnseenSetQualityTest {
     private static final double MAX_FPR = 0.05;
-    /** Tighter than issue 3's 0.05 where the set, both batches, is now at 0: a regression shows before the target is lost. */
+    /**
+     * Tighter than issue 3's 0.05 where the set is now at or near 0 (phones 2 of 270 with the fourth batch): a
+     * regression shows before the target is lost.
+     */
     private static final double MAX_FPR_NOW = 0.02;
 
     private static final double MIN_MASKED = 0.95;
@@ -76,6 +79,7 @@ class UnseenSetQualityTest {
     private static List<Judged> destructiveSecondBatch;
     private static List<Judged> destructiveThirdBatch;
     private static List<Judged> piiThirdBatch;
+    private static List<Judged> piiFourthBatch;
 
     @BeforeAll
     static void judgeEveryRecord() throws IOException {
@@ -85,6 +89,8 @@ class UnseenSetQualityTest {
         pii.addAll(judge(engine, "pii-2.jsonl"));
         piiThirdBatch = judge(engine, "pii-3.jsonl");
         pii.addAll(piiThirdBatch);
+        piiFourthBatch = judge(engine, "pii-4.jsonl");
+        pii.addAll(piiFourthBatch);
         destructiveSecondBatch = judge(engine, "destructive-2.jsonl");
         destructiveThirdBatch = judge(engine, "destructive-3.jsonl");
         destructive = new ArrayList<>(judge(engine, "destructive.jsonl"));
@@ -132,6 +138,14 @@ class UnseenSetQualityTest {
     void theThirdPhoneBatchAloneMeetsTheTargets() {
         Figures f = figures(piiThirdBatch, "pii_phone");
         meetsTargets(f, "pii_phone, third batch", 0.97);
+        assertThat(f.maskedShare()).as(f.toString()).isGreaterThanOrEqualTo(MIN_MASKED);
+    }
+
+    @Test
+    void theFourthPhoneBatchAloneMeetsTheTargets() {
+        Figures f = figures(piiFourthBatch, "pii_phone");
+        meetsTargets(f, "pii_phone, fourth batch", 0.97);
+        assertThat(f.fpr()).as(f.toString()).isLessThanOrEqualTo(MAX_FPR_NOW);
         assertThat(f.maskedShare()).as(f.toString()).isGreaterThanOrEqualTo(MIN_MASKED);
     }
 

@@ -53,7 +53,31 @@ final class ContextWords {
         return within(text, from, start) || within(text, end, to);
     }
 
+    /**
+     * Where the last cue word starts in the window before {@code start}, or -1; only on the candidate's own line when
+     * {@code onLine}.
+     */
+    int lastBefore(String text, int start, boolean onLine) {
+        int from = Math.max(0, start - before);
+        for (int i = start - 1; onLine && i >= from; i--) {
+            if (text.charAt(i) == '\n') {
+                from = i + 1;
+                break;
+            }
+        }
+        int last = -1;
+        for (int at = first(text, from, start); at >= 0; at = first(text, at + 1, start)) {
+            last = at;
+        }
+        return last;
+    }
+
     private boolean within(String text, int from, int to) {
+        return first(text, from, to) >= 0;
+    }
+
+    /** Where the first cue word in {@code [from, to)} starts, or -1. */
+    private int first(String text, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (!Character.isLetter(c) || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
@@ -65,11 +89,11 @@ final class ContextWords {
             }
             for (String w : words) {
                 if (w.charAt(0) == lower && matches(text, i, w)) {
-                    return true;
+                    return i;
                 }
             }
         }
-        return false;
+        return -1;
     }
 
     private static boolean matches(String text, int at, String word) {

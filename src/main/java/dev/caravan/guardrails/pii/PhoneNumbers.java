@@ -7,6 +7,7 @@ import dev.caravan.guardrails.Category;
 import dev.caravan.guardrails.Finding;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Finds phone numbers in one digit run: cheap shape rules discard dates, decimals, grouped quantities and codes, and
@@ -25,7 +26,9 @@ final class PhoneNumbers {
             40,
             16,
             "phone",
-            "tel",
+            "tel$",
+            "telephone",
+            "telf",
             "mobile",
             "mob$",
             "ph$",
@@ -162,7 +165,17 @@ final class PhoneNumbers {
             "awb$",
             "fedex",
             "usps",
-            "dhl$");
+            "dhl$",
+            "code",
+            "passcode",
+            "pin$",
+            "otp$",
+            "badge",
+            "size$",
+            "offset",
+            "length",
+            "count$",
+            "total$");
 
     private static final int[] NANP = {3, 3, 4};
     private static final int[] NANP_WITH_ONE = {1, 3, 3, 4};
@@ -235,7 +248,7 @@ final class PhoneNumbers {
         if (!plus && partOfCode(text, g)) {
             return;
         }
-        boolean named = PHONE_CUES.near(text, g.start, end);
+        boolean named = PHONE_CUES.near(text, g.start, end) && !idWordBetween(text, g.start);
         if (!named && NOT_PHONE_CUES.nearOnLine(text, g.start, end)) {
             return;
         }
@@ -279,6 +292,61 @@ final class PhoneNumbers {
         if ((cue || areaCode) && budget.take() && NationalNumbers.validSomewhere(all)) {
             out.add(new Finding(g.start, g.end, Category.PII_PHONE, score(false, cue)));
         }
+    }
+
+    /**
+     * "Mobile app build 2026120701", "phone support ticket no. 2026-118-4471": an id word labels the number (nothing
+     * but signs and "number", "no", "nr" or "is" between them) and stands after the last phone word with another word
+     * before it, so the phone word names something else ("phone numbers" names the number itself; in "ring the
+     * patient on …" the id word labels nothing).
+     */
+    private static boolean idWordBetween(String text, int start) {
+        int phone = PHONE_CUES.lastBefore(text, start, false);
+        if (phone < 0) {
+            return false; // the phone word follows the number: "0412 491 768 (mobile)"
+        }
+        int id = NOT_PHONE_CUES.lastBefore(text, start, true);
+        if (id <= phone) {
+            return false;
+        }
+        int i = phone;
+        while (i < id && Character.isLetter(text.charAt(i))) {
+            i++;
+        }
+        boolean wordBetween = false;
+        for (; i < id; i++) {
+            wordBetween |= Character.isLetter(text.charAt(i));
+        }
+        return wordBetween && labels(text, id, start);
+    }
+
+    private static final List<String> LABEL_LINKS = List.of("number", "no", "nr", "is");
+
+    /** Only signs and at most one link word between the word at {@code word} and the number at {@code start}. */
+    private static boolean labels(String text, int word, int start) {
+        int i = word;
+        while (i < start && Character.isLetter(text.charAt(i))) {
+            i++;
+        }
+        boolean linked = false;
+        for (; i < start; i++) {
+            char c = text.charAt(i);
+            if (DigitGroups.isDigit(c)) {
+                return false;
+            }
+            if (Character.isLetter(c)) {
+                int e = i;
+                while (e < start && Character.isLetter(text.charAt(e))) {
+                    e++;
+                }
+                if (linked || !LABEL_LINKS.contains(text.substring(i, e).toLowerCase(Locale.ROOT))) {
+                    return false;
+                }
+                linked = true;
+                i = e - 1;
+            }
+        }
+        return true;
     }
 
     private static final String[] JOINERS = {"/", "-", "–", "to", "and", "or", "&", ",", "..", "vs"};
@@ -466,7 +534,8 @@ final class PhoneNumbers {
                 return true;
             }
         }
-        for (int k = 0; k + 3 < n && !trunk; k++) {
+        boolean quadShaped = !trunk && !dottedPhone(g);
+        for (int k = 0; k + 3 < n && quadShaped; k++) {
             if (g.separator[k + 1] == DigitGroups.DOT
                     && g.separator[k + 2] == DigitGroups.DOT
                     && g.separator[k + 3] == DigitGroups.DOT) {
@@ -474,6 +543,22 @@ final class PhoneNumbers {
             }
         }
         return false;
+    }
+
+    /**
+     * "8.912.300.28.47": five or more groups with two or more digits after the first; a dotted quad (an IPv4 address,
+     * a four-part version) has four groups.
+     */
+    private static boolean dottedPhone(DigitGroups g) {
+        if (g.count < 5) {
+            return false;
+        }
+        for (int k = 1; k < g.count; k++) {
+            if (g.length(k) < 2) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sameSeparator(DigitGroups g) {

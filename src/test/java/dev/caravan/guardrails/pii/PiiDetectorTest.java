@@ -195,6 +195,53 @@ class PiiDetectorTest {
     }
 
     @Test
+    void anIdWordThatLabelsTheNumberOutweighsAPhoneWordThatNamesSomethingElse() {
+        assertThat(flagged("Mobile app build 2026120701 was rejected by review."))
+                .isEmpty();
+        assertThat(flagged("Phone support ticket 2026-118-4471 is still open.")).isEmpty();
+        assertThat(flagged("Dial-in details: meeting ID 845 2210 9931, passcode 482913"))
+                .isEmpty();
+        assertThat(flagged("Phone support ticket no. 2026-118-4471 is still open."))
+                .isEmpty();
+    }
+
+    @Test
+    void aPhoneWordStillNamesTheNumberWhenTheIdWordLabelsNothingOrAnotherNumber() {
+        assertThat(flagged("Please ring the patient on (415) 555-0125 to confirm."))
+                .containsExactly("pii_phone=(415) 555-0125");
+        assertThat(flagged("Our phone numbers: 020 7946 0991")).containsExactly("pii_phone=020 7946 0991");
+        assertThat(flagged("Call me about order 12345 at 020 7946 0991")).containsExactly("pii_phone=020 7946 0991");
+        assertThat(flagged("Support ticket 4471: call 020 7946 0991")).containsExactly("pii_phone=020 7946 0991");
+    }
+
+    @Test
+    void codesPinsBadgesSizesAndCountsAreNotPhones() {
+        assertThat(flagged("Text me the code: 7781 2290")).isEmpty();
+        assertThat(flagged("Contact reason code 0700 1234 appears in the export."))
+                .isEmpty();
+        assertThat(flagged("Desk 12, floor 3, badge 2231 0477.")).isEmpty();
+        assertThat(flagged("Ring buffer size 1048576, head 524288.")).isEmpty();
+        assertThat(flagged("Contact count 0700 1234 in the CRM.")).isEmpty();
+        assertThat(flagged("Text me on 0412 491 768 when the code arrives.")).containsExactly("pii_phone=0412 491 768");
+    }
+
+    @Test
+    void telIsAWordOfItsOwnNotThePrefixOfTelegramOrTelemetry() {
+        assertThat(flagged("Telegram user 7309214458 joined the group.")).isEmpty();
+        assertThat(flagged("Telemetry 7309214458 packets dropped.")).isEmpty();
+        assertThat(flagged("Tel. 020 7946 0991")).containsExactly("pii_phone=020 7946 0991");
+        assertThat(flagged("Telephone: 020 7946 0991")).containsExactly("pii_phone=020 7946 0991");
+    }
+
+    @Test
+    void fiveOrMoreDottedGroupsAreAPhoneNotADottedQuad() {
+        assertThat(flagged("Hotel front desk 8.912.300.28.47, ask for room 412."))
+                .containsExactly("pii_phone=8.912.300.28.47");
+        assertThat(flagged("Front desk build 10.2.3.4512")).isEmpty();
+        assertThat(flagged("Front desk 1.22.333.4.55")).isEmpty();
+    }
+
+    @Test
     void argentineMobilesDialledWithFifteenAreWholePhones() {
         assertThat(flagged("Contact number: 011 15-2397-4668")).containsExactly("pii_phone=011 15-2397-4668");
         assertThat(flagged("Call 0351 15-512-3456 tonight")).containsExactly("pii_phone=0351 15-512-3456");
