@@ -122,9 +122,13 @@ public final class InjectionDetector implements Guardrail {
         if (nt.leetVariant() != null) {
             matcher.match(nt.leetVariant(), false, documentStarts, signals);
         }
-        for (Signal s : signals) {
+        // Each match's mention damping, read once: the n-gram window below takes the damping of the matches in it.
+        double[] dampings = new double[signals.size()];
+        for (int k = 0; k < dampings.length; k++) {
+            Signal s = signals.get(k);
+            dampings[k] = mentions.damping(folded, s.start(), s.end());
             int[] region = Regions.around(folded, s.start(), s.end());
-            double weight = s.rule().weight() * mentions.damping(folded, s.start(), s.end());
+            double weight = s.rule().weight() * dampings[k];
             out.add(new Evidence(
                     s.rule(),
                     weight,
@@ -133,7 +137,7 @@ public final class InjectionDetector implements Guardrail {
                     nt.originalStart(region[0]),
                     nt.originalEnd(region[1])));
         }
-        learned(folded, nt, signals, out);
+        learned(folded, nt, signals, dampings, out);
         hiddenText(text, nt, out);
         transformed(folded, nt, out);
         decoded(text, 0, 0, out, MAX_DECODE_DEPTH);
@@ -148,8 +152,10 @@ public final class InjectionDetector implements Guardrail {
      * cannot tell a quoted attack from a meant one, so the window takes the mention damping of the rule matches in it
      * (the least damped one); a window with no rule match keeps its full weight. A window between the corroboration
      * floor and the threshold is an amplifier: it strengthens rule evidence but never flags a text on its own.
+     * {@code dampings} holds each signal's damping, as collect read it.
      */
-    private void learned(String folded, NormalizedText nt, List<Signal> signals, List<Evidence> out) {
+    private void learned(
+            String folded, NormalizedText nt, List<Signal> signals, double[] dampings, List<Evidence> out) {
         NgramModel.Window window = model.bestWindow(folded);
         double threshold = model.threshold();
         double p = window.probability();
@@ -158,9 +164,10 @@ public final class InjectionDetector implements Guardrail {
             return;
         }
         double damping = 0;
-        for (Signal s : signals) {
+        for (int k = 0; k < dampings.length; k++) {
+            Signal s = signals.get(k);
             if (s.start() < window.end() && s.end() > window.start()) {
-                damping = Math.max(damping, mentions.damping(folded, s.start(), s.end()));
+                damping = Math.max(damping, dampings[k]);
             }
         }
         double scale = damping == 0 ? 1.0 : damping;
