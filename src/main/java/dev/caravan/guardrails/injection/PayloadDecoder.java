@@ -16,9 +16,7 @@ final class PayloadDecoder {
     record Payload(int start, int end, String decoded) {}
 
     // Compiled once: String.replaceAll, matches and split compile their regex on every call.
-    private static final Pattern SEPARATORS = Pattern.compile("[ ,/:]");
     private static final Pattern HEX_PREFIXES = Pattern.compile("\\\\x|0x");
-    private static final Pattern EDGE_MARKS = Pattern.compile("^[:_-]+|[:_-]+$");
     private static final Pattern BASE32 = Pattern.compile("[A-Z2-7]+=*");
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_-]+={0,2}");
     private static final Pattern NOT_HEX = Pattern.compile("[^0-9a-fA-F]");
@@ -142,7 +140,6 @@ final class PayloadDecoder {
     }
 
     private static String decodeRun(String run) {
-        String digitsOnly = SEPARATORS.matcher(run).replaceAll("");
         // Hand-written shape checks: java.util.regex recurses once per repeated group and overflows the stack on long
         // runs.
         if (binaryOctets(run)) {
@@ -151,10 +148,10 @@ final class PayloadDecoder {
         if (charCodeList(run)) {
             return charCodes(run);
         }
-        if (hexBytes(run) && digitsOnly.length() % 2 == 0) {
+        if (hexBytes(run) && (run.length() - separators(run)) % 2 == 0) {
             return bytes(octets(HEX_PREFIXES.matcher(run).replaceAll(""), 16, 2));
         }
-        String trimmed = valuePart(EDGE_MARKS.matcher(run).replaceAll(""));
+        String trimmed = valuePart(trimEdgeMarks(run));
         if (trimmed.length() >= 24 && BASE32.matcher(trimmed).matches() && trimmed.length() % 8 == 0) {
             return base32(trimmed);
         }
@@ -240,6 +237,33 @@ final class PayloadDecoder {
 
     private static boolean isHex(char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /** How many of {@code " ,/:"} the run holds. */
+    private static int separators(String run) {
+        int count = 0;
+        for (int k = 0; k < run.length(); k++) {
+            char c = run.charAt(k);
+            count += c == ' ' || c == ',' || c == '/' || c == ':' ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** The run without the {@code :}, {@code _} and {@code -} it starts or ends with (a run holds no line break). */
+    static String trimEdgeMarks(String run) {
+        int start = 0;
+        int end = run.length();
+        while (start < end && edgeMark(run.charAt(start))) {
+            start++;
+        }
+        while (end > start && edgeMark(run.charAt(end - 1))) {
+            end--;
+        }
+        return run.substring(start, end);
+    }
+
+    private static boolean edgeMark(char c) {
+        return c == ':' || c == '_' || c == '-';
     }
 
     /** In {@code key=value} or {@code key:value} only the value can be an encoding. */
