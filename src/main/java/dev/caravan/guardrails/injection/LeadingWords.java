@@ -1,7 +1,6 @@
 package dev.caravan.guardrails.injection;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -23,16 +22,21 @@ final class LeadingWords {
     private static final int SPACE = -2;
 
     /**
-     * The leads by first char (under both cases when case is ignored); most positions are turned down by one lookup.
+     * The leads by first char (under both cases when case is ignored), laid out flat so a lookup reads a few arrays
+     * rather than objects: the leads under char {@code c} are the slots {@code [firstStart[c], firstStart[c + 1])}.
      */
-    private final Lead[][] byFirst = new Lead[128][];
-    /** Beside each lead in byFirst, its second char (0 for a one-char lead): most leads are turned down by it. */
-    private final char[][] secondsByFirst = new char[128][];
+    private final int[] firstStart = new int[129];
+    /** Per slot: its word's second char (0 for a one-char word); most leads are turned down by it. */
+    private final char[] seconds;
+    /** Per slot: where its word starts in {@code words}, and its length. */
+    private final int[] wordAt;
+    private final int[] wordLength;
+    /** Per slot: whether the pattern puts a word boundary before it, and what must follow it (see Lead). */
+    private final boolean[] bounded;
+    private final int[] follows;
+    /** Every slot's word, one after another. */
+    private final char[] words;
 
-    /** Per first char: every lead under it wants a word boundary, so a start inside a word is turned down at once. */
-    private final boolean[] boundedOnly = new boolean[128];
-    /** Per first char: every lead under it has two chars or more, so the pair bit set below applies. */
-    private final boolean[] pairOnly = new boolean[128];
     /** Bit {@code 128 * first + second} for the first two chars of each lead (under both cases when case is ignored). */
     private final long[] pairs = new long[128 * 128 / 64];
 
@@ -40,38 +44,59 @@ final class LeadingWords {
 
     private LeadingWords(List<Lead> leads, boolean ignoreCase) {
         this.ignoreCase = ignoreCase;
+        List<List<Lead>> byFirst = new ArrayList<>();
+        for (int c = 0; c < 128; c++) {
+            byFirst.add(new ArrayList<>());
+        }
         for (Lead lead : leads) {
             char first = lead.word().charAt(0);
-            add(first, lead);
+            byFirst.get(first).add(lead);
             if (ignoreCase && Character.toLowerCase(first) != first) {
-                add(Character.toLowerCase(first), lead);
+                byFirst.get(Character.toLowerCase(first)).add(lead);
             } else if (ignoreCase && Character.toUpperCase(first) != first) {
-                add(Character.toUpperCase(first), lead);
+                byFirst.get(Character.toUpperCase(first)).add(lead);
             }
         }
-        index();
-    }
-
-    private void add(char c, Lead lead) {
-        Lead[] old = byFirst[c] == null ? new Lead[0] : byFirst[c];
-        Lead[] grown = Arrays.copyOf(old, old.length + 1);
-        grown[old.length] = lead;
-        byFirst[c] = grown;
-        char[] seconds = secondsByFirst[c] == null ? new char[0] : secondsByFirst[c];
-        seconds = Arrays.copyOf(seconds, seconds.length + 1);
-        seconds[seconds.length - 1] = lead.word().length() >= 2 ? lead.word().charAt(1) : 0;
-        secondsByFirst[c] = seconds;
-        boundedOnly[c] = (old.length == 0 || boundedOnly[c]) && lead.bounded();
-        String word = lead.word();
-        pairOnly[c] = (old.length == 0 || pairOnly[c]) && word.length() >= 2;
-        if (word.length() >= 2) {
-            char second = word.charAt(1);
-            addPair(c, second);
-            if (ignoreCase) {
-                addPair(c, Character.toLowerCase(second));
-                addPair(c, Character.toUpperCase(second));
+        int slots = byFirst.stream().mapToInt(List::size).sum();
+        seconds = new char[slots];
+        wordAt = new int[slots];
+        wordLength = new int[slots];
+        bounded = new boolean[slots];
+        follows = new int[slots];
+        StringBuilder all = new StringBuilder();
+        int slot = 0;
+        for (char c = 0; c < 128; c++) {
+            firstStart[c] = slot;
+            boolean boundedOnly = true;
+            boolean pairOnly = true;
+            for (Lead lead : byFirst.get(c)) {
+                String word = lead.word();
+                seconds[slot] = word.length() >= 2 ? word.charAt(1) : 0;
+                wordAt[slot] = all.length();
+                wordLength[slot] = word.length();
+                bounded[slot] = lead.bounded();
+                follows[slot] = lead.follow();
+                all.append(word);
+                slot++;
+                boundedOnly &= lead.bounded();
+                pairOnly &= word.length() >= 2;
+                if (word.length() >= 2) {
+                    char second = word.charAt(1);
+                    addPair(c, second);
+                    if (ignoreCase) {
+                        addPair(c, Character.toLowerCase(second));
+                        addPair(c, Character.toUpperCase(second));
+                    }
+                }
             }
+            int kind = wordChar(c) ? WORD : 0;
+            if (!byFirst.get(c).isEmpty()) {
+                kind |= LEAD | (boundedOnly ? BOUNDED : 0) | (pairOnly ? PAIR_ONLY : 0);
+            }
+            kinds[c] = (byte) kind;
         }
+        firstStart[128] = slot;
+        words = all.toString().toCharArray();
     }
 
     private void addPair(char first, char second) {
@@ -91,16 +116,16 @@ final class LeadingWords {
     /** True if one of the words starts at {@code at}; every match starting there needs one. */
     boolean startAt(char[] text, int at) {
         char c = text[at];
-        Lead[] leads = c < 128 ? byFirst[c] : null;
-        if (leads == null) {
+        int kind = c < 128 ? kinds[c] : 0;
+        if ((kind & LEAD) == 0) {
             return false;
         }
         // Two ASCII word chars never have a word boundary between them, whichever definition of \b the JDK uses.
         boolean inWord = at > 0 && wordChar(text[at - 1]);
-        if (inWord && boundedOnly[c]) {
+        if (inWord && (kind & BOUNDED) != 0) {
             return false;
         }
-        if (pairOnly[c]) {
+        if ((kind & PAIR_ONLY) != 0) {
             // Leads are ASCII, and case folding is ASCII-only: a lead's second char is never at or above 128.
             char second = at + 1 < text.length ? text[at + 1] : 0x80;
             int bit = c * 128 + second;
@@ -108,35 +133,34 @@ final class LeadingWords {
                 return false;
             }
         }
-        char[] seconds = secondsByFirst[c];
         char next = at + 1 < text.length ? text[at + 1] : 0;
-        for (int k = 0; k < leads.length; k++) {
-            // The second char first, as startsWith would compare it: no call and no lead read for most leads.
+        for (int k = firstStart[c], end = firstStart[c + 1]; k < end; k++) {
+            // The second char first, as startsWith would compare it: no call and no word read for most leads.
             char w = seconds[k];
             if (w != 0 && next != w && !(ignoreCase && next != 0 && next < 128 && sameIgnoringCase(next, w))) {
                 continue;
             }
-            Lead lead = leads[k];
-            if (!(lead.bounded() && inWord) && startsWith(text, at, lead.word()) && followed(text, at, lead)) {
+            if (!(bounded[k] && inWord) && startsWith(text, at, k) && followed(text, at, k)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether the char after the lead at {@code at} is one the pattern can go on with. */
-    private static boolean followed(char[] text, int at, Lead lead) {
-        if (lead.follow() == ANY) {
+    /** Whether the char after lead {@code k} at {@code at} is one the pattern can go on with. */
+    private boolean followed(char[] text, int at, int k) {
+        int follow = follows[k];
+        if (follow == ANY) {
             return true;
         }
-        int after = at + lead.word().length();
+        int after = at + wordLength[k];
         if (after >= text.length) {
             return false;
         }
         char c = text[after];
-        return lead.follow() == SPACE
+        return follow == SPACE
                 ? c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
-                : c == lead.follow();
+                : c == follow;
     }
 
     /** The first position from {@code from} on where {@code startAt} holds, or -1: the scan a cue search makes. */
@@ -159,31 +183,26 @@ final class LeadingWords {
     private static final int LEAD = 2;
     /** {@code WORD << 2}: every lead under the char wants a word boundary. */
     private static final int BOUNDED = 4;
+    /** Every lead under the char has two chars or more, so the pair bit set applies. */
+    private static final int PAIR_ONLY = 8;
 
-    /** Per ASCII char, for {@code next}: WORD, LEAD and BOUNDED bits. */
+    /** Per ASCII char: WORD, LEAD, BOUNDED and PAIR_ONLY bits. */
     private final byte[] kinds = new byte[128];
-
-    private void index() {
-        for (char c = 0; c < 128; c++) {
-            int kind = wordChar(c) ? WORD : 0;
-            if (byFirst[c] != null) {
-                kind |= LEAD | (boundedOnly[c] ? BOUNDED : 0);
-            }
-            kinds[c] = (byte) kind;
-        }
-    }
 
     private static boolean wordChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
-    private boolean startsWith(char[] text, int at, String word) {
-        if (at + word.length() > text.length) {
+    /** Whether lead {@code slot}'s word occurs in {@code text} at {@code at}. */
+    private boolean startsWith(char[] text, int at, int slot) {
+        int length = wordLength[slot];
+        if (at + length > text.length) {
             return false;
         }
-        for (int k = 0; k < word.length(); k++) {
+        int from = wordAt[slot];
+        for (int k = 0; k < length; k++) {
             char c = text[at + k];
-            char w = word.charAt(k);
+            char w = words[from + k];
             // ASCII-only folding, like CASE_INSENSITIVE without UNICODE_CASE.
             if (c != w && !(ignoreCase && c < 128 && sameIgnoringCase(c, w))) {
                 return false;
