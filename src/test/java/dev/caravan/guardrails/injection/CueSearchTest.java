@@ -105,6 +105,37 @@ class CueSearchTest {
         }
     }
 
+    @Test
+    void aStartTheLeadingWordsTurnDownIsOneWhereNoRuleMatches() {
+        List<Rule> rules = InjectionDetector.defaultRules();
+        List<String> words = new java.util.ArrayList<>(List.of(WORDS));
+        rules.forEach(r -> words.addAll(r.triggers()));
+        words.addAll(List.of("ignore", "all", "previous", "instructions", "you", "are", "now", "\n", ":", "-", "*"));
+        Random random = new Random(13);
+        for (int round = 0; round < 300; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int w = 0; w < 12; w++) {
+                sb.append(words.get(random.nextInt(words.size()))).append(random.nextInt(4) == 0 ? "" : " ");
+            }
+            String text = sb.toString();
+            char[] chars = text.toCharArray();
+            for (Rule rule : rules) {
+                LeadingWords leads = LeadingWords.of(rule.pattern());
+                if (leads == null) {
+                    continue;
+                }
+                Matcher m = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                for (int p = 0; p < chars.length; p++) {
+                    if (!leads.startAt(chars, p)) {
+                        assertThat(m.region(p, chars.length).lookingAt())
+                                .as("%s at %d in [%s]", rule.id(), p, text)
+                                .isFalse();
+                    }
+                }
+            }
+        }
+    }
+
     /** {@code words} of WORDS, most of them followed by a space. */
     private static String randomText(Random random, int words) {
         StringBuilder sb = new StringBuilder();

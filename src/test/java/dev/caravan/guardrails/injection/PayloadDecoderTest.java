@@ -15,6 +15,23 @@ class PayloadDecoderTest {
     };
 
     @Test
+    void edgeMarksAreTrimmedAsTheRegexForThemWould() {
+        java.util.regex.Pattern edgeMarks = java.util.regex.Pattern.compile("^[:_-]+|[:_-]+$");
+        String chars = ":_-aZ7=+/ ,";
+        Random random = new Random(5);
+        for (int round = 0; round < 50_000; round++) {
+            StringBuilder run = new StringBuilder();
+            for (int k = random.nextInt(10); k > 0; k--) {
+                run.append(chars.charAt(random.nextInt(chars.length())));
+            }
+            String text = run.toString();
+            assertThat(PayloadDecoder.trimEdgeMarks(text))
+                    .as("[%s]", text)
+                    .isEqualTo(edgeMarks.matcher(text).replaceAll(""));
+        }
+    }
+
+    @Test
     void startIsWhereAReadOfEveryCharWouldStart() {
         Random random = new Random(3);
         for (int round = 0; round < 20_000; round++) {
