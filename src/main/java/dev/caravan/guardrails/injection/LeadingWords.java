@@ -28,11 +28,13 @@ final class LeadingWords {
     private final int[] firstStart = new int[129];
     /** Per slot: its word's second char (0 for a one-char word); most leads are turned down by it. */
     private final char[] seconds;
-    /** Per slot: where its word starts in {@code words}, and its length. */
+    /** Per slot: where its word starts in {@code words}. */
     private final int[] wordAt;
+    /** Per slot: its word's length. */
     private final int[] wordLength;
-    /** Per slot: whether the pattern puts a word boundary before it, and what must follow it (see Lead). */
+    /** Per slot: whether the pattern puts a word boundary before it. */
     private final boolean[] bounded;
+    /** Per slot: what must follow it (see Lead). */
     private final int[] follows;
     /** Every slot's word, one after another. */
     private final char[] words;

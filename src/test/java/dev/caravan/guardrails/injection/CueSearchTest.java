@@ -124,7 +124,8 @@ class CueSearchTest {
                 if (leads == null) {
                     continue;
                 }
-                Matcher m = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                Matcher m =
+                        rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
                 for (int p = 0; p < chars.length; p++) {
                     if (!leads.startAt(chars, p)) {
                         assertThat(m.region(p, chars.length).lookingAt())
