@@ -26,12 +26,14 @@ public final class SseRelay implements StreamSink {
     /**
      * What the relay does as the stream ends, before the receipt is signed: {@code keep} (may be null) takes a
      * cleanly ended stream for the response cache; {@code promptTokens} counts the prompt when the upstream never
-     * reported usage; {@code meter} prices the call.
+     * reported usage; {@code meter} prices the call; {@code ending} runs the signing of the receipt and the end of the
+     * stream (on a worker when signing waits for the disk, which an event loop must not).
      */
     public record Hooks(
             java.util.function.Consumer<byte[]> keep,
             java.util.function.LongSupplier promptTokens,
-            java.util.function.Consumer<CallRecord> meter) {}
+            java.util.function.Consumer<CallRecord> meter,
+            java.util.concurrent.Executor ending) {}
 
     private static final String CUT_MESSAGE = "the upstream ended the stream before it was complete";
 
@@ -176,6 +178,11 @@ public final class SseRelay implements StreamSink {
                     tap.estimatedUsage(kept.toByteArray(), hooks.promptTokens().getAsLong()));
         }
         hooks.meter().accept(record);
+        hooks.ending().execute(() -> signAndEnd(cut, cutMessage, clientGone));
+    }
+
+    /** Signs the receipt, keeps a clean stream for the cache, and sends the receipt line and the terminal event. */
+    private void signAndEnd(ApiError cut, String cutMessage, boolean clientGone) {
         ReceiptChain.Issued receipt = receipts.issue(record);
         if (cut == null && !clientGone && !tap.ended() && kept != null && hooks.keep() != null) {
             kept.writeBytes(tap.doneEvent());

@@ -17,25 +17,22 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.Closeable;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 
 /**
  * Sends requests to upstreams over pooled HTTP/1.1 connections that live on the calling client's own event loop: the
  * upstream's answer is read on the thread that writes to the client, so a stream's first events reach the client
- * without a thread hand-off. The caller (a worker) waits until the answer is settled: read whole, failed, or, for an
- * event stream, started by its {@link StreamStarter} at its first event, with connect, read and total deadlines.
+ * without a thread hand-off. The answer settles, on that loop, once it is read whole, failed, or, for an event stream,
+ * started by its {@link StreamStarter} at its first event, with connect, read and total deadlines.
  */
 public final class UpstreamClient implements Closeable {
-    private static final long SETTLE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
-
-    private final GuardedDnsResolver dns;
+    private final UpstreamAddresses addresses;
     private final SslContext tls;
     private final Map<EventLoop, ConnectionPool> pools = new ConcurrentHashMap<>();
     private final Bootstrap bootstrap;
@@ -50,7 +47,7 @@ public final class UpstreamClient implements Closeable {
 
     /** With {@code tls} deciding which upstream certificates are trusted (the JDK's defaults otherwise). */
     UpstreamClient(Settings settings, GuardedDnsResolver dns, SslContext tls) {
-        this.dns = dns;
+        this.addresses = new UpstreamAddresses(dns);
         this.tls = tls;
         this.bootstrap = new Bootstrap()
                 .channel(NioSocketChannel.class)
@@ -64,12 +61,13 @@ public final class UpstreamClient implements Closeable {
     }
 
     /**
-     * POSTs the body and returns once the answer is settled: a body read whole, or an event stream that {@code
-     * starter} took over at its first event (on the event loop, before this returns). Connection failures become 502,
-     * timeouts 504; a client that hangs up meanwhile cancels the request. {@code total} (null: the gateway's) bounds
-     * the wait for the whole body, or for a stream's first event.
+     * POSTs the body; the answer settles once its body was read whole, or once {@code starter} took over an event
+     * stream at its first event (on the event loop, before the answer settles). Connection failures settle as 502,
+     * timeouts as 504; a client that hangs up meanwhile cancels the request. {@code total} (null: the gateway's)
+     * bounds the wait for the whole body, or for a stream's first event. Called on the client's event loop, the call
+     * starts there at once; a host name not resolved lately is resolved on a thread of its own first.
      */
-    public UpstreamExchange post(
+    public CompletableFuture<UpstreamExchange> post(
             URI url,
             Map<String, String> headers,
             byte[] body,
@@ -77,40 +75,43 @@ public final class UpstreamClient implements Closeable {
             Duration total,
             StreamStarter starter) {
         Origin origin = Origin.of(url);
-        InetAddress[] addresses;
-        try {
-            addresses = dns.resolve(origin.resolvableHost());
-        } catch (UnknownHostException e) {
-            throw failure(e, false, false);
-        }
         EventLoop loop = loopFor(clientChannel);
         long totalNanos = total == null ? totalTimeoutNanos : total.toNanos();
-        UpstreamCall call = new UpstreamCall(
-                pools.computeIfAbsent(loop, l -> new ConnectionPool(l, bootstrap, tls, maxIdlePerOrigin)),
-                origin,
-                addresses,
-                UpstreamCall.request(url, origin, headers, body),
-                clientChannel,
-                readTimeoutNanos,
-                totalNanos,
-                starter);
-        loop.execute(call::start);
-        try {
-            // The call's own timer settles it by its deadline; this bound only guards against a loop that stopped.
-            return call.answer().get(totalNanos + SETTLE_GRACE_NANOS, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            call.cancel();
-            throw failure(e, true, false);
-        } catch (InterruptedException e) {
-            call.cancel();
-            Thread.currentThread().interrupt();
-            throw new GatewayException(ApiError.UPSTREAM_UNREACHABLE, "the gateway is shutting down", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof GatewayException gateway) {
-                throw gateway;
-            }
-            throw failure(e.getCause(), false, false);
+        var request = UpstreamCall.request(url, origin, headers, body);
+        ConnectionPool pool = pools.computeIfAbsent(loop, l -> new ConnectionPool(l, bootstrap, tls, maxIdlePerOrigin));
+        CompletableFuture<UpstreamExchange> answer = new CompletableFuture<>();
+        Consumer<InetAddress[]> start = addresses -> {
+            UpstreamCall call = new UpstreamCall(
+                    pool, origin, addresses, request, clientChannel, readTimeoutNanos, totalNanos, starter);
+            call.answer().whenComplete((settled, failed) -> {
+                if (failed != null) {
+                    answer.completeExceptionally(failed);
+                } else {
+                    answer.complete(settled);
+                }
+            });
+            call.onLoop(call::start);
+        };
+        InetAddress[] known = addresses.resolved(origin.resolvableHost());
+        if (known != null) {
+            start.accept(known);
+        } else {
+            addresses.resolve(origin.resolvableHost()).whenComplete((resolved, failed) -> {
+                if (failed != null) {
+                    request.release();
+                    answer.completeExceptionally(
+                            failure(failed.getCause() != null ? failed.getCause() : failed, false, false));
+                } else {
+                    start.accept(resolved);
+                }
+            });
         }
+        return answer;
+    }
+
+    /** Runs {@code step} after {@code delay} on the event loop that calls for {@code clientChannel} run on. */
+    public void schedule(Channel clientChannel, Runnable step, Duration delay) {
+        loopFor(clientChannel).schedule(step, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private static SslContext defaultTls() {
@@ -161,6 +162,7 @@ public final class UpstreamClient implements Closeable {
     @Override
     public void close() {
         pools.values().forEach(ConnectionPool::close);
+        addresses.close();
         EventLoopGroup own = ownLoops;
         if (own != null) {
             own.shutdownGracefully(0, 1, TimeUnit.SECONDS);

@@ -37,6 +37,16 @@ public final class CallHook implements Processor {
         producer.process(exchange);
     }
 
+    /** Whether a route of a team's consumes the hook (its code then runs in the call, on the call's thread). */
+    public boolean consumed() {
+        try {
+            return endpoint().getConsumer() != null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true; // unknown: assume team code runs
+        }
+    }
+
     private DirectEndpoint endpoint() {
         DirectEndpoint hook = endpoint;
         if (hook == null) {

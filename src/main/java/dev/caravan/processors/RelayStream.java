@@ -24,6 +24,7 @@ import dev.caravan.spend.TokenCounter;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -39,18 +40,21 @@ public final class RelayStream implements Processor {
     private static final String STAND_IN = "caravan.streamStandIn";
 
     private final CallLedger ledger;
+    private final java.util.concurrent.Executor ending;
     private final CallReceipts receipts;
     private final Supplier<GuardEngine> guardrails;
     private final ResponseCache cache;
     private final Supplier<PriceTable> prices;
 
     public RelayStream(
+            ExecutorService workers,
             CallLedger ledger,
             CallReceipts receipts,
             Supplier<GuardEngine> guardrails,
             ResponseCache cache,
             Supplier<PriceTable> prices) {
         this.cache = cache;
+        this.ending = receipts.waitsForDisk() ? workers : Runnable::run;
         this.prices = prices;
         this.ledger = ledger;
         this.receipts = receipts;
@@ -89,12 +93,16 @@ public final class RelayStream implements Processor {
                     tap);
         }
         Vars.Reserved reserved = Vars.reserved(exchange);
-        SseRelay.Hooks hooks = new SseRelay.Hooks(keeper(exchange, headers), () -> promptTokens(request), r -> {
-            Metering.meter(r, prices.get());
-            if (reserved != null) {
-                reserved.close(r);
-            }
-        });
+        SseRelay.Hooks hooks = new SseRelay.Hooks(
+                keeper(exchange, headers),
+                () -> promptTokens(request),
+                r -> {
+                    Metering.meter(r, prices.get());
+                    if (reserved != null) {
+                        reserved.close(r);
+                    }
+                },
+                ending);
         SseRelay relay = new SseRelay(upstream, tap, response, record, ledger, receipts, hooks);
         exchange.setVariable(Vars.STREAMING, true);
         exchange.setVariable(STAND_IN, relay.start(firstEvents));

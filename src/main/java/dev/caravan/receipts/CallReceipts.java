@@ -13,6 +13,11 @@ public final class CallReceipts {
         this.waitForDisk = waitForDisk;
     }
 
+    /** Whether issuing a receipt waits for the disk (then it must not run on an event loop). */
+    public boolean waitsForDisk() {
+        return waitForDisk;
+    }
+
     /** Issues the receipt; the caller has already recorded the call's status, usage and response hash. */
     public ReceiptChain.Issued issue(CallRecord record) {
         ReceiptChain.Issued issued = chain.issue(record.receiptFacts());

@@ -18,6 +18,8 @@ import dev.caravan.processors.RelayStream;
 import dev.caravan.processors.ReplayCached;
 import dev.caravan.processors.ReserveBudget;
 import dev.caravan.processors.SignReceipt;
+import dev.caravan.processors.SmallCall;
+import dev.caravan.processors.ToWorker;
 import dev.caravan.processors.TranslateAnswer;
 import dev.caravan.providers.Wire;
 import org.apache.camel.builder.RouteBuilder;
@@ -40,11 +42,15 @@ public abstract class GovernedRoutes extends RouteBuilder {
     /** Declares one governed route from {@code endpoint}, speaking {@code wire}. */
     protected void governed(String endpoint, String routeId, Wire wire) {
         Pipeline p = pipeline;
-        RelayStream relayStream = new RelayStream(p.ledger(), p.receipts(), p.guardrails(), p.cache(), p::prices);
+        RelayStream relayStream =
+                new RelayStream(p.workers(), p.ledger(), p.receipts(), p.guardrails(), p.cache(), p::prices);
+        CallHook beforeUpstream = hook(Endpoints.BEFORE_UPSTREAM);
+        CallHook afterUpstream = hook(Endpoints.AFTER_UPSTREAM);
+        boolean receiptsWait = p.receipts().waitsForDisk();
         // spotless:off
         from(endpoint).routeId(routeId)
                 .process(new BeginCall(p.ledger(), wire)).id(routeId + "-begin-call")
-                .threads().executorService(p.workers()).callerRunsWhenRejected(false).id(routeId + "-to-worker")
+                .process(new ToWorker(p.workers(), e -> !receiptsWait && !beforeUpstream.consumed() && !afterUpstream.consumed() && SmallCall.request(e))).id(routeId + "-to-worker")
                 .process(new ParseRequest()).id(routeId + "-parse")
                 .process(new Authenticate(p.keys())).id(routeId + "-authenticate")
                 .process(new LimitRate(p.rateLimits())).id(routeId + "-rate-limit")
@@ -55,8 +61,9 @@ public abstract class GovernedRoutes extends RouteBuilder {
                 .process(reserveBudget).id(routeId + "-reserve-budget")
                 .choice().id(routeId + "-cached-or-called")
                     .when(Vars::cacheHit).process(new ReplayCached()).id(routeId + "-replay-cached")
-                    .otherwise().process(hook(Endpoints.BEFORE_UPSTREAM)).id(routeId + "-before-upstream")
+                    .otherwise().process(beforeUpstream).id(routeId + "-before-upstream")
                         .process(new CallUpstream(p.client(), p.routing().health(), p.routingSettings(), relayStream)).id(routeId + "-call-upstream")
+                        .process(new ToWorker(p.workers(), e -> !receiptsWait && !afterUpstream.consumed() && SmallCall.answer(e))).id(routeId + "-answer-to-worker")
                         .choice().id(routeId + "-stream-or-not")
                             .when(Vars::upstreamStreams).process(relayStream).id(routeId + "-relay-stream")
                             .otherwise().process(new TranslateAnswer()).id(routeId + "-translate-answer")
@@ -64,7 +71,7 @@ public abstract class GovernedRoutes extends RouteBuilder {
                                 .process(new GuardCompletion(p.guardrails())).id(routeId + "-guard-completion")
                                 .process(new KeepCached(p.cache())).id(routeId + "-keep-cached")
                         .end()
-                        .process(hook(Endpoints.AFTER_UPSTREAM)).id(routeId + "-after-upstream")
+                        .process(afterUpstream).id(routeId + "-after-upstream")
                 .end()
                 .process(new MeterSpend(p::prices)).id(routeId + "-meter-spend")
                 .process(new SignReceipt(p.receipts())).id(routeId + "-sign-receipt");

@@ -109,13 +109,22 @@ class UpstreamTlsTest {
     }
 
     private static UpstreamExchange post(UpstreamClient client, String host) {
-        return client.post(
+        return settled(client.post(
                 URI.create("https://" + host + ":" + port() + "/v1/chat/completions"),
                 Map.of("authorization", "Bearer sk-tls-test"),
                 "{}".getBytes(StandardCharsets.UTF_8),
                 null,
                 null,
-                null);
+                null));
+    }
+
+    /** The answer, or the gateway error it settled with. */
+    private static UpstreamExchange settled(java.util.concurrent.CompletableFuture<UpstreamExchange> answer) {
+        try {
+            return answer.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw (RuntimeException) e.getCause();
+        }
     }
 
     @Test
