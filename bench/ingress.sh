@@ -21,7 +21,7 @@
 # A last block, "floor" (FLOOR=0 skips it; it compiles the test classes for BareCamelProxy), times the chat stream's
 # first event direct, through a plain nginx reverse proxy when nginx is installed (the floor of a proxy hop), through
 # NettyFloorProxy three times (plain Netty, no Camel: "event-loop" relays on the ingress event loop with a Netty client, the
-# floor of a JVM proxy; "apache-thread" calls the upstream with Apache HttpClient on a thread, as Caravan does;
+# floor of a JVM proxy; "apache-thread" calls the upstream with Apache HttpClient on a thread, as Caravan did before 7889922;
 # "apache-minimal" the same with Apache's minimal client, which skips the retry and protocol exec chain), through
 # BareCamelProxy (Caravan's netty-http ingress, worker hop and Apache HttpClient with nothing on them, answering with
 # the upstream's first event) and through the governed gateway. BASELINE_JAR=<another build's caravan.jar> adds that

@@ -18,7 +18,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /**
- * The floor of Caravan's stack for the first streamed event (run by bench/ingress.sh): the same netty-http ingress
+ * The floor of Caravan's stack before 7889922 for the first streamed event (run by bench/ingress.sh): the same netty-http ingress
  * options, the same hop to a worker and a pooled Apache HttpClient with TCP_NODELAY, and nothing else. It posts the
  * body to the upstream's chat completions path, answers with the upstream's first server-sent event alone, and reads
  * the rest of the stream on the worker so the connection goes back to the pool. Not a gateway: no governance, no

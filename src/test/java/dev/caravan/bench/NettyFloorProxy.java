@@ -41,7 +41,7 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
  * Camel: {@code event-loop} relays each request and its whole response on the ingress connection's own event loop
  * through a Netty client (no thread hand-off: the floor of a JVM proxy); {@code apache-thread} hands each request to
  * a platform thread that calls the upstream with a pooled Apache HttpClient and writes what it reads back through the
- * event loop (Caravan's upstream client and thread hand-offs, without Camel); {@code apache-minimal} does the same
+ * event loop (Caravan's upstream client and thread hand-offs before 7889922, without Camel); {@code apache-minimal} does the same
  * with Apache's minimal client (no retry, redirect or protocol exec chain). Not gateways: nothing is governed.
  */
 public final class NettyFloorProxy {
