@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.net.ssl.SSLException;
 
 /**
@@ -79,34 +79,27 @@ public final class UpstreamClient implements Closeable {
         long totalNanos = total == null ? totalTimeoutNanos : total.toNanos();
         var request = UpstreamCall.request(url, origin, headers, body);
         ConnectionPool pool = pools.computeIfAbsent(loop, l -> new ConnectionPool(l, bootstrap, tls, maxIdlePerOrigin));
-        CompletableFuture<UpstreamExchange> answer = new CompletableFuture<>();
-        Consumer<InetAddress[]> start = addresses -> {
+        Function<InetAddress[], CompletableFuture<UpstreamExchange>> start = addresses -> {
             UpstreamCall call = new UpstreamCall(
                     pool, origin, addresses, request, clientChannel, readTimeoutNanos, totalNanos, starter);
-            call.answer().whenComplete((settled, failed) -> {
-                if (failed != null) {
-                    answer.completeExceptionally(failed);
-                } else {
-                    answer.complete(settled);
-                }
-            });
             call.onLoop(call::start);
+            return call.answer();
         };
         InetAddress[] known = addresses.resolved(origin.resolvableHost());
         if (known != null) {
-            start.accept(known);
-        } else {
-            addresses.resolve(origin.resolvableHost()).whenComplete((resolved, failed) -> {
-                if (failed != null) {
-                    request.release();
-                    answer.completeExceptionally(
-                            failure(failed.getCause() != null ? failed.getCause() : failed, false, false));
-                } else {
-                    start.accept(resolved);
-                }
-            });
+            return start.apply(known);
         }
-        return answer;
+        return addresses
+                .resolve(origin.resolvableHost())
+                .handle((resolved, failed) -> {
+                    if (failed == null) {
+                        return start.apply(resolved);
+                    }
+                    request.release();
+                    Throwable cause = failed.getCause() != null ? failed.getCause() : failed;
+                    return CompletableFuture.<UpstreamExchange>failedFuture(failure(cause, false, false));
+                })
+                .thenCompose(answer -> answer);
     }
 
     /** Runs {@code step} after {@code delay} on the event loop that calls for {@code clientChannel} run on. */
