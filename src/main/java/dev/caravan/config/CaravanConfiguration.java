@@ -8,6 +8,7 @@ import dev.caravan.guardrails.policy.BuiltInGuardrails;
 import dev.caravan.guardrails.policy.LiveGuardEngine;
 import dev.caravan.http.BodyLimit;
 import dev.caravan.http.GuardedDnsResolver;
+import dev.caravan.http.IngressComponent;
 import dev.caravan.http.UpstreamClient;
 import dev.caravan.http.Workers;
 import dev.caravan.keys.LiveKeys;
@@ -120,6 +121,7 @@ public final class CaravanConfiguration implements CamelConfiguration {
                                 reloaded -> guardrails.apply(reloaded.policy()),
                                 reloaded -> budgets.use(reloaded.budgets()),
                                 reloaded -> gatewayKeys.apply(reloaded.keys())));
+        camel.addComponent("netty-http", new IngressComponent());
         camel.getRegistry().bind(Endpoints.BODY_LIMIT, new BodyLimit(settings.maxBodyBytes()));
         camel.getRegistry().bind(Endpoints.WORKERS, workers);
         camel.getRegistry().bind(Endpoints.LEDGER, ledger);
