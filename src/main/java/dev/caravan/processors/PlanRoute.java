@@ -15,6 +15,7 @@ import dev.caravan.routing.Target;
 import dev.caravan.routing.UnknownUpstreamException;
 import dev.caravan.routing.Upstream;
 import dev.caravan.routing.UpstreamNotAllowedException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -49,12 +50,7 @@ public final class PlanRoute implements Processor {
                 ? alias.get()
                 : Route.direct(direct(in, current, wire, Vars.request(exchange)), model, null);
         Secret clientKey = clientKey(in, wire);
-        List<Target> plan = planner.plan(route).stream()
-                .filter(t -> clientKey != null
-                        || wire.signsRequests()
-                        || t.upstream().keyless()
-                        || t.upstream().storedCredential().isPresent())
-                .toList();
+        List<Target> plan = callable(planner.plan(route), clientKey != null || wire.signsRequests());
         if (plan.isEmpty()) {
             throw new GatewayException(
                     ApiError.MISSING_PROVIDER_KEY,
@@ -71,6 +67,19 @@ public final class PlanRoute implements Processor {
         Vars.callRecord(exchange).routed(route.alias());
         Vars.callRecord(exchange)
                 .routedTo(plan.get(0).upstream().name(), plan.get(0).model());
+    }
+
+    /** The targets a call can reach: all of them with the client's key (or request signing), else the keyless or keyed. */
+    private static List<Target> callable(List<Target> targets, boolean clientCredentials) {
+        List<Target> callable = new ArrayList<>(targets.size());
+        for (Target target : targets) {
+            if (clientCredentials
+                    || target.upstream().keyless()
+                    || target.upstream().storedCredential().isPresent()) {
+                callable.add(target);
+            }
+        }
+        return callable;
     }
 
     /**

@@ -19,7 +19,11 @@ public final class BoundTexts implements GuardTexts {
 
     @Override
     public List<ScanText> texts() {
-        return slots.stream().map(Slot::text).toList();
+        List<ScanText> texts = new ArrayList<>(slots.size());
+        for (Slot slot : slots) {
+            texts.add(slot.text());
+        }
+        return texts;
     }
 
     @Override
@@ -38,6 +42,10 @@ public final class BoundTexts implements GuardTexts {
 
     /** How many characters the texts have in all: a rough token estimate is a quarter of it. */
     public long characters() {
-        return slots.stream().mapToLong(s -> s.text().text().length()).sum();
+        long characters = 0;
+        for (Slot slot : slots) {
+            characters += slot.text().text().length();
+        }
+        return characters;
     }
 }

@@ -60,9 +60,16 @@ public final class ChatStreamGovernor {
         }
 
         boolean anyDenied() {
-            return content.denied()
-                    || others.values().stream().anyMatch(StreamRedactor::denied)
-                    || tools.values().stream().anyMatch(StreamRedactor::denied);
+            return content.denied() || anyDenied(others.values()) || anyDenied(tools.values());
+        }
+
+        private static boolean anyDenied(Iterable<StreamRedactor> redactors) {
+            for (StreamRedactor redactor : redactors) {
+                if (redactor.denied()) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -82,7 +89,12 @@ public final class ChatStreamGovernor {
         if (choices.size() < choiceCount) {
             return false;
         }
-        return choices.values().stream().allMatch(c -> c.denied);
+        for (Choice choice : choices.values()) {
+            if (!choice.denied) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The bytes to pass on for one complete event (possibly none). */
@@ -100,8 +112,8 @@ public final class ChatStreamGovernor {
      * is spliced into the original bytes. Null when the event needs the general path (a denied choice, say).
      */
     private byte[] contentOnly(byte[] b, int start, int end, ContentDelta delta) {
-        Choice state = choices.get(delta.index());
-        if (state == null || state.denied || state.finished || state.holdsOther()) {
+        Choice state = choices.computeIfAbsent(delta.index(), i -> new Choice());
+        if (state.denied || state.finished || state.holdsOther()) {
             return null;
         }
         String out = state.content.feed(delta.text());

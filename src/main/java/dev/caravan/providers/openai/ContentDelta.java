@@ -50,7 +50,7 @@ record ContentDelta(int index, String text, boolean hasRole, int valueStart, int
         }
 
         ContentDelta result() {
-            return choices == 1 && text != null && !text.isEmpty()
+            return choices == 1 && text != null && (!text.isEmpty() || role)
                     ? new ContentDelta(index, text, role, valueStart, valueEnd)
                     : null;
         }
