@@ -431,6 +431,17 @@ def batch3(out):
 
     write_batch(recs, out, '-3')
 
+def phone_adder(recs, id_format):
+    """The record writer of the phones-only batches: appends a pii record with its spans (in code points) to recs."""
+    def add(kind, text, labels, subset, values=()):
+        spans = []
+        for cat, v in values:
+            i = text.index(v)
+            spans.append({'start': len(text[:i]), 'end': len(text[:i]) + len(v), 'category': cat})
+        recs.append({'id': id_format % (len(recs) + 1), 'file': 'pii', 'text': text, 'labels': labels, 'spans': spans,
+                     'subset': subset, 'meta': {'kind': kind}})
+    return add
+
 # ---------------------------------------------------------------- batch 4 (pii-4.jsonl)
 def batch4(out):
     """Fourth batch, own seed, phones only: look-alikes of the kinds a real user's prompt holds (order, invoice, ticket,
@@ -441,14 +452,7 @@ def batch4(out):
     R4 = random.Random(20261209)
     recs = []
 
-    def add4(kind, text, labels, subset, values=()):
-        spans = []
-        for cat, v in values:
-            i = text.index(v)
-            spans.append({'start': len(text[:i]), 'end': len(text[:i]) + len(v), 'category': cat})
-        rid = 'unseen4-pii-%03d' % (len(recs) + 1)
-        recs.append({'id': rid, 'file': 'pii', 'text': text, 'labels': labels, 'spans': spans, 'subset': subset,
-                     'meta': {'kind': kind}})
+    add4 = phone_adder(recs, 'unseen4-pii-%03d')
 
     look = [
         # orders, invoices, tickets, cases, tracking
@@ -707,14 +711,7 @@ def batch5(out):
     R5 = random.Random(20261207)
     recs = []
 
-    def add5(kind, text, labels, subset, values=()):
-        spans = []
-        for cat, v in values:
-            i = text.index(v)
-            spans.append({'start': len(text[:i]), 'end': len(text[:i]) + len(v), 'category': cat})
-        rid = 'unseen5-pii-%03d' % (len(recs) + 1)
-        recs.append({'id': rid, 'file': 'pii', 'text': text, 'labels': labels, 'spans': spans, 'subset': subset,
-                     'meta': {'kind': kind}})
+    add5 = phone_adder(recs, 'unseen5-pii-%03d')
 
     look = [
         # signed numbers and UTC offsets (a leading "+" that is not a country code)
