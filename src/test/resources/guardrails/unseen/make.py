@@ -3,12 +3,13 @@
 Seeded, so a rerun gives the same file. Usage: make.py phones.tsv keydir outdir
 The second batch (destructive-2.jsonl, pii-2.jsonl; its own seed) alone: make.py batch2 outdir
 The third batch (destructive-3.jsonl, pii-3.jsonl; its own seed) alone: make.py batch3 outdir
-The fourth batch (pii-4.jsonl only; its own seed) alone: make.py batch4 outdir"""
+The fourth batch (pii-4.jsonl only; its own seed) alone: make.py batch4 outdir
+The fifth batch (pii-5.jsonl only; its own seed) alone: make.py batch5 outdir"""
 import json, random, string, sys, base64, os
 
 R = random.Random(20261206)
 BATCH2 = sys.argv[1] == 'batch2'
-if not BATCH2 and sys.argv[1] not in ('batch3', 'batch4'):
+if not BATCH2 and sys.argv[1] not in ('batch3', 'batch4', 'batch5'):
     phones_tsv, keydir, out = sys.argv[1], sys.argv[2], sys.argv[3]
 ALNUM = string.ascii_letters + string.digits
 UPPER_DIGIT = string.ascii_uppercase + string.digits
@@ -38,7 +39,7 @@ def write_batch(recs, out, suffix):
     os.makedirs(out, exist_ok=True)
     for f in ('destructive', 'pii'):
         if not any(r['file'] == f for r in recs):
-            continue  # the fourth batch has phones only
+            continue  # the fourth and fifth batches have phones only
         with open(os.path.join(out, f + suffix + '.jsonl'), 'w') as fh:
             for r in recs:
                 if r['file'] == f:
@@ -430,6 +431,17 @@ def batch3(out):
 
     write_batch(recs, out, '-3')
 
+def phone_adder(recs, id_format):
+    """The record writer of the phones-only batches: appends a pii record with its spans (in code points) to recs."""
+    def add(kind, text, labels, subset, values=()):
+        spans = []
+        for cat, v in values:
+            i = text.index(v)
+            spans.append({'start': len(text[:i]), 'end': len(text[:i]) + len(v), 'category': cat})
+        recs.append({'id': id_format % (len(recs) + 1), 'file': 'pii', 'text': text, 'labels': labels, 'spans': spans,
+                     'subset': subset, 'meta': {'kind': kind}})
+    return add
+
 # ---------------------------------------------------------------- batch 4 (pii-4.jsonl)
 def batch4(out):
     """Fourth batch, own seed, phones only: look-alikes of the kinds a real user's prompt holds (order, invoice, ticket,
@@ -440,14 +452,7 @@ def batch4(out):
     R4 = random.Random(20261209)
     recs = []
 
-    def add4(kind, text, labels, subset, values=()):
-        spans = []
-        for cat, v in values:
-            i = text.index(v)
-            spans.append({'start': len(text[:i]), 'end': len(text[:i]) + len(v), 'category': cat})
-        rid = 'unseen4-pii-%03d' % (len(recs) + 1)
-        recs.append({'id': rid, 'file': 'pii', 'text': text, 'labels': labels, 'spans': spans, 'subset': subset,
-                     'meta': {'kind': kind}})
+    add4 = phone_adder(recs, 'unseen4-pii-%03d')
 
     look = [
         # orders, invoices, tickets, cases, tracking
@@ -692,6 +697,221 @@ def batch4(out):
         add4('phone_%s_%s' % (region.lower(), how), R4.choice(carriers)(v), ['pii_phone'], 'positive', [('pii_phone', v)])
 
     write_batch(recs, out, '-4')
+
+# ---------------------------------------------------------------- batch 5 (pii-5.jsonl)
+def batch5(out):
+    """Fifth batch, own seed, phones only, written before any rule changed for it: look-alikes of kinds batches 1-4
+    lack (signed numbers and UTC offsets in e-mail headers, access logs, diffs and quotes; id words in other languages;
+    numbers inside file names, URLs, pod names and glued tokens; SVG, G-code, array, traceback, ls/ps/df, SQL, JSON,
+    cron, CSS and hex-dump shapes; CAS, ORCID, arXiv, PMID, rsID, star catalogues, tariff, NDC, NAICS, library call
+    numbers, legal and journal citations, map scales, tyre sizes, vital signs; MICR lines, CUSIP/SEDOL, crypto, FX,
+    statement lines, loans; chat exports, countdowns, race results, golf cards; phone or call words that name a
+    model, storage, volume, a menu, a tax id or a call record) in prose, code, logs, CSV and chat; and real numbers of
+    48 regions (Phones.java, seed 19) in eight formats and carriers the earlier batches did not use."""
+    R5 = random.Random(20261207)
+    recs = []
+
+    add5 = phone_adder(recs, 'unseen5-pii-%03d')
+
+    look = [
+        # signed numbers and UTC offsets (a leading "+" that is not a country code)
+        ('signed', 'The PR is +4471 / -1290 lines, can you split it into smaller ones?'),
+        ('diff', '@@ -1204,7 +1204,9 @@ public void handle(Request req) {\n-    int limit = 100;\n+    int limit = 250;'),
+        ('email_header', 'Date: Mon, 7 Dec 2026 04:31:22 +0100\nMessage-ID: <20261207043122.44712@mail.example.org>\nSubject: Re: Q4 numbers'),
+        ('access_log', '203.0.113.7 - - [07/Dec/2026:04:31:22 +0000] "GET /api/v1/orders/4471229 HTTP/1.1" 200 51234 "-" "curl/8.5.0"'),
+        ('quote', 'ACME closed at 1,204.55, +12.34 (+1.03%), volume 4 471 229, 52-week range 981.20 - 1,312.70.'),
+        ('weather', 'Forecast: +12 °C by day, +3 °C at night, wind 24 km/h, pressure 1013.25 hPa.'),
+        ('offset', 'Set TZ to UTC+05:30 for India; the server itself logs in +0000 and the DB in -0800.'),
+        ('scientific', "Avogadro's number is 6.02214076e+23 and Boltzmann's constant is 1.380649e-23 J/K."),
+        ('elevation', 'Total ascent +1 204 m, descent -1 187 m over 42.2 km, moving time 6:12:40.'),
+        ('delta', 'Followers +12 345 this week (from 1 204 331 to 1 216 676), reach +88 120.'),
+        # id words in other languages
+        ('de_order', 'Bestellnummer 4471 2290 8812 - die Lieferung verzögert sich um zwei Wochen.'),
+        ('fr_invoice', 'Facture n° 2026-118-4471 du 07/12/2026, montant 1 204,50 EUR, échéance 30 jours.'),
+        ('es_order', 'Pedido núm. 4471 2290 88, enviado el 07/12/2026 por mensajería.'),
+        ('pt_order', 'Número do pedido: 4471229088 (Mercado Livre), ainda não chegou.'),
+        ('it_customer', 'Codice cliente 0044 7122 9088, scadenza fattura 31/01/2027.'),
+        ('nl_customer', 'Klantnummer 20 44 71 229, factuurnummer 2026 118 4471.'),
+        ('ja_order', '注文番号：4471-2290-8812 の配送状況を教えてください。'),
+        ('zh_order', '订单号 202612074471229 已发货，快递单号 7731 2290 8812。'),
+        ('pl_order', 'Numer zamówienia 4471/12/2026, faktura FV 118/2026 z dnia 07.12.2026.'),
+        ('tr_order', 'Sipariş no: 4471 2290 88, kargo takip numarası 7731229088.'),
+        # numbers inside file names, URLs, pod names, glued tokens
+        ('filename', 'Attached IMG_20261207_143022.jpg and VID_20261207_143511.mp4 straight from my phone.'),
+        ('filename', 'Screenshot 2026-12-07 at 14.30.22.png shows the error dialog.'),
+        ('filename', 'backup-20261207-043122.tar.gz is 4.4 GB, the one before was backup-20261206-043118.tar.gz.'),
+        ('pod', 'pod api-7d4b9c8f6-x2x7q restarted 12 times; replicaset api-7d4b9c8f6 has 3/3 ready.'),
+        ('git', 'git describe says v2.18.0-14-g4471229, but the tag on the release page is v2.18.0.'),
+        ('url', 'Download https://files.example.com/4471229088/report_2026_12_07.pdf and summarise it.'),
+        ('url', 'GET /api/v2/users/44712290/orders/88120334 returned 404 after the migration.'),
+        ('url', 'https://shop.example.com/item?id=447122908&ref=20261207&utm_id=1204'),
+        ('object_key', 's3://acme-logs/2026/12/07/04/part-00012-4471229088.snappy.parquet'),
+        ('glued', 'Your ref4471229088 and acct#12044712 are on file, nothing else is needed.'),
+        ('glued', 'user=4471229088 session=20261207044712 status=ok latency_ms=1204'),
+        ('glued', 'key 0x4471229088 value 20261207 ttl 86400'),
+        # code and data shapes
+        ('svg', '<path d="M 120 240 L 360 480 C 412 269 937 118 1204 88 Z" fill="none"/>'),
+        ('gcode', 'G1 X120.45 Y240.88 Z0.3 F3000 E1204.5512\nG1 X121.02 Y241.17 E1204.6120'),
+        ('array', 'array([[ 1204,  4471,  2290],\n       [ 8812,  7731,  1187]])'),
+        ('traceback', 'Traceback (most recent call last):\n  File "/srv/app/handlers.py", line 1204, in process\n    total = 4471 / count\nZeroDivisionError: division by zero'),
+        ('ls', '-rw-r--r--  1 deploy staff  447122908 Dec  7 04:31 dump-20261207.sql'),
+        ('ps', 'postgres  44712  0.3  1.2 4471229 201188 ?  Ss  04:31  0:12 postgres: background writer'),
+        ('df', 'Filesystem      1K-blocks      Used Available Use% Mounted on\n/dev/nvme0n1p2  487652172 201188336 261622344  44% /'),
+        ('sql', "INSERT INTO payments VALUES (4471229, 20261207, 1204.50, 'EUR');"),
+        ('json', '{"ids": [44712290, 44712291, 44712293], "page": 2, "total": 1204}'),
+        ('cron', '0 30 4 * * 1-5 /opt/jobs/rotate.sh  # 04:30 on weekdays, keep 14 days'),
+        ('css', 'margin: 0 12px 24px 48px; color: rgb(204, 120, 44); z-index: 2147483647;'),
+        ('hexdump', '00000010  34 34 37 31 32 32 39 30  38 38 0a 00 00 00 00 00  |4471229088......|'),
+        ('format', 'String.format("%04d-%06d", 4471, 229088) prints 4471-229088, is that right?'),
+        ('sudoku', 'Row 1: 5 3 0 0 7 0 0 0 0; row 2: 6 0 0 1 9 5 0 0 0; solve it.'),
+        ('formula', '=SUM(B2:B1204)/COUNT(C2:C1204)*100 gives #DIV/0! on the 2026 sheet.'),
+        # science, trade, health and library identifiers
+        ('cas', 'CAS 7732-18-5 is water and CAS 64-17-5 is ethanol; list their hazards.'),
+        ('orcid', 'The corresponding author is ORCID 0000-0002-1825-0097.'),
+        ('arxiv', 'See arXiv:2312.01234v2 and PMID 31452104 for the method.'),
+        ('genome', 'Variant rs113488022 at chr7:140,453,136 (BRAF V600E) was found.'),
+        ('astronomy', 'Targets tonight: HD 209458, NGC 2237 and Gaia DR3 4472832130942575872.'),
+        ('tariff', 'HS code 8471.30.0100 applies to laptops and 8517.13.0000 to smartphones.'),
+        ('ndc', 'NDC 0777-3105-02, lot 4471229A, exp 12/2027, qty 30.'),
+        ('naics', 'NAICS 541511 and SIC 7371 for the registration form.'),
+        ('library', 'Call number QA76.73.J38 S35 2018, Dewey 005.133, shelf 4-471.'),
+        ('legal', 'Roe v. Wade, 410 U.S. 113 (1973); 42 U.S.C. § 1983; 28 C.F.R. 35.130.'),
+        ('journal', 'J. Appl. Phys. 112, 043501 (2012), pp. 1204-1231, doi pending.'),
+        ('scale', 'Scale 1:25 000, contour interval 10 m, grid reference 447 122 on sheet 118.'),
+        ('tyre', 'Tyres 205/55 R16 91V front, 225/45 R17 94W rear, DOT 4471.'),
+        ('vitals', 'BP 128/84, HR 72, SpO2 98 %, glucose 5.4 mmol/L, HbA1c 44 mmol/mol.'),
+        # finance shapes batches 1-4 lack
+        ('micr', 'The MICR line reads ⑆021000021⑆ 4471229088⑈ 0123 on the cheque.'),
+        ('securities', 'CUSIP 037833100 and SEDOL 2046251 are the same stock.'),
+        ('crypto', 'Sent 0.04471229 BTC, fee 0.00001204, confirmed at block height 871 204.'),
+        ('fx', 'EUR/USD 1.0842, GBP/USD 1.2711, USD/JPY 151.204 at the close.'),
+        ('statement', '07/12 CARD 4471 TESCO STORES 2290 LONDON     -12.34     1,204.55'),
+        ('loan', 'Loan over 30 years at 6.125 %, principal 412 269.00, monthly payment 2 504.88.'),
+        # chat shapes
+        ('chat_export', '07/12/2026, 14:22 - Alice: be there in 10\n07/12/2026, 14:31 - Bob: ok, table 12'),
+        ('slack', '[4:31 PM] dan: deploy 4471 is out\n[4:33 PM] mo: 2290 req/s now :tada:'),
+        ('countdown', 'T-minus 10 9 8 7 6 5 4 3 2 1 liftoff!!'),
+        ('race', 'Bib 44712, finish 3:12:45, half split 1:34:02, pace 4:33/km.'),
+        ('golf', 'Scorecard: 4 4 3 5 4 4 3 5 4 = 36 out, 4 5 3 4 4 5 3 4 4 = 36 in.'),
+        ('building', 'Building 44, room 7122, desk 90 - come up after lunch.'),
+        ('reading', 'Read chapters 12-14, pages 204-271, and do exercises 4.4.7 to 4.4.12.'),
+        # a phone or call word that names something else
+        ('phone_model', 'My Samsung phone, model SM-S921B, serial R5CX4471229, bought on 07/12/2026.'),
+        ('phone_storage', 'Phone storage: 128 GB, 44.7 GB used, 12 204 photos, 1 187 videos.'),
+        ('call_volume', 'Call volume by hour: 09h 1204, 10h 1187, 11h 1290, 12h 988.'),
+        ('ivr', 'Dial 2 for billing, then enter your 10-digit account number 4471229088 and press #.'),
+        ('hotline', 'The hotline handled 4 471 229 calls in 2026, 12 % more than in 2025.'),
+        ('contact_form', 'Contact form submission #20261207-4471 came from the website.'),
+        ('count', 'Number of attendees: 1 204; number of sessions: 88; number of rooms: 12.'),
+        ('history', 'The telephone exchange opened in 1904 and was renovated in 1987 and 2012.'),
+        ('tax_id', 'Fax: n/a. Tax ID: 12-3456789. Registered 2019.'),
+        ('call_record', 'Call #4471 lasted 12:04 and was rated 4/5 by the customer.'),
+        ('call_ref', 'The ticket says caller ID withheld, call ref 2026120744712290.'),
+        ('group', "WhatsApp group 'Flat 12' has 14 members since 07.12.2026."),
+        ('battery', "The phone's battery is 4 471 mAh, charging at 25 W, 1 204 cycles so far."),
+        ('ivr_menu', 'Press 1 for sales, 2 for support, 0 for the operator; you are number 12 in the queue.'),
+        ('mobile_os', 'Mobile OS share: Android 71.2 %, iOS 28.4 %, other 0.4 % (n = 12 044).'),
+    ]
+    for kind, t in look:
+        add5('phone_look_alike_' + kind, t, [], 'look_alike')
+
+    # random valid numbers from libphonenumber's plans (Phones.java, seed 19), mobile and fixed line in turn
+    phones = [
+        ('US', 'm', '+12015011725', '+1 201-501-1725', '(201) 501-1725'),
+        ('GB', 'f', '+441212470870', '+44 121 247 0870', '0121 247 0870'),
+        ('DE', 'm', '+4915123759190', '+49 1512 3759190', '01512 3759190'),
+        ('FR', 'f', '+33123401514', '+33 1 23 40 15 14', '01 23 40 15 14'),
+        ('IN', 'm', '+918123570090', '+91 81235 70090', '081235 70090'),
+        ('AU', 'f', '+61212162491', '+61 2 1216 2491', '(02) 1216 2491'),
+        ('BR', 'm', '+5511961713988', '+55 11 96171-3988', '(11) 96171-3988'),
+        ('JP', 'f', '+81312476924', '+81 3-1247-6924', '03-1247-6924'),
+        ('GR', 'm', '+306912807467', '+30 691 280 7467', '691 280 7467'),
+        ('HU', 'f', '+3612344925', '+36 1 234 4925', '(06 1) 234 4925'),
+        ('RO', 'm', '+40712455888', '+40 712 455 888', '0712 455 888'),
+        ('UA', 'f', '+380311885814', '+380 3118 85814', '03118 85814'),
+        ('SA', 'm', '+966512608832', '+966 51 260 8832', '051 260 8832'),
+        ('QA', 'f', '+97444910912', '+974 4491 0912', '4491 0912'),
+        ('MA', 'm', '+212650841716', '+212 650-841716', '0650-841716'),
+        ('GH', 'f', '+233302143512', '+233 30 214 3512', '030 214 3512'),
+        ('TZ', 'm', '+255621411485', '+255 621 411 485', '0621 411 485'),
+        ('UG', 'f', '+256312179449', '+256 31 2179449', '031 2179449'),
+        ('PE', 'm', '+51912946841', '+51 912 946 841', '912 946 841'),
+        ('EC', 'f', '+59322284293', '+593 2-228-4293', '(02) 228-4293'),
+        ('UY', 'm', '+59894390011', '+598 94 390 011', '094 390 011'),
+        ('CR', 'f', '+50622254909', '+506 2225 4909', '2225 4909'),
+        ('DO', 'm', '+18092608838', '+1 809-260-8838', '(809) 260-8838'),
+        ('TW', 'f', '+886221011779', '+886 2 2101 1779', '02 2101 1779'),
+        ('LK', 'm', '+94712914098', '+94 71 291 4098', '071 291 4098'),
+        ('BD', 'f', '+88027715497', '+880 2-7715497', '02-7715497'),
+        ('IS', 'm', '+3546200325', '+354 620 0325', '620 0325'),
+        ('LU', 'f', '+35227114047', '+352 27 11 40 47', '27 11 40 47'),
+        ('SK', 'm', '+421912453524', '+421 912 453 524', '0912 453 524'),
+        ('HR', 'f', '+38512568703', '+385 1 2568 703', '01 2568 703'),
+        ('RS', 'm', '+381601030435', '+381 60 1030435', '060 1030435'),
+        ('BG', 'f', '+3592817403', '+359 2 817 403', '02 817 403'),
+        ('LT', 'm', '+37061019912', '+370 610 19912', '(0-610) 19912'),
+        ('EE', 'f', '+3723252290', '+372 325 2290', '325 2290'),
+        ('CY', 'm', '+35796150315', '+357 96 150315', '96 150315'),
+        ('MT', 'f', '+35621131400', '+356 2113 1400', '2113 1400'),
+        ('NZ', 'm', '+64211012965', '+64 21 101 2965', '021 101 2965'),
+        ('IE', 'f', '+3532271011', '+353 22 71011', '(022) 71011'),
+        ('ES', 'm', '+34612994533', '+34 612 99 45 33', '612 99 45 33'),
+        ('IT', 'f', '+390212581619', '+39 02 1258 1619', '02 1258 1619'),
+        ('MX', 'm', '+522221614552', '+52 222 161 4552', '222 161 4552'),
+        ('ZA', 'f', '+27101498174', '+27 10 149 8174', '010 149 8174'),
+        ('NG', 'm', '+2348021225653', '+234 802 122 5653', '0802 122 5653'),
+        ('PL', 'f', '+48123248388', '+48 12 324 83 88', '12 324 83 88'),
+        ('CH', 'm', '+41781711102', '+41 78 171 11 02', '078 171 11 02'),
+        ('KR', 'f', '+8222182785', '+82 2-218-2785', '02-218-2785'),
+        ('SG', 'm', '+6581043708', '+65 8104 3708', '8104 3708'),
+        ('CA', 'f', '+15062390503', '+1 506-239-0503', '(506) 239-0503'),
+    ]
+    carriers = [
+        lambda v: 'Please text me at %s when the parcel arrives.' % v,
+        lambda v: '<contact><name>Kofi Mensah</name><phone type="work">%s</phone></contact>' % v,
+        lambda v: "INSERT INTO contacts (name, phone) VALUES ('Ana Ruiz', '%s');" % v,
+        lambda v: 'on_call:\n  name: Kofi Mensah\n  phone: "%s"\n  rota: weekly' % v,
+        lambda v: '2026-12-07T04:31:22Z INFO notify.sms sent to=%s status=delivered' % v,
+        lambda v: 'Handy: %s (nur abends erreichbar)' % v,
+        lambda v: 'Tél. : %s - demandez le service client.' % v,
+        lambda v: 'Teléfono de contacto: %s' % v,
+        lambda v: "Hi, it's Sam - my new cell is %s, save it!" % v,
+        lambda v: 'Cheers,\nNadia Haddad\nHead of Operations | Northwind\nDirect: %s\nnorthwind.example' % v,
+        lambda v: '| Name | Role | Phone |\n|---|---|---|\n| J. Park | Landlord | %s |' % v,
+        lambda v: 'The caller left %s as a callback number, can you draft a reply?' % v,
+        lambda v: "customer = {'name': 'Mei Lin', 'phone_number': '%s', 'vip': True}" % v,
+        lambda v: "If I'm not reachable, try my brother on %s." % v,
+        lambda v: 'Send the signed form by WhatsApp to %s.' % v,
+        lambda v: 'Our support line %s is open 8-20 on weekdays.' % v,
+        lambda v: 'Table for 2 at 19:30, contact %s (Mrs. Okafor).' % v,
+        lambda v: 'Can you call the plumber at %s and ask about Thursday?' % v,
+    ]
+    nanp = ('US', 'CA', 'DO')
+    for i, (region, typ, e164, intl, national) in enumerate(phones):
+        fmt = i % 8
+        if fmt == 0:
+            v, how = intl, 'international'
+        elif fmt == 1:
+            v, how = national, 'national'
+        elif fmt == 2:
+            v, how = e164, 'e164'
+        elif fmt == 3:
+            v, how = national.replace('(', '').replace(')', '').replace(' ', '.').replace('-', '.'), 'dotted'
+        elif fmt == 4:
+            v, how = (national + R5.choice([' ext. 2041', ' x118', ' ext 7'])), 'extension'
+        elif fmt == 5:
+            v, how = (intl, 'international') if region in nanp else ('00' + intl[1:], 'exit_prefix_00')
+        elif fmt == 6:
+            v, how = intl.replace(' ', '-'), 'international_dashed'
+        else:
+            v, how = national.replace(' ', '').replace('-', '').replace('(', '').replace(')', ''), 'national_compact'
+        add5('phone_%s_%s' % (region.lower(), how), R5.choice(carriers)(v), ['pii_phone'], 'positive', [('pii_phone', v)])
+
+    write_batch(recs, out, '-5')
+
+if sys.argv[1] == 'batch5':
+    batch5(sys.argv[2])
+    sys.exit(0)
 
 if sys.argv[1] == 'batch4':
     batch4(sys.argv[2])

@@ -27,6 +27,7 @@ final class PhoneNumbers {
             16,
             "phone",
             "tel$",
+            "tél$",
             "telephone",
             "telf",
             "mobile",
@@ -65,7 +66,15 @@ final class PhoneNumbers {
             "hotline",
             "helpline",
             "landline",
-            "voicemail");
+            "voicemail",
+            "contact number",
+            "contact no",
+            "my number",
+            "our number",
+            "your number",
+            "support line",
+            "direct line",
+            "service line");
     /** Words that often precede a phone but also other numbers. */
     private static final ContextWords CONTACT_CUES =
             new ContextWords(40, 16, "number$", "contact", "reach", "desk", "office", "answering", "messages");
@@ -175,7 +184,26 @@ final class PhoneNumbers {
             "offset",
             "length",
             "count$",
-            "total$");
+            "total$",
+            // the same ids in the languages our callers write most: order, invoice, customer number
+            "bestell",
+            "auftrag",
+            "rechnung",
+            "kundennummer",
+            "kundennr",
+            "commande",
+            "facture",
+            "pedido",
+            "factura",
+            "fatura",
+            "fattura",
+            "ordine",
+            "bestelling",
+            "factuur",
+            "klantnummer",
+            "zamówieni",
+            "faktura",
+            "sipariş");
 
     private static final int[] NANP = {3, 3, 4};
     private static final int[] NANP_WITH_ONE = {1, 3, 3, 4};
@@ -252,9 +280,14 @@ final class PhoneNumbers {
         if (!named && NOT_PHONE_CUES.nearOnLine(text, g.start, end)) {
             return;
         }
+        if (!plus && (!named && numberSign(text, g.start) || datedId(text, g, named))) {
+            return;
+        }
         boolean cue = named || CONTACT_CUES.near(text, g.start, end);
-        if (bare && !cue) {
-            return; // a bare digit string with nothing saying phone is as likely an id
+        if (bare && !named) {
+            // A bare digit string is as likely an id or a quantity: "the number 4294967296", "reach 5120940 users",
+            // "contact 4155550132 in the CRM". Only a phone word ("call", "mobile", "contact number", ...) says phone.
+            return;
         }
         boolean areaCode = text.charAt(g.start) == '(' && g.count > 1;
         if (regions.isEmpty() && !cue && !areaCode) {
@@ -295,10 +328,10 @@ final class PhoneNumbers {
     }
 
     /**
-     * "Mobile app build 2026120701", "phone support ticket no. 2026-118-4471": an id word labels the number (nothing
-     * but signs and "number", "no", "nr" or "is" between them) and stands after the last phone word with another word
-     * before it, so the phone word names something else ("phone numbers" names the number itself; in "ring the
-     * patient on …" the id word labels nothing).
+     * "Mobile app build 2026120701", "phone support ticket no. 2026-118-4471", "call ref 0121 …": an id word labels
+     * the number (nothing but signs and "number", "no", "nr" or "is" between them) and stands after the last phone
+     * word, so the phone word names something else ("phone numbers" names the number itself; in "ring the patient on
+     * …" the id word labels nothing).
      */
     private static boolean idWordBetween(String text, int start) {
         int phone = PHONE_CUES.lastBefore(text, start, false);
@@ -317,7 +350,37 @@ final class PhoneNumbers {
         for (; i < id; i++) {
             wordBetween |= Character.isLetter(text.charAt(i));
         }
-        return wordBetween && labels(text, id, start);
+        // right after the phone word, the id word is what the phone word qualifies ("call ref", "phone serial"),
+        // except "numbers", which the phone word's own noun is ("phone numbers: …")
+        return (wordBetween || !text.regionMatches(true, id, "numbers", 0, 7)) && labels(text, id, start);
+    }
+
+    /**
+     * "#20251130-7712", "thread #020 7946 0991": a number sign written hard against the digits numbers an item; a phone is
+     * written "Phone #: …" or "Tel # …", so only a phone word before it overrules the sign.
+     */
+    private static boolean numberSign(String text, int start) {
+        return start > 0 && (text.charAt(start - 1) == '#' || text.charAt(start - 1) == '\u2116');
+    }
+
+    /**
+     * "20251130-7712", "20251130 0412": a first group of eight digits that reads as a date (year 1900-2099, month,
+     * day) stamps an id or a time. No plan's numbers are written that way with more groups after; alone, such eight
+     * digits are a phone only when a phone word names them.
+     */
+    private static boolean datedId(String text, DigitGroups g, boolean named) {
+        if (g.length(0) != 8 || named && g.count == 1) {
+            return false;
+        }
+        int at = g.groupStart[0];
+        int century = twoDigits(text, at);
+        int month = twoDigits(text, at + 4);
+        int day = twoDigits(text, at + 6);
+        return (century == 19 || century == 20) && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    }
+
+    private static int twoDigits(String text, int at) {
+        return (text.charAt(at) - '0') * 10 + text.charAt(at + 1) - '0';
     }
 
     private static final List<String> LABEL_LINKS = List.of("number", "no", "nr", "is");
@@ -528,6 +591,15 @@ final class PhoneNumbers {
         if (n == 3 && g.length(0) == 3 && g.length(1) == 2 && g.length(2) == 4) {
             return true;
         }
+        if (n > 1 && g.length(n - 1) == 2 && g.length(n - 2) >= 4) {
+            return true; // "0777-4412-07", "0207 9460 99": a two-digit tail after a long group is a check or suffix
+        }
+        if (n > 1
+                && text.charAt(g.groupStart[n - 1] - 1) == '('
+                && g.end < text.length()
+                && text.charAt(g.end) == ')') {
+            return true; // "034102 (2020)": a bracketed last group is a year or a count; area codes are bracketed first
+        }
         boolean longer = n >= 4 && sameSeparator(g); // "01-23-45-67-89" or "21-08-18-11" is no date
         for (int k = 0; k + 2 < n && !longer; k++) {
             if (isDate(text, g, k)) {
@@ -538,11 +610,30 @@ final class PhoneNumbers {
         for (int k = 0; k + 3 < n && quadShaped; k++) {
             if (g.separator[k + 1] == DigitGroups.DOT
                     && g.separator[k + 2] == DigitGroups.DOT
-                    && g.separator[k + 3] == DigitGroups.DOT) {
+                    && g.separator[k + 3] == DigitGroups.DOT
+                    && !namedNonAddress(text, g)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * "Handy: 12.345.67.89": exactly four dotted groups that no IPv4 address has (a group over 255 or of four digits)
+     * are a dotted phone when a phone word names them and no id word is near; a four-part version or firmware stays
+     * out.
+     */
+    private static boolean namedNonAddress(String text, DigitGroups g) {
+        if (g.count != 4) {
+            return false;
+        }
+        boolean octets = true;
+        for (int k = 0; k < 4 && octets; k++) {
+            int len = g.length(k);
+            int at = g.groupStart[k];
+            octets = len <= 2 || len == 3 && (text.charAt(at) - '0') * 100 + twoDigits(text, at + 1) <= 255;
+        }
+        return !octets && PHONE_CUES.near(text, g.start, g.end) && !NOT_PHONE_CUES.nearOnLine(text, g.start, g.end);
     }
 
     /**

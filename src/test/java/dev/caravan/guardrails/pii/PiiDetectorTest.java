@@ -206,6 +206,14 @@ class PiiDetectorTest {
     }
 
     @Test
+    void anIdWordRightAfterAPhoneWordIsWhatThePhoneWordQualifies() {
+        assertThat(flagged("Call ref 0161 496 0000 is on the recording.")).isEmpty();
+        assertThat(flagged("Phone serial 0161 496 0000, bought in May.")).isEmpty();
+        assertThat(flagged("Phone numbers: 0161 496 0000")).containsExactly("pii_phone=0161 496 0000");
+        assertThat(flagged("Phone 0161 496 0000, order ref on the invoice")).containsExactly("pii_phone=0161 496 0000");
+    }
+
+    @Test
     void aPhoneWordStillNamesTheNumberWhenTheIdWordLabelsNothingOrAnotherNumber() {
         assertThat(flagged("Please ring the patient on (415) 555-0125 to confirm."))
                 .containsExactly("pii_phone=(415) 555-0125");
@@ -239,6 +247,73 @@ class PiiDetectorTest {
                 .containsExactly("pii_phone=8.912.300.28.47");
         assertThat(flagged("Front desk build 10.2.3.4512")).isEmpty();
         assertThat(flagged("Front desk 1.22.333.4.55")).isEmpty();
+    }
+
+    @Test
+    void aTwoDigitTailAfterAGroupOfFourOrMoreIsACheckOrSuffixNotAPhone() {
+        assertThat(flagged("Pack 0777-4412-07 was recalled last week.")).isEmpty();
+        assertThat(flagged("Number 0207 9460 99 is printed on the voucher back."))
+                .isEmpty();
+        assertThat(flagged("Call 0777 441 2071 tonight")).containsExactly("pii_phone=0777 441 2071");
+    }
+
+    @Test
+    void aBracketedLastGroupIsAYearNotAnAreaCode() {
+        assertThat(flagged("J. Chem. Phys. 152, 034102 (2020), pp. 10-18.")).isEmpty();
+        assertThat(flagged("Front desk: (020) 7946 0991")).containsExactly("pii_phone=(020) 7946 0991");
+    }
+
+    @Test
+    void aNumberSignAgainstTheDigitsNumbersAnItemUnlessAPhoneWordNamesIt() {
+        assertThat(flagged("Contact form entry #020 7946 0991 was spam.")).isEmpty();
+        assertThat(flagged("Reach the team in thread #020 7946 0991.")).isEmpty();
+        assertThat(flagged("Phone #020 7946 0991 after six")).containsExactly("pii_phone=020 7946 0991");
+    }
+
+    @Test
+    void eightDigitsThatReadAsADateStampAnIdWhenMoreGroupsFollow() {
+        assertThat(flagged("Contact form entry 20251130-7712 came from the website."))
+                .isEmpty();
+        assertThat(flagged("Reach the archive under 20251130 0412.")).isEmpty();
+        assertThat(flagged("Contact form entry 20251130 was fine.")).isEmpty();
+    }
+
+    @Test
+    void telWithAnAccentIsTheFrenchPhoneWordAndSupportOrDirectLineAContactWord() {
+        assertThat(flagged("Tél. : 0712345678 - demandez Paul.")).containsExactly("pii_phone=0712345678");
+        assertThat(flagged("Our support line 0712345678 is open on weekdays.")).containsExactly("pii_phone=0712345678");
+        assertThat(flagged("Direct line: 0712345678")).containsExactly("pii_phone=0712345678");
+        assertThat(flagged("Réf. : 0712345678 - demandez Paul.")).isEmpty();
+        assertThat(flagged("Our line 0712345678 is long.")).isEmpty();
+    }
+
+    @Test
+    void fourDottedGroupsNoAddressHasAreAPhoneWhenAPhoneWordNamesThem() {
+        assertThat(flagged("Handy: 12.345.67.89 (abends)")).containsExactly("pii_phone=12.345.67.89");
+        assertThat(flagged("Server 12.345.67.89 is down")).isEmpty();
+        assertThat(flagged("Mobile app version 12.345.67.89 crashes")).isEmpty();
+        assertThat(flagged("Phone firmware 10.2.3.4512 is current")).isEmpty();
+    }
+
+    @Test
+    void aBareDigitRunNeedsAPhoneWordNotJustAContactWord() {
+        assertThat(flagged("The number 4294967296 is two to the 32nd.")).isEmpty();
+        assertThat(flagged("Number of rows: 4155550132")).isEmpty();
+        assertThat(flagged("Reach 4155550132 users by the third quarter.")).isEmpty();
+        assertThat(flagged("The office has 4155550132 square feet.")).isEmpty();
+        assertThat(flagged("My number is 4155550132.")).containsExactly("pii_phone=4155550132");
+        assertThat(flagged("Contact number: 4155550132")).containsExactly("pii_phone=4155550132");
+        assertThat(flagged("Reach me on 415 555 0132 tonight")).containsExactly("pii_phone=415 555 0132");
+    }
+
+    @Test
+    void orderInvoiceAndCustomerWordsInOtherLanguagesAreIdWords() {
+        assertThat(flagged("Bestellnummer 020 7946 0991 ist unterwegs.")).isEmpty();
+        assertThat(flagged("Rechnung 020 7946 0991 vom Mai")).isEmpty();
+        assertThat(flagged("Facture 020 7946 0991 du mois de mai")).isEmpty();
+        assertThat(flagged("Pedido 020 7946 0991 enviado")).isEmpty();
+        assertThat(flagged("Klantnummer 020 7946 0991")).isEmpty();
+        assertThat(flagged("Telefon 020 7946 0991")).containsExactly("pii_phone=020 7946 0991");
     }
 
     @Test
