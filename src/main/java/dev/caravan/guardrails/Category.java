@@ -77,4 +77,23 @@ public record Category(String id) {
     public String toString() {
         return id;
     }
+
+    /** The ids of {@code categories}, in their order. */
+    public static List<String> ids(java.util.Collection<Category> categories) {
+        if (categories.isEmpty()) {
+            return List.of();
+        }
+        java.util.ArrayList<String> ids = new java.util.ArrayList<>(categories.size());
+        for (Category category : categories) {
+            ids.add(category.id());
+        }
+        return List.copyOf(ids);
+    }
+
+    /** A count per category, keyed by the category's id. */
+    public static java.util.Map<String, Integer> idCounts(java.util.Map<Category, Integer> counts) {
+        java.util.Map<String, Integer> byId = new java.util.HashMap<>();
+        counts.forEach((category, count) -> byId.put(category.id(), count));
+        return byId;
+    }
 }

@@ -71,9 +71,8 @@ public final class BeginCall implements Processor {
     private static Map<String, String> metadata(Message in) {
         Map<String, String> metadata = new HashMap<>();
         in.getHeaders().forEach((name, value) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.startsWith(METADATA_PREFIX) && value != null) {
-                metadata.put(lower.substring(METADATA_PREFIX.length()), value.toString());
+            if (value != null && name.regionMatches(true, 0, METADATA_PREFIX, 0, METADATA_PREFIX.length())) {
+                metadata.put(name.substring(METADATA_PREFIX.length()).toLowerCase(Locale.ROOT), value.toString());
             }
         });
         return metadata;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.call.CallRecord;
+import dev.caravan.guardrails.Category;
 import dev.caravan.guardrails.policy.Action;
 import dev.caravan.guardrails.policy.GuardEngine;
 import dev.caravan.guardrails.policy.Outcome;
@@ -49,9 +50,9 @@ public final class GuardCompletion implements Processor {
         record.guarded(
                 false,
                 outcome.verdict(),
-                GuardPrompt.ids(outcome.signals()),
+                Category.ids(outcome.signals()),
                 outcome.risk(),
-                GuardPrompt.counts(outcome.redactions()),
+                Category.idCounts(outcome.redactions()),
                 outcome.failedOpen(),
                 (System.nanoTime() - started) / 1_000);
         Replies.guardrails(record, out::setHeader);

@@ -13,11 +13,9 @@ import dev.caravan.guardrails.policy.Phase;
 import dev.caravan.providers.ApiRequest;
 import dev.caravan.providers.GuardTexts;
 import dev.caravan.routes.Vars;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -55,9 +53,9 @@ public final class GuardPrompt implements Processor {
         record.guarded(
                 true,
                 approved ? "approved" : outcome.verdict(),
-                ids(outcome.signals()),
+                Category.ids(outcome.signals()),
                 outcome.risk(),
-                counts(outcome.redactions()),
+                Category.idCounts(outcome.redactions()),
                 outcome.failedOpen(),
                 (System.nanoTime() - started) / 1_000);
         if (outcome.action() == Action.DENY) {
@@ -75,7 +73,7 @@ public final class GuardPrompt implements Processor {
         }
         return new GatewayException(
                 ApiError.POLICY_DENIED,
-                "the request was refused by policy: " + String.join(", ", ids(outcome.denied())));
+                "the request was refused by policy: " + String.join(", ", Category.ids(outcome.denied())));
     }
 
     private GatewayException held(Outcome outcome, String approvalId, String requestSha256, String workspace) {
@@ -87,20 +85,11 @@ public final class GuardPrompt implements Processor {
         if (refused.isPresent()) {
             return new GatewayException(ApiError.POLICY_DENIED, "approval " + approvalId + " was denied");
         }
-        Approval approval = approvals.hold(requestSha256, ids(outcome.held()), workspace);
+        Approval approval = approvals.hold(requestSha256, Category.ids(outcome.held()), workspace);
         return new GatewayException(
                 ApiError.APPROVAL_REQUIRED,
                 "the request is held for approval (" + String.join(", ", approval.categories())
                         + "); once approved, send the same body again with " + APPROVAL_HEADER + ": " + approval.id(),
                 Map.of("x-caravan-approval-id", approval.id()));
-    }
-
-    static List<String> ids(java.util.Collection<Category> categories) {
-        return categories.stream().map(Category::id).toList();
-    }
-
-    static Map<String, Integer> counts(Map<Category, Integer> redactions) {
-        return redactions.entrySet().stream()
-                .collect(Collectors.toMap(e -> e.getKey().id(), Map.Entry::getValue));
     }
 }

@@ -48,11 +48,14 @@ final class Replies {
     static void guardrails(CallRecord record, BiConsumer<String, String> sink) {
         if (record != null) {
             // as "%.2f" would print it, without a Formatter per call
+            double risk = record.risk();
             sink.accept(
                     "x-caravan-risk",
-                    java.math.BigDecimal.valueOf(record.risk())
-                            .setScale(2, java.math.RoundingMode.HALF_UP)
-                            .toPlainString());
+                    risk == 0.0
+                            ? "0.00"
+                            : java.math.BigDecimal.valueOf(risk)
+                                    .setScale(2, java.math.RoundingMode.HALF_UP)
+                                    .toPlainString());
             sink.accept("x-caravan-signals", String.join(",", record.signals()));
         }
     }

@@ -20,8 +20,7 @@ public final class SmallCall {
 
     /** A request of known, small length, whose upstream (if the client chose one) needs no lookup to be checked. */
     public static boolean request(Exchange exchange) {
-        Long length = exchange.getMessage().getHeader(Exchange.CONTENT_LENGTH, Long.class);
-        if (length == null || length > MAX_BYTES) {
+        if (!small(exchange.getMessage().getHeader(Exchange.CONTENT_LENGTH))) {
             return false;
         }
         String upstream = exchange.getMessage().getHeader("x-caravan-upstream", String.class);
@@ -32,6 +31,22 @@ public final class SmallCall {
     public static boolean answer(Exchange exchange) {
         UpstreamExchange upstream = Vars.upstreamExchange(exchange);
         return upstream == null || upstream.isEventStream() || upstream.readAll().length <= MAX_BYTES;
+    }
+
+    /** A Content-Length of at most {@link #MAX_BYTES}, read without Camel's type conversion. */
+    private static boolean small(Object length) {
+        if (length instanceof Number n) {
+            return n.longValue() >= 0 && n.longValue() <= MAX_BYTES;
+        }
+        if (!(length instanceof String s) || s.isEmpty() || s.length() > 5) {
+            return false; // absent, chunked, or more digits than 8 KB has
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return Long.parseLong(s) <= MAX_BYTES;
     }
 
     private static boolean hostIsLiteral(String url) {

@@ -4,8 +4,6 @@ import dev.caravan.call.CallRecord;
 import dev.caravan.guardrails.Category;
 import dev.caravan.guardrails.policy.Outcome;
 import dev.caravan.guardrails.policy.StreamGuard;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /** What a governed stream leaves in its call's record, whatever its format. */
 public final class GovernedStreams {
@@ -17,10 +15,9 @@ public final class GovernedStreams {
         record.guarded(
                 false,
                 outcome.verdict(),
-                outcome.signals().stream().map(Category::id).toList(),
+                Category.ids(outcome.signals()),
                 outcome.risk(),
-                outcome.redactions().entrySet().stream()
-                        .collect(Collectors.toMap(e -> e.getKey().id(), Map.Entry::getValue)),
+                Category.idCounts(outcome.redactions()),
                 outcome.failedOpen(),
                 guard.micros());
     }

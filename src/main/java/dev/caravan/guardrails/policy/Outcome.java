@@ -24,8 +24,11 @@ public record Outcome(
 
     /** The outcome of a phase that did not run. */
     public static Outcome skipped(List<ScanText> texts) {
-        List<String> same = texts.stream().map(ScanText::text).toList();
-        List<Action> none = texts.stream().map(t -> Action.ALLOW).toList();
+        List<String> same = new java.util.ArrayList<>(texts.size());
+        for (ScanText text : texts) {
+            same.add(text.text());
+        }
+        List<Action> none = java.util.Collections.nCopies(texts.size(), Action.ALLOW);
         return new Outcome(Action.ALLOW, same, none, Set.of(), Set.of(), Set.of(), 0.0, Map.of(), List.of(), false);
     }
 

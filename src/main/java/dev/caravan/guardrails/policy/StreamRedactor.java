@@ -38,7 +38,11 @@ public final class StreamRedactor {
         this.source = source;
         this.acting = List.copyOf(acting);
         this.observing = List.copyOf(observing);
-        this.cap = this.acting.stream().mapToInt(Guardrail::longestMatch).max().orElse(0);
+        int longest = 0;
+        for (Guardrail guardrail : this.acting) {
+            longest = Math.max(longest, guardrail.longestMatch());
+        }
+        this.cap = longest;
     }
 
     /** Takes the next delta and returns the text that may go to the client now (possibly empty, masked where needed). */

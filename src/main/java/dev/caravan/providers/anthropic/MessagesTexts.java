@@ -51,7 +51,11 @@ public final class MessagesTexts implements GuardTexts {
 
     @Override
     public List<ScanText> texts() {
-        return slots.stream().map(Slot::text).toList();
+        List<ScanText> texts = new java.util.ArrayList<>(slots.size());
+        for (Slot slot : slots) {
+            texts.add(slot.text());
+        }
+        return texts;
     }
 
     /** A Messages answer has one choice: 0; -1 in a request. */

@@ -32,6 +32,14 @@ public final class OpenAiHeaders {
     /** Whether an upstream response header is passed back to the client. */
     public static boolean returned(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return RETURNED.contains(lower) || RETURNED_PREFIXES.stream().anyMatch(lower::startsWith);
+        if (RETURNED.contains(lower)) {
+            return true;
+        }
+        for (String prefix : RETURNED_PREFIXES) {
+            if (lower.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
