@@ -1,7 +1,7 @@
 package dev.caravan.providers.anthropic;
 
+import dev.caravan.providers.HeaderAllowList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,9 +12,9 @@ public final class MessagesHeaders {
     /** Client request headers forwarded as they are (the auth header is built separately). */
     public static final List<String> FORWARDED = List.of("accept", "anthropic-version", "anthropic-beta", "user-agent");
 
-    private static final Set<String> RETURNED =
-            Set.of("request-id", "x-request-id", "retry-after", "x-should-retry", "anthropic-organization-id");
-    private static final List<String> RETURNED_PREFIXES = List.of("anthropic-ratelimit-");
+    private static final HeaderAllowList RETURNED = new HeaderAllowList(
+            Set.of("request-id", "x-request-id", "retry-after", "x-should-retry", "anthropic-organization-id"),
+            List.of("anthropic-ratelimit-"));
 
     /** The prefix of Anthropic's OAuth access tokens, which the API takes only as a bearer token. */
     private static final String OAUTH_TOKEN_PREFIX = "sk-ant-oat";
@@ -30,15 +30,6 @@ public final class MessagesHeaders {
 
     /** Whether an upstream response header is passed back to the client. */
     public static boolean returned(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (RETURNED.contains(lower)) {
-            return true;
-        }
-        for (String prefix : RETURNED_PREFIXES) {
-            if (lower.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
+        return RETURNED.allows(name);
     }
 }

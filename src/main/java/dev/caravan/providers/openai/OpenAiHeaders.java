@@ -1,7 +1,7 @@
 package dev.caravan.providers.openai;
 
+import dev.caravan.providers.HeaderAllowList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Which client headers go upstream and which upstream headers come back, for OpenAI-shaped APIs: allow-lists both. */
@@ -12,17 +12,18 @@ public final class OpenAiHeaders {
     public static final List<String> FORWARDED =
             List.of("accept", "openai-organization", "openai-project", "openai-beta", "user-agent");
 
-    private static final Set<String> RETURNED = Set.of(
-            "x-request-id",
-            "request-id",
-            "retry-after",
-            "retry-after-ms",
-            "openai-processing-ms",
-            "openai-version",
-            "openai-organization",
-            "openai-project",
-            "openai-model");
-    private static final List<String> RETURNED_PREFIXES = List.of("x-ratelimit-", "anthropic-ratelimit-");
+    private static final HeaderAllowList RETURNED = new HeaderAllowList(
+            Set.of(
+                    "x-request-id",
+                    "request-id",
+                    "retry-after",
+                    "retry-after-ms",
+                    "openai-processing-ms",
+                    "openai-version",
+                    "openai-organization",
+                    "openai-project",
+                    "openai-model"),
+            List.of("x-ratelimit-", "anthropic-ratelimit-"));
 
     /** Adds the provider key as {@code Authorization: Bearer}, the way every OpenAI-shaped API takes it. */
     public static void authorize(java.util.Map<String, String> headers, String providerKey) {
@@ -31,15 +32,6 @@ public final class OpenAiHeaders {
 
     /** Whether an upstream response header is passed back to the client. */
     public static boolean returned(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (RETURNED.contains(lower)) {
-            return true;
-        }
-        for (String prefix : RETURNED_PREFIXES) {
-            if (lower.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
+        return RETURNED.allows(name);
     }
 }
