@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Time to first event and to first content through each streaming ingress, against the built-in mock, direct and
-# through the gateway, in one run: `bench/ingress.sh` (needs target/caravan.jar and node >= 18; ~4 min).
+# through the gateway, in one run: `bench/ingress.sh` (needs target/caravan.jar and node >= 18; ~8 min).
 #
 # Two gateways run side by side on the same mock: "governed" with the default policy (completion mode redact) and
 # "observe" with the completion phase in observe mode. Every ingress is first warmed up on each target with WARMUP
-# streams, 16 at a time, of a model without pauses (so the gateway's code is compiled, as under real traffic); then
-# N sequential keep-alive streams per target and repetition are timed, the targets in turn, REPS times; the table
-# shows the median over the repetitions of each p50.
+# streams, 16 at a time, of the very streams that are then timed (WARMUP_MODEL=measured, so the gateway's code is
+# compiled for that traffic, as under real traffic; WARMUP_MODEL=fast warms up without the mock's pauses, quicker but
+# the timed streams then still compile); then N sequential keep-alive streams per target and repetition are timed,
+# the targets in turn, REPS times; the table shows the median over the repetitions of each p50. With the default
+# warm-up each warm-up stream takes ~50 ms, 16 at a time: WARMUP=10000 is ~30 s per target and ingress.
 #
 # PIN=colocated (the default) runs mock, gateways and client on one vCPU (BENCH_CPU, default 1): on these VMs a round
 # trip that crosses vCPUs costs 0.15-0.4 ms against ~40 us on one (../shared/PERFORMANCE.md), and the gateway path
@@ -33,6 +35,10 @@ BENCH_DIR=$ROOT/bench
 N=${N:-100}
 REPS=${REPS:-3}
 WARMUP=${WARMUP:-2000}
+# What the warm-up streams are: "measured" (the default), the very streams that are timed, with the mock's 10 ms
+# pauses; or "fast", the same streams without pauses (quicker, but the code paths of a stream that waits between
+# events are then still being compiled while the timed streams run: the figures drift down rep after rep).
+WARMUP_MODEL=${WARMUP_MODEL:-measured}
 PIN=${PIN:-colocated}
 GAP_MS=${GAP_MS:-0}      # pause before each timed stream: 2500 leaves every pooled connection idle for 2.5 s
 ONLY=${ONLY:-}           # a regex of the rows to run (chat, responses, anthropic, translated, floor); all by default
@@ -132,9 +138,10 @@ measure() {
       if [[ $target == direct ]]; then url=$MOCK$direct; sent=$body; else
         url=http://127.0.0.1:${GW_PORT[$target]}$gateway; sent=${GATEWAY_BODY:-$body}; fi
       warm=0; [[ $rep == 1 ]] && warm=$WARMUP
-      local measured=${sent//@MODEL@/"$MODEL"} warmed=${sent//@MODEL@/"$FAST"}
+      local measured=${sent//@MODEL@/"$MODEL"} warmed=${sent//@MODEL@/"$FAST"} warm_alias=bench/claude-fast
+      [[ $WARMUP_MODEL == measured ]] && { warmed=$measured; warm_alias=bench/claude; }
       out=$(taskset -c "$LOAD_CPU" node "$BENCH_DIR/ingress-ttfe.mjs" --url "$url" --content "$content" \
-        --body "${measured//@ALIAS@/bench/claude}" --warmup-body "${warmed//@ALIAS@/bench/claude-fast}" \
+        --body "${measured//@ALIAS@/bench/claude}" --warmup-body "${warmed//@ALIAS@/$warm_alias}" \
         --n "$N" --warmup "$warm" --warmup-parallel 16 --gap-ms "$GAP_MS" "${args[@]}")
       echo "$name $target $rep $out" | tee -a "$TMP/results.txt"
     done
@@ -142,7 +149,7 @@ measure() {
 }
 
 echo "# ingress first-event figures, $(date -u '+%Y-%m-%d %H:%M:%S UTC'), PIN=$PIN (gateways on CPU $GW_CPU," \
-  "mock and client on CPU $LOAD_CPU), N=$N x $REPS after $WARMUP warm-up streams, ${GAP_MS} ms idle before each," \
+  "mock and client on CPU $LOAD_CPU), N=$N x $REPS after $WARMUP warm-up streams ($WARMUP_MODEL), ${GAP_MS} ms idle before each," \
   "$($JAVA -version 2>&1 | head -1)"
 measure chat /v1/chat/completions /v1/chat/completions \
   '{"model":"@MODEL@","stream":true,"messages":[{"role":"user","content":"hello"}]}' \
