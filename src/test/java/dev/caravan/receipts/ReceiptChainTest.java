@@ -205,7 +205,7 @@ class ReceiptChainTest {
             for (int i = 0; i < 10; i++) {
                 chain.issue(SampleFacts.call("m"));
             }
-            await().atMost(Duration.ofSeconds(1))
+            await().atMost(Duration.ofSeconds(10))
                     .until(() -> Files.readString(chain.file()).lines().count() == 10);
         }
     }
