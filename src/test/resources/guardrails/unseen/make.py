@@ -4,12 +4,13 @@ Seeded, so a rerun gives the same file. Usage: make.py phones.tsv keydir outdir
 The second batch (destructive-2.jsonl, pii-2.jsonl; its own seed) alone: make.py batch2 outdir
 The third batch (destructive-3.jsonl, pii-3.jsonl; its own seed) alone: make.py batch3 outdir
 The fourth batch (pii-4.jsonl only; its own seed) alone: make.py batch4 outdir
-The fifth batch (pii-5.jsonl only; its own seed) alone: make.py batch5 outdir"""
+The fifth batch (pii-5.jsonl only; its own seed) alone: make.py batch5 outdir
+The sixth batch (pii-6.jsonl only; its own seed) alone: make.py batch6 outdir"""
 import json, random, string, sys, base64, os
 
 R = random.Random(20261206)
 BATCH2 = sys.argv[1] == 'batch2'
-if not BATCH2 and sys.argv[1] not in ('batch3', 'batch4', 'batch5'):
+if not BATCH2 and sys.argv[1] not in ('batch3', 'batch4', 'batch5', 'batch6'):
     phones_tsv, keydir, out = sys.argv[1], sys.argv[2], sys.argv[3]
 ALNUM = string.ascii_letters + string.digits
 UPPER_DIGIT = string.ascii_uppercase + string.digits
@@ -39,7 +40,7 @@ def write_batch(recs, out, suffix):
     os.makedirs(out, exist_ok=True)
     for f in ('destructive', 'pii'):
         if not any(r['file'] == f for r in recs):
-            continue  # the fourth and fifth batches have phones only
+            continue  # the fourth, fifth and sixth batches have phones only
         with open(os.path.join(out, f + suffix + '.jsonl'), 'w') as fh:
             for r in recs:
                 if r['file'] == f:
@@ -908,6 +909,230 @@ def batch5(out):
         add5('phone_%s_%s' % (region.lower(), how), R5.choice(carriers)(v), ['pii_phone'], 'positive', [('pii_phone', v)])
 
     write_batch(recs, out, '-5')
+
+# ---------------------------------------------------------------- batch 6 (pii-6.jsonl)
+def batch6(out):
+    """Sixth batch, own seed, phones only, written before any rule changed for it and before the detector was read
+    again: look-alikes of kinds batches 1-5 lack. Phone-shaped numbers (3-3-4, parentheses, dots, spaced groups) after
+    id words (account, policy, member, patient, claim, routing, SKU, PO, batch, lot, case, docket, registration,
+    licence, serial, reference, booking, lottery) and lists of same-shaped ids; company and tax registers (SIRET, NIP,
+    CNPJ, DUNS, Korean business numbers, EC numbers, UID), health, utility and parcel numbers, e-tickets, IMSI, OIDs,
+    all-digit UUIDs, driver versions, Japanese postal codes and block addresses, Swiss apostrophes and rand spacing,
+    option contracts, recalls, words that hold a phone word inside them (hotel, microphone, intel, recall,
+    automobile, telemetry), Android logcat, nginx, GC, netstat and systemd lines, baseball line scores, lap times,
+    recipes, colours; and real numbers of 54 regions (Phones.java, seed 23) in nine formats, some beside id words so
+    recall is guarded against id-word rules."""
+    R6 = random.Random(20261213)
+    recs = []
+
+    add6 = phone_adder(recs, 'unseen6-pii-%03d')
+
+    look = [
+        # phone-shaped numbers after id words
+        ('account', 'Account no. (312) 884-2019 is the one on my statement, not the old one ending 7731.'),
+        ('account', 'Move the balance from account 646-208-3317 to the savings account before the 15th.'),
+        ('policy', 'Policy number 718-426-0953 renews on 01/03/2027 and the premium went up 8 %.'),
+        ('policy', 'Your policy (ref. 917.552.4086) covers windscreen damage but not the tyres.'),
+        ('member', 'Member ID 503.219.7781 - show it at the front desk together with a photo ID.'),
+        ('member', 'Membership no. 0207 441 8830, tier Silver, renews every March.'),
+        ('patient', 'Patient ID 731-440-2286, admitted 2026-12-03, ward 4B, discharge planned for Friday.'),
+        ('claim', 'Claim # 512 884 3309 was denied; help me write an appeal letter.'),
+        ('claim', 'Insurance claim 2026 1207 4418 covers the water damage in the kitchen.'),
+        ('routing', 'Routing number 322-271-627 and account 4471-882-190 go on the direct deposit form.'),
+        ('sku', 'SKU 408-552-1937 (blue, size M) is out of stock until January.'),
+        ('po', 'PO 2203-448-1195 needs a second approval before Friday.'),
+        ('batch', 'Batch 917.442.3068 failed QC on the viscosity test, retest batch 917.442.3069.'),
+        ('lot', 'Lot 604 221 7789 of the vaccine was recalled; expiry 2027-06, store below 25 °C.'),
+        ('case', 'Case 719-302-4418 has been assigned to an agent, expect an answer within 48 hours.'),
+        ('docket', 'Docket (23) 1147-2209 was set for a hearing on 14 January.'),
+        ('registration', 'Company registration no. 2204 889 3170, incorporated 2019 in Dublin.'),
+        ('licence', 'Licence number 503-219-7781 expires in 2029; the class is B.'),
+        ('serial', 'Serial (S/N) 214.778.3091 is engraved on the frame, under the seat post.'),
+        ('reference', 'Please quote Ref (214) 778-3091 in the subject line of every reply.'),
+        ('reference', 'Our reference: 020/7946/0012, your reference: 44/118/2290.'),
+        ('booking', 'Booking code 884-2201-337 at the front desk, check-in from 3 pm.'),
+        ('lottery', 'Lottery ticket 12-448-2271-903 drew nothing again this week.'),
+        ('frequent_flyer', 'Frequent flyer no. 3304 112 8871, status Gold, 48 210 miles.'),
+        ('student', 'Student number 2204 4471 88, programme MSc Data Science, cohort 2026.'),
+        ('loyalty', 'Loyalty card 6001 2204 8871 33 has 1 204 points left.'),
+        ('apn', 'APN 012-345-678 (assessor parcel number) is on the property tax bill.'),
+        ('mls', 'MLS# 21044712, list price $649,900, 3 bd / 2 ba, 1 812 sq ft.'),
+        ('ids', 'Affected accounts: 312-884-2019, 312-884-2020, 312-884-2021 and 312-884-2024.'),
+        ('ids', 'Please merge tickets 2210-447, 2210-448, 2210-452 and 2210-460 into one.'),
+        ('ids', 'order_id\n415 302 1187\n415 302 1188\n415 302 1191\n415 302 1204'),
+        ('ids', 'Invoices 9180-4412, 9180-4413 and 9180-4419 are still unpaid.'),
+        # company, tax and register numbers
+        ('siret', 'SIRET 732 829 320 00074, code APE 6201Z, TVA intracom à renseigner.'),
+        ('nip', 'NIP 526-104-08-28, REGON 012345678, KRS 0000123456.'),
+        ('cnpj', 'CNPJ 12.345.678/0001-95, inscrição estadual 110.042.490.114.'),
+        ('duns', 'Our D-U-N-S number is 15-048-3782; the supplier portal asks for it.'),
+        ('kr_business', '사업자등록번호 123-45-67890 (business registration), 대표 김민수.'),
+        ('ec_number', 'EC 231-791-2 and EC 200-578-6 are listed in the safety data sheet, section 3.'),
+        ('uid', 'UID CHE-123.456.788 MWST, Handelsregister CH-020.3.912.345-6.'),
+        ('steuernummer', 'Steuernummer 21/815/08150, Finanzamt München, USt-IdNr. folgt.'),
+        # health, utility, parcels, travel
+        ('nhs', 'NHS number 943 476 5919 appears on the referral letter, please redact the rest.'),
+        ('medicare', 'Medicare card 2123 45670 1, IRN 1, valid to 11/2029.'),
+        ('utility', 'MPAN 1200 0123 4567 8 and MPRN 8204 471 229 are on the energy bill.'),
+        ('eticket', 'E-ticket 176 2304 889120, PNR X7K2LQ, seat 41C.'),
+        ('train', 'Train 9024 leaves platform 12 at 07:35, coach 14, seats 61 and 62.'),
+        ('imsi', 'IMSI 310150123456789 attached to the LTE cell at 04:31:22.'),
+        ('short_code', 'Text STOP to 72404 to opt out; standard rates apply.'),
+        # identifiers in software
+        ('oid', 'snmpget -v2c -c public 10.0.3.9 1.3.6.1.4.1.2021.10.1.3.1'),
+        ('uuid_digits', 'Trace id 20261207-0431-4220-8117-204471229088 is in the error report.'),
+        ('driver', 'NVIDIA driver 550.127.05 and CUDA 12.4.131 on the render node.'),
+        ('build', 'Windows 11 build 26100.2454, feature pack 1000.26100.36.0.'),
+        ('hresult', 'Install failed with HRESULT -2147024891 (0x80070005), retry 3 of 5.'),
+        ('sqlstate', 'ERROR: duplicate key value violates unique constraint, SQLSTATE 23505, row 4471229.'),
+        # postal and addresses
+        ('jp_postal', '〒150-0002 東京都渋谷区渋谷2-21-1 渋谷ヒカリエ 11F'),
+        ('cep', 'CEP 01310-100, Av. Paulista, 1578 - Bela Vista, São Paulo - SP'),
+        ('address', 'Flat 4, 118-122 Kingsland Road, London E2 8DP, United Kingdom'),
+        # money with other separators
+        ('chf', "Offerte: CHF 1'204'500.00 exkl. MwSt., Anzahlung CHF 120'450.00."),
+        ('zar', 'The quote is R 12 450 000, transfer duty R 1 204 331 on top.'),
+        ('inr', 'Sanctioned ₹ 4,47,12,290 for phase 2; phase 1 spent ₹ 1,18,22,904.'),
+        ('options', 'Bought 10 AAPL Jan 2027 230 calls at 4.47; OCC symbol AAPL  270115C00230000.'),
+        ('options', 'Sell the SPX 5800/5850 call spread if it trades above 12.40.'),
+        # words that hold a phone word inside them
+        ('hotel', 'Hotel booking ref 2204 4471 88 for two nights, breakfast included.'),
+        ('microphone', 'Microphone serial 2204-4471-8812 crackles on the left channel.'),
+        ('intel', 'Intel Core i7-12700H, chipset HM670, BIOS 1.22.0 dated 2026-11-02.'),
+        ('recall', 'Recall notice 24V-447 affects 12 204 vehicles built 2022-2024.'),
+        ('automobile', 'Automobile insurance certificate 4471 2290 8812 expires 30/06/2027.'),
+        ('telemetry', 'Telemetry packet 2204 4471 dropped at 04:31:22.417, sequence 88120.'),
+        ('cellular', 'Intracellular calcium rose from 100 to 1 204 nM within 30 s.'),
+        ('excel', 'In Excel, cell A1 holds 45633 (a date serial) and B1 holds 0.1875.'),
+        # log and tool output
+        ('logcat', '12-07 04:31:22.417  1204  1290 I ActivityManager: Start proc 4471:com.example.app/u0a212'),
+        ('nginx', '2026/12/07 04:31:22 [error] 1204#1204: *4471229 connect() failed (111: Connection refused) while connecting to upstream'),
+        ('gc', '[2026-12-07T04:31:22.417+0000][12.345s][info][gc] GC(1204) Pause Young (Normal) 204M->88M(512M) 4.471ms'),
+        ('netstat', 'tcp        0      0 10.0.3.7:51422          10.0.3.9:5432           ESTABLISHED 4471/java'),
+        ('systemd', 'Main PID: 447122 (java)\n     Tasks: 88 (limit: 38204)\n    Memory: 1.2G\n       CPU: 2h 4min 17.881s'),
+        ('windows_event', 'Event ID 4625, Logon Type 3, Process ID 0x1f4, Workstation WS-0412, 2026-12-07 04:31:22.'),
+        # sports, recipes, music, colours, maths
+        ('line_score', 'Line score: 0 0 1 0 2 0 0 0 x - 3 7 0 (R H E), attendance 41 204.'),
+        ('lap_times', 'Lap times 1:32.447, 1:31.982, 1:32.108; gap to P1 +0.412.'),
+        ('recipe', '200 g flour, 3 eggs, 250 ml milk; bake at 180 °C for 25-30 min, serves 4-6.'),
+        ('music', 'Track 7, 128 BPM, key 8A, length 6:12, ISRC pending.'),
+        ('colour', 'Use RAL 7016, Pantone 2945 C and NCS S 4010-Y30R for the facade.'),
+        ('resolution', 'Monitor 3840 x 2160 @ 144 Hz, 27 in, 1 000 000:1 contrast.'),
+        ('math', 'Expand (x + 312)(x - 884) and evaluate it at x = 2019.'),
+        ('math', 'What is 415 * 555 - 132, and is the result divisible by 7?'),
+        ('code', 'assert clamp(415, 555, 1320) == 555\nassert clamp(2019, 312, 884) == 884'),
+        ('code', 'for (int i = 312; i < 8842019; i += 1204) total += i;'),
+        # chat
+        ('chat', 'ok so 2 3 people max, room 412, we start 9 30 sharp lol'),
+        ('chat', 'door code is 4471# and the alarm is 2290, wifi pass on the fridge'),
+        ('chat', 'got 212 out of 300 on the mock, 718 overall, need 800 for the scholarship'),
+    ]
+    for kind, t in look:
+        add6('phone_look_alike_' + kind, t, [], 'look_alike')
+
+    # random valid numbers from libphonenumber's plans (Phones.java, seed 23), the first mobile or the first fixed line
+    # of each region in turn
+    phones = [
+        ('US', 'm', '+12015242227', '+1 201-524-2227', '(201) 524-2227'),
+        ('CA', 'f', '+15062754290', '+1 506-275-4290', '(506) 275-4290'),
+        ('GB', 'm', '+447400360581', '+44 7400 360581', '07400 360581'),
+        ('IE', 'f', '+3532792124', '+353 27 92124', '(027) 92124'),
+        ('DE', 'm', '+4915123649622', '+49 1512 3649622', '01512 3649622'),
+        ('AT', 'f', '+431234237664', '+43 1 234237664', '01 234237664'),
+        ('CH', 'm', '+41781385711', '+41 78 138 57 11', '078 138 57 11'),
+        ('FR', 'f', '+33123943300', '+33 1 23 94 33 00', '01 23 94 33 00'),
+        ('BE', 'm', '+32470032809', '+32 470 03 28 09', '0470 03 28 09'),
+        ('NL', 'f', '+31101856453', '+31 10 185 6453', '010 185 6453'),
+        ('LU', 'm', '+352628703158', '+352 628 703 158', '628 703 158'),
+        ('ES', 'f', '+34810337418', '+34 810 33 74 18', '810 33 74 18'),
+        ('PT', 'm', '+351912804768', '+351 912 804 768', '912 804 768'),
+        ('IT', 'f', '+390212698756', '+39 02 1269 8756', '02 1269 8756'),
+        ('GR', 'm', '+306912588749', '+30 691 258 8749', '691 258 8749'),
+        ('SE', 'f', '+468611117', '+46 8 61 11 17', '08-61 11 17'),
+        ('NO', 'm', '+4740479165', '+47 40 47 91 65', '40 47 91 65'),
+        ('DK', 'f', '+4532580170', '+45 32 58 01 70', '32 58 01 70'),
+        ('FI', 'm', '+358412046727', '+358 41 2046727', '041 2046727'),
+        ('PL', 'f', '+48123492267', '+48 12 349 22 67', '12 349 22 67'),
+        ('CZ', 'm', '+420601021665', '+420 601 021 665', '601 021 665'),
+        ('HU', 'f', '+3612000999', '+36 1 200 0999', '(06 1) 200 0999'),
+        ('RO', 'm', '+40712840151', '+40 712 840 151', '0712 840 151'),
+        ('TR', 'f', '+902123692387', '+90 212 369 23 87', '(0212) 369 23 87'),
+        ('IL', 'm', '+972502848273', '+972 50-284-8273', '050-284-8273'),
+        ('AE', 'f', '+97122865737', '+971 2 286 5737', '02 286 5737'),
+        ('SA', 'm', '+966512624911', '+966 51 262 4911', '051 262 4911'),
+        ('EG', 'f', '+20234024915', '+20 2 34024915', '02 34024915'),
+        ('MA', 'm', '+212650420717', '+212 650-420717', '0650-420717'),
+        ('KE', 'f', '+254202505151', '+254 20 2505151', '020 2505151'),
+        ('NG', 'm', '+2348021743969', '+234 802 174 3969', '0802 174 3969'),
+        ('ZA', 'f', '+27101475097', '+27 10 147 5097', '010 147 5097'),
+        ('IN', 'm', '+918123748538', '+91 81237 48538', '081237 48538'),
+        ('PK', 'f', '+922123891711', '+92 21 23891711', '(021) 23891711'),
+        ('BD', 'm', '+8801812840382', '+880 1812-840382', '01812-840382'),
+        ('CN', 'f', '+861012731383', '+86 10 1273 1383', '010 1273 1383'),
+        ('HK', 'm', '+85251792245', '+852 5179 2245', '5179 2245'),
+        ('TW', 'f', '+886221485643', '+886 2 2148 5643', '02 2148 5643'),
+        ('JP', 'm', '+819012643408', '+81 90-1264-3408', '090-1264-3408'),
+        ('KR', 'f', '+8222147734', '+82 2-214-7734', '02-214-7734'),
+        ('SG', 'm', '+6581429657', '+65 8142 9657', '8142 9657'),
+        ('MY', 'f', '+60323617238', '+60 3-2361 7238', '03-2361 7238'),
+        ('TH', 'm', '+66812330416', '+66 81 233 0416', '081 233 0416'),
+        ('VN', 'f', '+842101585257', '+84 210 1585 257', '0210 1585 257'),
+        ('PH', 'm', '+639051607334', '+63 905 160 7334', '0905 160 7334'),
+        ('ID', 'f', '+62218982995', '+62 21 8982995', '(021) 8982995'),
+        ('AU', 'm', '+61412262144', '+61 412 262 144', '0412 262 144'),
+        ('NZ', 'f', '+6432507637', '+64 3 250 7637', '03 250 7637'),
+        ('BR', 'm', '+5511961868084', '+55 11 96186-8084', '(11) 96186-8084'),
+        ('AR', 'f', '+541123790934', '+54 11 2379-0934', '011 2379-0934'),
+        ('CL', 'm', '+56221606058', '+56 2 2160 6058', '(2) 2160 6058'),
+        ('CO', 'f', '+576012330590', '+57 601 2330590', '(601) 2330590'),
+        ('PE', 'm', '+51912981820', '+51 912 981 820', '912 981 820'),
+        ('MX', 'f', '+522001173077', '+52 200 117 3077', '200 117 3077'),
+    ]
+    carriers = [
+        lambda v: "Call me at %s, I'm free after lunch." % v,
+        lambda v: 'Best,\nTomasz Nowak\nAccount Manager, EMEA | Fabrikam\nMobile: %s\nfabrikam.example' % v,
+        lambda v: '{"id": 4471, "name": "A. Haddad", "phone": "%s", "verified": true}' % v,
+        lambda v: 'For claims and policy questions call %s (Mon-Fri, 8-18).' % v,
+        lambda v: 'Order issues? Our customer service team is on %s.' % v,
+        lambda v: 'Patient line for appointments: %s - have your NHS or insurance number ready.' % v,
+        lambda v: 'Ref. 2026-118: please ring Mr. Adeyemi on %s about the invoice.' % v,
+        lambda v: "The booking is under Ruiz; the hotel's number is %s if you're late." % v,
+        lambda v: 'contact:\n  name: Lena Fischer\n  tel: "%s"\n  preferred: sms' % v,
+        lambda v: 'Landlord: Mr. Osei (%s), rent due on the 1st.' % v,
+        lambda v: 'Missed call from %s at 14:22 - who is this?' % v,
+        lambda v: 'Fax %s is gone; use the phone line instead.' % v,
+        lambda v: 'name,role,phone,start\nKim Lee,driver,%s,2026-12-07' % v,
+        lambda v: 'WhatsApp me on %s and I will send the photos.' % v,
+    ]
+    nanp = ('US', 'CA')
+    for i, (region, typ, e164, intl, national) in enumerate(phones):
+        fmt = i % 9
+        if fmt == 0:
+            v, how = intl, 'international'
+        elif fmt == 1:
+            v, how = national, 'national'
+        elif fmt == 2:
+            v, how = e164, 'e164'
+        elif fmt == 3:
+            v, how = national.replace('(', '').replace(')', '').replace(' ', '.').replace('-', '.'), 'dotted'
+        elif fmt == 4:
+            v, how = (national + R6.choice([' ext. 3301', ' x42', ' ext 118', ' (ext. 7)'])), 'extension'
+        elif fmt == 5:
+            cc = intl.split(' ')[0]
+            v, how = ('%s (0)%s' % (cc, national[1:]), 'international_trunk') if national.startswith('0') and region not in nanp else (intl.replace(' ', '.'), 'international_dotted')
+        elif fmt == 6:
+            v, how = 'tel:' + e164, 'tel_uri'
+        elif fmt == 7:
+            v, how = intl.replace('-', ' '), 'international_spaced'
+        else:
+            v, how = national, 'national'
+        add6('phone_%s_%s' % (region.lower(), how), R6.choice(carriers)(v), ['pii_phone'], 'positive', [('pii_phone', v)])
+
+    write_batch(recs, out, '-6')
+
+if sys.argv[1] == 'batch6':
+    batch6(sys.argv[2])
+    sys.exit(0)
 
 if sys.argv[1] == 'batch5':
     batch5(sys.argv[2])
