@@ -81,6 +81,7 @@ class UnseenSetQualityTest {
     private static List<Judged> piiThirdBatch;
     private static List<Judged> piiFourthBatch;
     private static List<Judged> piiFifthBatch;
+    private static List<Judged> piiSixthBatch;
 
     @BeforeAll
     static void judgeEveryRecord() throws IOException {
@@ -94,6 +95,8 @@ class UnseenSetQualityTest {
         pii.addAll(piiFourthBatch);
         piiFifthBatch = judge(engine, "pii-5.jsonl");
         pii.addAll(piiFifthBatch);
+        piiSixthBatch = judge(engine, "pii-6.jsonl");
+        pii.addAll(piiSixthBatch);
         destructiveSecondBatch = judge(engine, "destructive-2.jsonl");
         destructiveThirdBatch = judge(engine, "destructive-3.jsonl");
         destructive = new ArrayList<>(judge(engine, "destructive.jsonl"));
@@ -164,10 +167,30 @@ class UnseenSetQualityTest {
         Figures f = figures(piiFifthBatch, "pii_phone");
         meetsTargets(f, "pii_phone, fifth batch", 0.95);
         assertThat(f.maskedShare()).as(f.toString()).isGreaterThanOrEqualTo(0.95);
-        long phoneOnLookAlikes = piiFifthBatch.stream()
+        assertThat((double) phoneOnLookAlikes(piiFifthBatch) / f.negatives())
+                .as(f.toString())
+                .isLessThanOrEqualTo(MAX_FPR_NOW);
+    }
+
+    /**
+     * The sixth batch was written before its rules; the detector before them flagged 7 of its 88 look-alikes as phones
+     * (and the Aadhaar detector an eighth, a Verhoeff-valid 12-digit certificate number, which stays), so both the whole
+     * outcome and the phone detector's own share are asserted at the tighter bound.
+     */
+    @Test
+    void theSixthPhoneBatchAloneMeetsTheTargets() {
+        Figures f = figures(piiSixthBatch, "pii_phone");
+        meetsTargets(f, "pii_phone, sixth batch", 0.97);
+        assertThat(f.fpr()).as(f.toString()).isLessThanOrEqualTo(MAX_FPR_NOW);
+        assertThat(f.maskedShare()).as(f.toString()).isGreaterThanOrEqualTo(MIN_MASKED);
+        assertThat(phoneOnLookAlikes(piiSixthBatch)).as(f.toString()).isZero();
+    }
+
+    /** How many of a batch's look-alikes the phone detector itself flagged, whatever other detectors did. */
+    private static long phoneOnLookAlikes(List<Judged> batch) {
+        return batch.stream()
                 .filter(j -> j.labels().isEmpty() && j.fired("pii_phone"))
                 .count();
-        assertThat((double) phoneOnLookAlikes / f.negatives()).as(f.toString()).isLessThanOrEqualTo(MAX_FPR_NOW);
     }
 
     /** Prints one batch's figures and asserts issue 3's recall target and the 0.05 FPR target on it. */

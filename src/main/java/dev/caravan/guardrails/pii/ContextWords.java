@@ -34,6 +34,21 @@ final class ContextWords {
                 || within(text, end, Math.min(text.length(), end + after));
     }
 
+    /** True when a cue word starts within the window before {@code start}. */
+    boolean before(String text, int start) {
+        return within(text, Math.max(0, start - before), start);
+    }
+
+    /** True when a cue word starts in {@code [from, to)}, whatever the windows. */
+    boolean in(String text, int from, int to) {
+        return within(text, from, to);
+    }
+
+    /** Where the first cue word in the window after {@code end} starts, or -1. */
+    int firstAfter(String text, int end) {
+        return first(text, end, Math.min(text.length(), end + after));
+    }
+
     /** Like {@link #near}, but only on the candidate's own line: a label on the line above names something else. */
     boolean nearOnLine(String text, int start, int end) {
         int from = Math.max(0, start - before);

@@ -77,7 +77,69 @@ final class PhoneNumbers {
             "service line");
     /** Words that often precede a phone but also other numbers. */
     private static final ContextWords CONTACT_CUES =
-            new ContextWords(40, 16, "number$", "contact", "reach", "desk", "office", "answering", "messages");
+            new ContextWords(40, 16, "contact", "reach", "desk", "office", "answering", "messages");
+    /** Words that label a postal code in the languages our callers write most. */
+    private static final ContextWords POSTAL_WORDS = new ContextWords(
+            16,
+            0,
+            "zip",
+            "postal",
+            "postcode",
+            "cep$",
+            "plz$",
+            "postleitzahl",
+            "código postal",
+            "codigo postal",
+            "code postal",
+            "pincode");
+    /** "number" says phone only when nothing but a determiner or a phone-number adjective qualifies it. */
+    private static final ContextWords NUMBER_WORD = new ContextWords(40, 16, "number$");
+    /** The words that qualify a phone number, not another kind: "this number", "my new number", "home number". */
+    private static final List<String> NUMBER_QUALIFIERS = List.of(
+            "the",
+            "a",
+            "this",
+            "that",
+            "my",
+            "your",
+            "our",
+            "his",
+            "her",
+            "their",
+            "its",
+            "which",
+            "what",
+            "new",
+            "old",
+            "same",
+            "other",
+            "another",
+            "best",
+            "main",
+            "right",
+            "correct",
+            "wrong",
+            "home",
+            "work",
+            "private",
+            "personal",
+            "direct",
+            "emergency",
+            "backup",
+            "alternative",
+            "alternate",
+            "daytime",
+            "evening",
+            "toll-free",
+            "free",
+            "local",
+            "international",
+            "public",
+            "general",
+            "switchboard",
+            "landline",
+            "office",
+            "contact");
 
     private static final ContextWords NOT_PHONE_CUES = new ContextWords(
             24,
@@ -101,6 +163,7 @@ final class PhoneNumbers {
             "lot$",
             "batch",
             "case",
+            "docket",
             "account",
             "acct",
             "item",
@@ -125,6 +188,7 @@ final class PhoneNumbers {
             "postcode",
             "postal",
             "route",
+            "routing",
             "flight",
             "page",
             "company",
@@ -276,14 +340,15 @@ final class PhoneNumbers {
         if (!plus && partOfCode(text, g)) {
             return;
         }
-        boolean named = PHONE_CUES.near(text, g.start, end) && !idWordBetween(text, g.start);
-        if (!named && NOT_PHONE_CUES.nearOnLine(text, g.start, end)) {
+        boolean named = phoneWordNames(text, g.start, end) && !idWordBetween(text, g.start);
+        if (!named
+                && (NOT_PHONE_CUES.nearOnLine(text, g.start, end) || glossedAsId(text, end) || postalCode(text, g))) {
             return;
         }
         if (!plus && (!named && numberSign(text, g.start) || datedId(text, g, named))) {
             return;
         }
-        boolean cue = named || CONTACT_CUES.near(text, g.start, end);
+        boolean cue = named || contactWordNear(text, g.start, end);
         if (bare && !named) {
             // A bare digit string is as likely an id or a quantity: "the number 4294967296", "reach 5120940 users",
             // "contact 4155550132 in the CRM". Only a phone word ("call", "mobile", "contact number", ...) says phone.
@@ -325,6 +390,108 @@ final class PhoneNumbers {
         if ((cue || areaCode) && budget.take() && NationalNumbers.validSomewhere(all)) {
             out.add(new Finding(g.start, g.end, Category.PII_PHONE, score(false, cue)));
         }
+    }
+
+    /**
+     * A phone word before the number names it; after it, only behind a sign ("0412 491 768 (mobile)", "… - call after
+     * 5"). Written straight after the number, with nothing but spaces between, the word is what the number counts or
+     * qualifies: "230 calls", "the 5800/5850 call spread", "12 texts".
+     */
+    static boolean phoneWordNames(String text, int start, int end) {
+        if (PHONE_CUES.before(text, start)) {
+            return true;
+        }
+        int after = PHONE_CUES.firstAfter(text, end);
+        if (after < 0) {
+            return false;
+        }
+        for (int i = end; i < after; i++) {
+            if (text.charAt(i) != ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A contact word near the number, or "number" with nothing but a determiner or a phone-number adjective before
+     * it ("Number:", "this number", "my new number", "home number"): "our D-U-N-S number", "exam roll number" name
+     * another kind of number, whatever the noun.
+     */
+    private static boolean contactWordNear(String text, int start, int end) {
+        if (CONTACT_CUES.near(text, start, end)) {
+            return true;
+        }
+        int at = NUMBER_WORD.lastBefore(text, start, false);
+        if (at < 0) {
+            at = NUMBER_WORD.firstAfter(text, end);
+        }
+        return at >= 0 && plainNumberWord(text, at);
+    }
+
+    /** The word before "number" at {@code at}, past one space on its line, is absent or a phone-number qualifier. */
+    static boolean plainNumberWord(String text, int at) {
+        int e = at > 0 && text.charAt(at - 1) == ' ' ? at - 1 : at;
+        int b = e;
+        while (b > 0 && (Character.isLetterOrDigit(text.charAt(b - 1)) || text.charAt(b - 1) == '-')) {
+            b--;
+        }
+        // "Number:", "(number …", "phone/number": no word qualifies it
+        return b == e || NUMBER_QUALIFIERS.contains(text.substring(b, e).toLowerCase(Locale.ROOT));
+    }
+
+    private static final List<String> NUMBER_NOUNS = List.of("number", "no", "nr", "num", "id", "#");
+
+    /**
+     * "012-345-678 (assessor parcel number)", "4471 2290 (order no.)": a bracketed gloss right after the number that
+     * ends in a number noun names it as another kind of number, unless a phone or contact word is in it or only a
+     * phone-number qualifier stands before "number" ("(home number)", "(mobile number)").
+     */
+    static boolean glossedAsId(String text, int end) {
+        int open = end < text.length() && text.charAt(end) == ' ' ? end + 1 : end;
+        if (open >= text.length() || text.charAt(open) != '(') {
+            return false;
+        }
+        int close = text.indexOf(')', open);
+        if (close < 0 || close - open > 40) {
+            return false;
+        }
+        int e = close;
+        while (e > open && (text.charAt(e - 1) == '.' || text.charAt(e - 1) == ' ')) {
+            e--;
+        }
+        int b = e;
+        while (b > open + 1 && text.charAt(b - 1) != ' ' && text.charAt(b - 1) != '(') {
+            b--;
+        }
+        String noun = text.substring(b, e).toLowerCase(Locale.ROOT);
+        if (!NUMBER_NOUNS.contains(noun) || noun.equals("number") && plainNumberWord(text, b)) {
+            return false;
+        }
+        return !PHONE_CUES.in(text, open + 1, close) && !CONTACT_CUES.in(text, open + 1, close);
+    }
+
+    /**
+     * "Boston, MA 02116-4512", "CEP 01310-100 … SP": five digits, a hyphen and four (a US ZIP+4) or three (a
+     * Brazilian CEP) after a two-letter state code or a postal word are a postal code, even with a trunk 0.
+     */
+    static boolean postalCode(String text, DigitGroups g) {
+        if (g.count != 2
+                || g.length(0) != 5
+                || g.separator[1] != DigitGroups.HYPHEN
+                || g.length(1) < 3
+                || g.length(1) > 4
+                || g.start != g.groupStart[0]) {
+            return false;
+        }
+        int i = g.start;
+        if (i < 4 || text.charAt(i - 1) != ' ') {
+            return false;
+        }
+        char a = text.charAt(i - 3);
+        char b = text.charAt(i - 2);
+        boolean state = a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z' && !Character.isLetterOrDigit(text.charAt(i - 4));
+        return state || POSTAL_WORDS.before(text, g.start);
     }
 
     /**
@@ -412,7 +579,7 @@ final class PhoneNumbers {
         return true;
     }
 
-    private static final String[] JOINERS = {"/", "-", "–", "to", "and", "or", "&", ",", "..", "vs"};
+    private static final String[] JOINERS = {"/", "-", "–", "to", "and", "or", "&", ",", "..", "vs", "\r\n", "\n"};
 
     /**
      * "081 232 680 / 081 232 699", "555-1234 to 555-9999": a number joined to another of the same shape and the same
@@ -447,7 +614,12 @@ final class PhoneNumbers {
                 continue; // "to" and "and" stand between spaces
             }
             int digitAt = step > 0 ? next : next - 1;
-            return digitAt >= 0 && digitAt < text.length() && DigitGroups.isDigit(text.charAt(digitAt)) ? next : -1;
+            if (digitAt < 0 || digitAt >= text.length()) {
+                return -1;
+            }
+            char c = text.charAt(digitAt);
+            // the next number may open with its bracketed area code or its '+'
+            return DigitGroups.isDigit(c) || step > 0 && (c == '(' || c == '+') ? next : -1;
         }
         return -1;
     }
@@ -492,12 +664,12 @@ final class PhoneNumbers {
      * is a phone, "we reached 512 940 274 users" a quantity.
      */
     private static boolean namedOrReached(String text, DigitGroups g) {
-        if (PHONE_CUES.near(text, g.start, g.end)) {
+        if (phoneWordNames(text, g.start, g.end)) {
             return true;
         }
         int next = g.end < text.length() && text.charAt(g.end) == ' ' ? g.end + 1 : g.end;
         boolean counted = next < text.length() && Character.isLetter(text.charAt(next));
-        return !counted && CONTACT_CUES.near(text, g.start, g.end);
+        return !counted && contactWordNear(text, g.start, g.end);
     }
 
     private static double score(boolean plus, boolean cue) {

@@ -307,6 +307,52 @@ class PiiDetectorTest {
     }
 
     @Test
+    void aPhoneWordStraightAfterTheNumberIsWhatTheNumberCountsNotItsName() {
+        assertThat(flagged("Sold 40 NVDA 2028 180 calls at 3.10 this morning.")).isEmpty();
+        assertThat(flagged("Close the 6100/6150 call spread before expiry.")).isEmpty();
+        assertThat(flagged("Save 0412 877 301 (mobile) for later.")).containsExactly("pii_phone=0412 877 301");
+        assertThat(flagged("0412 877 301 - call after six")).containsExactly("pii_phone=0412 877 301");
+    }
+
+    @Test
+    void numberIsAPhoneWordOnlyWhenNoOtherNounQualifiesIt() {
+        assertThat(flagged("Our CAGE number is 27-310-5546, the portal wants it."))
+                .isEmpty();
+        assertThat(flagged("The exam roll number: 61-402-7719")).isEmpty();
+        assertThat(flagged("Can you check this number: 61-402-7719")).isNotEmpty();
+        assertThat(flagged("My new number is 61-402-7719.")).isNotEmpty();
+    }
+
+    @Test
+    void aBracketedGlossEndingInANumberNounNamesAnotherKindOfNumber() {
+        assertThat(flagged("Parcel 031-552-874 (land title number) was split.")).isEmpty();
+        assertThat(flagged("Quote 0361 224 519 (supplier id) on the form.")).isEmpty();
+        assertThat(flagged("Ring 0412 877 301 (home number) tonight.")).containsExactly("pii_phone=0412 877 301");
+        assertThat(flagged("0800 731 2290 (account enquiries)")).containsExactly("pii_phone=0800 731 2290");
+    }
+
+    @Test
+    void aColumnOfSameShapedNumbersOneALineIsAListOfIds() {
+        assertThat(flagged("shipment\n(617) 440-2281\n(617) 440-2282\n(617) 440-2290"))
+                .isEmpty();
+        assertThat(flagged("Phones:\n(617) 440-2281\n(617) 440-2290")).hasSize(2);
+    }
+
+    @Test
+    void fiveDigitsAHyphenAndFourAfterAStateCodeOrAPostalWordAreAPostalCode() {
+        assertThat(flagged("Mail it to 12 Elm St, Hartford, CT 06103-2217 by Monday."))
+                .isEmpty();
+        assertThat(flagged("CEP 04538-132, Itaim Bibi")).isEmpty();
+        assertThat(flagged("Telefon 06103-2217")).containsExactly("pii_phone=06103-2217");
+    }
+
+    @Test
+    void docketAndRoutingNumbersAreIds() {
+        assertThat(flagged("Docket (21) 3390-1846 was continued to March.")).isEmpty();
+        assertThat(flagged("routing 0312 5589 07 for the wire")).isEmpty();
+    }
+
+    @Test
     void orderInvoiceAndCustomerWordsInOtherLanguagesAreIdWords() {
         assertThat(flagged("Bestellnummer 020 7946 0991 ist unterwegs.")).isEmpty();
         assertThat(flagged("Rechnung 020 7946 0991 vom Mai")).isEmpty();
