@@ -443,6 +443,16 @@ def phone_adder(recs, id_format):
                      'subset': subset, 'meta': {'kind': kind}})
     return add
 
+def first_formats(fmt, e164, intl, national):
+    """The first four ways the phones-only batches write a number, in turn: international, national, E.164, dotted."""
+    if fmt == 0:
+        return intl, 'international'
+    if fmt == 1:
+        return national, 'national'
+    if fmt == 2:
+        return e164, 'e164'
+    return national.replace('(', '').replace(')', '').replace(' ', '.').replace('-', '.'), 'dotted'
+
 # ---------------------------------------------------------------- batch 4 (pii-4.jsonl)
 def batch4(out):
     """Fourth batch, own seed, phones only: look-alikes of the kinds a real user's prompt holds (order, invoice, ticket,
@@ -679,14 +689,8 @@ def batch4(out):
     ]
     for i, (region, typ, e164, intl, national) in enumerate(phones):
         fmt = i % 7
-        if fmt == 0:
-            v, how = intl, 'international'
-        elif fmt == 1:
-            v, how = national, 'national'
-        elif fmt == 2:
-            v, how = e164, 'e164'
-        elif fmt == 3:
-            v, how = national.replace('(', '').replace(')', '').replace(' ', '.').replace('-', '.'), 'dotted'
+        if fmt < 4:
+            v, how = first_formats(fmt, e164, intl, national)
         elif fmt == 4:
             v, how = (national + R4.choice([' ext. 214', ' x310', ' ext 12']), 'extension') if typ == 'f' else (national, 'national')
         elif fmt == 5:
@@ -890,14 +894,8 @@ def batch5(out):
     nanp = ('US', 'CA', 'DO')
     for i, (region, typ, e164, intl, national) in enumerate(phones):
         fmt = i % 8
-        if fmt == 0:
-            v, how = intl, 'international'
-        elif fmt == 1:
-            v, how = national, 'national'
-        elif fmt == 2:
-            v, how = e164, 'e164'
-        elif fmt == 3:
-            v, how = national.replace('(', '').replace(')', '').replace(' ', '.').replace('-', '.'), 'dotted'
+        if fmt < 4:
+            v, how = first_formats(fmt, e164, intl, national)
         elif fmt == 4:
             v, how = (national + R5.choice([' ext. 2041', ' x118', ' ext 7'])), 'extension'
         elif fmt == 5:
@@ -1107,14 +1105,8 @@ def batch6(out):
     nanp = ('US', 'CA')
     for i, (region, typ, e164, intl, national) in enumerate(phones):
         fmt = i % 9
-        if fmt == 0:
-            v, how = intl, 'international'
-        elif fmt == 1:
-            v, how = national, 'national'
-        elif fmt == 2:
-            v, how = e164, 'e164'
-        elif fmt == 3:
-            v, how = national.replace('(', '').replace(')', '').replace(' ', '.').replace('-', '.'), 'dotted'
+        if fmt < 4:
+            v, how = first_formats(fmt, e164, intl, national)
         elif fmt == 4:
             v, how = (national + R6.choice([' ext. 3301', ' x42', ' ext 118', ' (ext. 7)'])), 'extension'
         elif fmt == 5:
