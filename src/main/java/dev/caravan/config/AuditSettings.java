@@ -10,6 +10,7 @@ public record AuditSettings(
         boolean fileEnabled,
         String kafkaBrokers,
         int queueSize,
+        java.time.Duration linger,
         int kafkaBatch,
         long spoolSegmentBytes,
         List<String> extraSinks) {
@@ -18,6 +19,9 @@ public record AuditSettings(
         if (queueSize < 1 || kafkaBatch < 1 || spoolSegmentBytes < 1024) {
             throw new ConfigException("caravan.audit.queue-size and caravan.audit.kafka.batch must be positive,"
                     + " caravan.audit.kafka.spool-segment-bytes at least 1024");
+        }
+        if (linger.isNegative() || linger.compareTo(java.time.Duration.ofSeconds(1)) > 0) {
+            throw new ConfigException("caravan.audit.linger-ms must be between 0 and 1000");
         }
         extraSinks = List.copyOf(extraSinks);
     }
@@ -30,6 +34,7 @@ public record AuditSettings(
                 !text.apply("caravan.audit.file.enabled").equalsIgnoreCase("false"),
                 text.apply("caravan.audit.kafka.brokers"),
                 number(text, "caravan.audit.queue-size", 10_000),
+                java.time.Duration.ofMillis(number(text, "caravan.audit.linger-ms", 10L)),
                 number(text, "caravan.audit.kafka.batch", 2_000),
                 number(text, "caravan.audit.kafka.spool-segment-bytes", 64L << 20),
                 Arrays.stream(text.apply("caravan.audit.extra-sinks").split(","))

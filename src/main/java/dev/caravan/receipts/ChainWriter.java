@@ -31,8 +31,15 @@ final class ChainWriter implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChainWriter.class);
     private static final int BATCH = 1024;
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    /**
+     * The writer's clock: it wakes this often and takes what queued meanwhile, so a call's signing runs a few
+     * milliseconds after the call rather than in the instant the client's next call arrives (a waiter for the disk
+     * wakes it at once).
+     */
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** Half a second without receipts: the writer then blocks until the next one. */
     private static final int IDLE_POLLS_BEFORE_BLOCKING = 50;
+
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final FileChannel file;

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ public final class ReceiptChain implements AutoCloseable {
     private final ConcurrentMap<String, Long> pending = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private final Object issuing = new Object();
+    private Thread writerThread;
     private ChainWriter writer;
     private long seq;
     private boolean closed;
@@ -90,9 +92,9 @@ public final class ReceiptChain implements AutoCloseable {
             closeQuietly(channel);
             throw new UncheckedIOException("cannot open the receipt log " + file, e);
         }
-        Thread thread = new Thread(this::write, "receipt-writer-" + node);
-        thread.setDaemon(true);
-        thread.start();
+        this.writerThread = new Thread(this::write, "receipt-writer-" + node);
+        writerThread.setDaemon(true);
+        writerThread.start();
     }
 
     private void write() {
@@ -138,6 +140,7 @@ public final class ReceiptChain implements AutoCloseable {
                 queue.add(new ChainWriter.Barrier(done, false));
             }
         }
+        LockSupport.unpark(writerThread); // a waiter does not wait for the writer's clock
         await(done);
     }
 
@@ -150,6 +153,7 @@ public final class ReceiptChain implements AutoCloseable {
                 queue.add(new ChainWriter.Barrier(new CompletableFuture<>(), true));
             }
         }
+        LockSupport.unpark(writerThread);
         try {
             stopped.get(CLOSE_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -3,6 +3,7 @@ package dev.caravan.routes;
 import dev.caravan.audit.AuditEvent;
 import dev.caravan.audit.AuditFile;
 import dev.caravan.audit.AuditSpool;
+import dev.caravan.audit.LingeringQueue;
 import dev.caravan.config.AuditSettings;
 import dev.caravan.processors.AppendAuditFile;
 import dev.caravan.processors.CommitSpooledBatch;
@@ -64,6 +65,9 @@ public final class AuditRoutes extends RouteBuilder implements AutoCloseable {
 
     @Override
     public void configure() {
+        getCamelContext()
+                .getRegistry()
+                .bind(Endpoints.AUDIT_QUEUE, new LingeringQueue<Exchange>(settings.queueSize(), settings.linger()));
         // spotless:off
         from(Endpoints.AUDIT).routeId("audit").routeConfigurationId(ERRORS)
             .shutdownRunningTask(ShutdownRunningTask.CompleteAllTasks)

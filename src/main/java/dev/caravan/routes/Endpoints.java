@@ -51,8 +51,11 @@ public final class Endpoints {
     public static final String UNKNOWN_PATH = INGRESS + "/" + INGRESS_OPTIONS + "&matchOnUriPrefix=true";
 
     // audit (issue 7): the bounded queue closed calls are offered to, its sinks, and the Kafka shipping of the spool
+    /** The audit queue's bean: bounded by caravan.audit.queue-size, drained as caravan.audit.linger-ms says. */
+    public static final String AUDIT_QUEUE = "caravanAuditQueue";
+
     public static final String AUDIT =
-            "seda:caravan-audit?size={{caravan.audit.queue-size:10000}}&concurrentConsumers=1&purgeWhenStopping=false";
+            "seda:caravan-audit?queue=#" + AUDIT_QUEUE + "&concurrentConsumers=1&purgeWhenStopping=false";
     public static final String AUDIT_FILE = "direct:caravan-audit-file";
     public static final String AUDIT_SPOOL = "direct:caravan-audit-spool";
     public static final String AUDIT_SHIP =
