@@ -164,7 +164,11 @@ public final class NgramModel {
 
     /** The strongest window of {@code folded}, whatever its probability. */
     public Window bestWindow(String folded) {
-        char[] text = folded.toCharArray();
+        return bestWindow(folded.toCharArray());
+    }
+
+    /** As {@link #bestWindow(String)}, on the folded text's chars (only read). */
+    Window bestWindow(char[] text) {
         int blocks = Math.max(1, (text.length + block - 1) / block);
         long[] sums = new long[blocks];
         int[] counts = new int[blocks];
