@@ -295,7 +295,9 @@ public final class NgramModel {
                         open = false;
                     }
                 }
-                if (before != c0) {
+                // A gram is dropped only when it repeats the char before it all along (see gramsAtRun): none of the
+                // three is unless that char and the next two are c0, so a doubled letter takes this path too.
+                if (before != c0 || c1 != c0 || c2 != c0) {
                     int x = ((CHAR_BASIS ^ c0) * PRIME ^ c1) * PRIME ^ c2;
                     int g3 = (x * PRIME_GOLDEN) >>> shift;
                     x = x * PRIME ^ c3;
@@ -309,10 +311,26 @@ public final class NgramModel {
                         buckets[k + 2] = g5;
                     }
                     k += 3;
-                } else if (c1 != c0 || c2 != c0 || c3 != c0 || c4 != c0) {
-                    long found = gramsAtRun(text, i, shift, weights, buckets, k);
-                    sum += (int) sum(found);
-                    k += count(found);
+                } else if (c3 != c0 || c4 != c0) {
+                    // The end of a run of c0 (the char before, c1 and c2 are c0 too), as gramsAtRun reads it: the
+                    // 3-gram
+                    // repeats the one before, the 4-gram too unless c3 ends the run, the 5-gram does not.
+                    int x = ((((CHAR_BASIS ^ c0) * PRIME ^ c0) * PRIME ^ c0) * PRIME) ^ c3;
+                    if (c3 != c0) {
+                        int g4 = (x * PRIME_GOLDEN) >>> shift;
+                        sum += weights[g4];
+                        if (buckets != null) {
+                            buckets[k] = g4;
+                        }
+                        k++;
+                    }
+                    x = x * PRIME ^ c4;
+                    int g5 = (x * PRIME_GOLDEN) >>> shift;
+                    sum += weights[g5];
+                    if (buckets != null) {
+                        buckets[k] = g5;
+                    }
+                    k++;
                 }
                 // else: inside a run of one char (indentation), every gram from here is the run repeated: none is kept.
                 before = c0;
