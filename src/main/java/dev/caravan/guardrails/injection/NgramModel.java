@@ -29,6 +29,8 @@ public final class NgramModel {
     private static final int GOLDEN = 0x9e3779b1;
     /** {@code (h ^ c) * PRIME * GOLDEN}: the FNV step and the bucket hash in one multiply. */
     private static final int PRIME_GOLDEN = PRIME * GOLDEN;
+    /** Set apart a word's unigram bucket from its hash's other uses. */
+    private static final int UNIGRAM_SALT = 0x5bd1e995;
 
     private static final boolean[] ASCII_WORD = new boolean[0x80];
 
@@ -289,7 +291,13 @@ public final class NgramModel {
                         word = (word ^ c0) * PRIME;
                         open = true;
                     } else if (open) {
-                        wordsFound += Words.emit(word, previous, shift, weights, null, 0);
+                        // Words.emit's unigram and bigram, added to this loop's sum and count: no packed long per word.
+                        sum += weights[bucket(word ^ UNIGRAM_SALT, shift)];
+                        k++;
+                        if (previous != 0) {
+                            sum += weights[bucket(previous * 31 + word, shift)];
+                            k++;
+                        }
                         previous = word;
                         word = WORD_BASIS;
                         open = false;
@@ -312,9 +320,8 @@ public final class NgramModel {
                     }
                     k += 3;
                 } else if (c3 != c0 || c4 != c0) {
-                    // The end of a run of c0 (the char before, c1 and c2 are c0 too), as gramsAtRun reads it: the
-                    // 3-gram
-                    // repeats the one before, the 4-gram too unless c3 ends the run, the 5-gram does not.
+                    // The end of a run of c0 (the char before, c1 and c2 are c0 too), read as gramsAtRun would:
+                    // the 3-gram repeats the one before, the 4-gram too unless c3 ends the run; the 5-gram is new.
                     int x = ((((CHAR_BASIS ^ c0) * PRIME ^ c0) * PRIME ^ c0) * PRIME) ^ c3;
                     if (c3 != c0) {
                         int g4 = (x * PRIME_GOLDEN) >>> shift;
@@ -420,7 +427,7 @@ public final class NgramModel {
         }
 
         private static long emit(int word, int previous, int shift, byte[] weights, int[] buckets, int at) {
-            int unigram = bucket(word ^ 0x5bd1e995, shift);
+            int unigram = bucket(word ^ UNIGRAM_SALT, shift);
             if (buckets != null) {
                 buckets[at] = unigram;
             }
