@@ -167,17 +167,15 @@ final class AdversarialSuffix {
         return new int[] {starts[begin], ends[count - 1]};
     }
 
-    private static boolean startsWithProse(String text, int from, int to) {
+    /** Whether the line's first {@code MIN_PROSE_WORDS} tokens are plain words; read no further than the first that is not. */
+    static boolean startsWithProse(String text, int from, int to) {
         int i = from;
         for (int words = 0; words < MIN_PROSE_WORDS; words++) {
             while (i < to && Character.isWhitespace(text.charAt(i))) {
                 i++;
             }
-            int s = i;
-            while (i < to && !Character.isWhitespace(text.charAt(i))) {
-                i++;
-            }
-            if (s == i || !plainWord(text, s, i)) {
+            i = plainWordEnd(text, i, to);
+            if (i < 0) {
                 return false;
             }
         }
@@ -186,18 +184,34 @@ final class AdversarialSuffix {
 
     /** Prose words: letters with at most trailing sentence punctuation or a leading quote. */
     private static boolean plainWord(String text, int s, int e) {
+        return plainWordEnd(text, s, e) == e;
+    }
+
+    /**
+     * The end of the token at {@code s} (its first whitespace, or {@code to}) when it is a plain word, else -1 (an
+     * empty token too). A code line's first token is often long ("@GetMapping(\"/customers/{id}/orders\")"): it is read
+     * only up to the first char that rules it out, not to its end first.
+     */
+    private static int plainWordEnd(String text, int s, int to) {
         int letters = 0;
-        for (int k = s; k < e; k++) {
+        int k = s;
+        for (; k < to; k++) {
             char c = text.charAt(k);
             if (Character.isLetterOrDigit(c) || c == '\'' || c == '-') {
                 letters++;
-            } else if (!(k == e - 1 && ".,;:?!".indexOf(c) >= 0)
+                continue;
+            }
+            if (Character.isWhitespace(c)) {
+                break;
+            }
+            boolean last = k + 1 == to || Character.isWhitespace(text.charAt(k + 1));
+            if (!(last && ".,;:?!".indexOf(c) >= 0)
                     && !(k == s && (c == '"' || c == '('))
-                    && !(k == e - 1 && (c == '"' || c == ')'))) {
-                return false;
+                    && !(last && (c == '"' || c == ')'))) {
+                return -1;
             }
         }
-        return letters > 0;
+        return letters > 0 ? k : -1;
     }
 
     private static boolean odd(String text, int s, int e) {

@@ -117,8 +117,10 @@ public final class InjectionDetector implements Guardrail {
         String folded = nt.text();
         boolean nonAscii = !nt.isIdentity();
         int[] documentStarts = DocumentBoundary.starts(folded);
+        // One char copy of the folded text, read by both the rule matcher and the model.
+        char[] chars = nt.chars();
         List<Signal> signals = new ArrayList<>();
-        matcher.match(folded, nonAscii, documentStarts, signals);
+        matcher.match(folded, chars, nonAscii, documentStarts, signals);
         if (nt.leetVariant() != null) {
             matcher.match(nt.leetVariant(), false, documentStarts, signals);
         }
@@ -137,7 +139,7 @@ public final class InjectionDetector implements Guardrail {
                     nt.originalStart(region[0]),
                     nt.originalEnd(region[1])));
         }
-        learned(folded, nt, signals, dampings, out);
+        learned(folded, chars, nt, signals, dampings, out);
         hiddenText(text, nt, out);
         transformed(folded, nt, out);
         decoded(text, 0, 0, out, MAX_DECODE_DEPTH);
@@ -152,11 +154,16 @@ public final class InjectionDetector implements Guardrail {
      * cannot tell a quoted attack from a meant one, so the window takes the mention damping of the rule matches in it
      * (the least damped one); a window with no rule match keeps its full weight. A window between the corroboration
      * floor and the threshold is an amplifier: it strengthens rule evidence but never flags a text on its own.
-     * {@code dampings} holds each signal's damping, as collect read it.
+     * {@code dampings} holds each signal's damping, as collect read it; {@code chars} is {@code folded}'s chars.
      */
     private void learned(
-            String folded, NormalizedText nt, List<Signal> signals, double[] dampings, List<Evidence> out) {
-        NgramModel.Window window = model.bestWindow(folded);
+            String folded,
+            char[] chars,
+            NormalizedText nt,
+            List<Signal> signals,
+            double[] dampings,
+            List<Evidence> out) {
+        NgramModel.Window window = model.bestWindow(chars);
         double threshold = model.threshold();
         double p = window.probability();
         boolean strong = p >= threshold;

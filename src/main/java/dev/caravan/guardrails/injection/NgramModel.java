@@ -29,6 +29,8 @@ public final class NgramModel {
     private static final int GOLDEN = 0x9e3779b1;
     /** {@code (h ^ c) * PRIME * GOLDEN}: the FNV step and the bucket hash in one multiply. */
     private static final int PRIME_GOLDEN = PRIME * GOLDEN;
+    /** Set apart a word's unigram bucket from its hash's other uses. */
+    private static final int UNIGRAM_SALT = 0x5bd1e995;
 
     private static final boolean[] ASCII_WORD = new boolean[0x80];
 
@@ -164,7 +166,11 @@ public final class NgramModel {
 
     /** The strongest window of {@code folded}, whatever its probability. */
     public Window bestWindow(String folded) {
-        char[] text = folded.toCharArray();
+        return bestWindow(folded.toCharArray());
+    }
+
+    /** As {@link #bestWindow(String)}, on the folded text's chars (only read). */
+    Window bestWindow(char[] text) {
         int blocks = Math.max(1, (text.length + block - 1) / block);
         long[] sums = new long[blocks];
         int[] counts = new int[blocks];
@@ -285,13 +291,21 @@ public final class NgramModel {
                         word = (word ^ c0) * PRIME;
                         open = true;
                     } else if (open) {
-                        wordsFound += Words.emit(word, previous, shift, weights, null, 0);
+                        // Words.emit's unigram and bigram, added to this loop's sum and count: no packed long per word.
+                        sum += weights[bucket(word ^ UNIGRAM_SALT, shift)];
+                        k++;
+                        if (previous != 0) {
+                            sum += weights[bucket(previous * 31 + word, shift)];
+                            k++;
+                        }
                         previous = word;
                         word = WORD_BASIS;
                         open = false;
                     }
                 }
-                if (before != c0) {
+                // A gram is dropped only when it repeats the char before it all along (see gramsAtRun): none of the
+                // three is unless that char and the next two are c0, so a doubled letter takes this path too.
+                if (before != c0 || c1 != c0 || c2 != c0) {
                     int x = ((CHAR_BASIS ^ c0) * PRIME ^ c1) * PRIME ^ c2;
                     int g3 = (x * PRIME_GOLDEN) >>> shift;
                     x = x * PRIME ^ c3;
@@ -305,10 +319,25 @@ public final class NgramModel {
                         buckets[k + 2] = g5;
                     }
                     k += 3;
-                } else if (c1 != c0 || c2 != c0 || c3 != c0 || c4 != c0) {
-                    long found = gramsAtRun(text, i, shift, weights, buckets, k);
-                    sum += (int) sum(found);
-                    k += count(found);
+                } else if (c3 != c0 || c4 != c0) {
+                    // The end of a run of c0 (the char before, c1 and c2 are c0 too), read as gramsAtRun would:
+                    // the 3-gram repeats the one before, the 4-gram too unless c3 ends the run; the 5-gram is new.
+                    int x = ((((CHAR_BASIS ^ c0) * PRIME ^ c0) * PRIME ^ c0) * PRIME) ^ c3;
+                    if (c3 != c0) {
+                        int g4 = (x * PRIME_GOLDEN) >>> shift;
+                        sum += weights[g4];
+                        if (buckets != null) {
+                            buckets[k] = g4;
+                        }
+                        k++;
+                    }
+                    x = x * PRIME ^ c4;
+                    int g5 = (x * PRIME_GOLDEN) >>> shift;
+                    sum += weights[g5];
+                    if (buckets != null) {
+                        buckets[k] = g5;
+                    }
+                    k++;
                 }
                 // else: inside a run of one char (indentation), every gram from here is the run repeated: none is kept.
                 before = c0;
@@ -398,7 +427,7 @@ public final class NgramModel {
         }
 
         private static long emit(int word, int previous, int shift, byte[] weights, int[] buckets, int at) {
-            int unigram = bucket(word ^ 0x5bd1e995, shift);
+            int unigram = bucket(word ^ UNIGRAM_SALT, shift);
             if (buckets != null) {
                 buckets[at] = unigram;
             }

@@ -3,12 +3,20 @@ package dev.caravan.guardrails.injection;
 /**
  * Text folded for keyword matching, with the way back to the original: {@code starts[i]} and {@code ends[i]} are the
  * original span of normalized char {@code i} (the arrays may be longer than the text); both are null when offsets are unchanged (plain ASCII that was only lower-cased).
+ * {@code chars} holds the text's chars, for the scans that read a char array (never written).
  */
 record NormalizedText(
-        String text, String leetVariant, int[] starts, int[] ends, int hiddenTagChars, int invisibleChars) {
+        String text,
+        char[] chars,
+        String leetVariant,
+        int[] starts,
+        int[] ends,
+        int hiddenTagChars,
+        int invisibleChars) {
 
-    static NormalizedText identity(String text) {
-        return new NormalizedText(text, null, null, null, 0, 0);
+    /** Lower-cased ASCII {@code chars}, whose offsets are the original's. */
+    static NormalizedText identity(char[] chars) {
+        return new NormalizedText(new String(chars), chars, null, null, null, 0, 0);
     }
 
     boolean isIdentity() {

@@ -174,9 +174,14 @@ final class RuleMatcher {
      * {@code documentStarts[level]} is where the material of a document rule of that level begins.
      */
     void match(String text, boolean literals, int[] documentStarts, List<Signal> out) {
-        Call call = new Call(text, documentStarts, reusable.get(), rules.length);
+        match(text, text.toCharArray(), literals, documentStarts, out);
+    }
+
+    /** As {@link #match(String, boolean, int[], List)}, with {@code chars} the caller's char copy of {@code text}. */
+    void match(String text, char[] chars, boolean literals, int[] documentStarts, List<Signal> out) {
+        Call call = new Call(text, chars, documentStarts, reusable.get(), rules.length);
         try {
-            Positions pending = new Positions();
+            Sightings pending = new Sightings();
             Positions[] needed = new Positions[rules.length];
             wake(call.chars, pending, needed, call.expected);
             for (int k = 0; k < pending.size; k++) {
@@ -197,7 +202,7 @@ final class RuleMatcher {
     }
 
     /** One pass of the word-prefix table: where each rule's triggers (pending) and needed words start. */
-    private void wake(char[] text, Positions pending, Positions[] needed, Positions[] expected) {
+    private void wake(char[] text, Sightings pending, Positions[] needed, Positions[] expected) {
         int n = text.length;
         int[] pendingCount = new int[rules.length];
         // A class table and no copy of the text: this loop reads every char of the text, so it is worth keeping lean.
@@ -207,7 +212,7 @@ final class RuleMatcher {
             if (!wordChar(c)) {
                 if (c < 128 && expectByChar[c] != null) {
                     for (int r : expectByChar[c]) {
-                        (expected[r] == null ? expected[r] = new Positions() : expected[r]).addOnce(r, i);
+                        (expected[r] == null ? expected[r] = new Positions() : expected[r]).addOnce(i);
                     }
                 }
                 i++;
@@ -237,10 +242,10 @@ final class RuleMatcher {
                                 }
                             }
                             for (int r : needIds[slot]) {
-                                (needed[r] == null ? needed[r] = new Positions() : needed[r]).add(r, i);
+                                (needed[r] == null ? needed[r] = new Positions() : needed[r]).add(i);
                             }
                             for (int r : expectIds[slot]) {
-                                (expected[r] == null ? expected[r] = new Positions() : expected[r]).addOnce(r, i);
+                                (expected[r] == null ? expected[r] = new Positions() : expected[r]).addOnce(i);
                             }
                         }
                     }
@@ -275,10 +280,10 @@ final class RuleMatcher {
         }
     }
 
-    /** A growable list of (rule, position) pairs in ascending position order. */
-    private static final class Positions {
-        int[] rules = new int[16];
-        int[] at = new int[16];
+    /** A growable list of (rule, position) pairs in ascending position order: where rules' triggers start. */
+    private static final class Sightings {
+        int[] rules = new int[32];
+        int[] at = new int[32];
         int size;
 
         void add(int rule, int position) {
@@ -289,14 +294,27 @@ final class RuleMatcher {
             rules[size] = rule;
             at[size++] = position;
         }
+    }
+
+    /** One rule's growable list of positions in ascending order (its needed or expected words). */
+    private static final class Positions {
+        int[] at = new int[8];
+        int size;
+
+        void add(int position) {
+            if (size == at.length) {
+                at = Arrays.copyOf(at, size * 2);
+            }
+            at[size++] = position;
+        }
 
         /**
          * Adds the position unless it is the last one added (two expected words starting there count once), up to
          * {@code MAX_EXPECTED} positions: past that the list is full and says nothing of the text after its last one.
          */
-        void addOnce(int rule, int position) {
+        void addOnce(int position) {
             if (size < MAX_EXPECTED && (size == 0 || at[size - 1] != position)) {
-                add(rule, position);
+                add(position);
             }
         }
 
@@ -326,7 +344,7 @@ final class RuleMatcher {
     }
 
     /**
-     * One call's text (and a copy of its chars, which the scans read faster than the string's), per-rule state: tries
+     * One call's text (and a copy of its chars, which the scans read faster than the string's; never written), per-rule state: tries
      * so far, which rules matched, and the thread's matchers.
      */
     private final class Call {
@@ -340,9 +358,9 @@ final class RuleMatcher {
         /** Per rule with an expectation, where its expected words start. */
         final Positions[] expected;
 
-        Call(String text, int[] documentStarts, Matcher[] matchers, int ruleCount) {
+        Call(String text, char[] chars, int[] documentStarts, Matcher[] matchers, int ruleCount) {
             this.text = text;
-            this.chars = text.toCharArray();
+            this.chars = chars;
             this.documentStarts = documentStarts;
             this.tried = new int[ruleCount];
             this.done = new boolean[ruleCount];

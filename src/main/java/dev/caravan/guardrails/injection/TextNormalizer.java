@@ -1,7 +1,6 @@
 package dev.caravan.guardrails.injection;
 
 import java.text.Normalizer;
-import java.util.Locale;
 
 /**
  * Folds text for keyword matching (NFKC, invisible and tag characters, homoglyphs, leetspeak, spaced letters) while
@@ -34,9 +33,10 @@ final class TextNormalizer {
 
     /** The folded, lower-cased text; with an identity offset map when nothing but case needed folding. */
     NormalizedText normalize(String text) {
-        if (!needsFolding(text)) {
+        char[] lowered = new char[text.length()];
+        if (!needsFolding(text, lowered)) {
             // ASCII lower-casing keeps every offset, so the original spans still apply.
-            return NormalizedText.identity(text.toLowerCase(Locale.ROOT));
+            return NormalizedText.identity(lowered);
         }
         Buffer first = decodeCodePoints(text);
         boolean[] hadOne = new boolean[1];
@@ -46,11 +46,27 @@ final class TextNormalizer {
         // Leetspeak lives in short prompts; re-reading a huge text for its '1's would double the cost for nothing.
         String variant =
                 hadOne[0] && folded.length() <= LEET_VARIANT_LIMIT ? leetOneAsL(folded, collapsed, text) : null;
-        return new NormalizedText(folded, variant, collapsed.startMap, collapsed.endMap, first.tags, first.invisible);
+        return new NormalizedText(
+                folded,
+                folded.toCharArray(),
+                variant,
+                collapsed.startMap,
+                collapsed.endMap,
+                first.tags,
+                first.invisible);
     }
 
     /** Cheap single pass: only non-ASCII, leetspeak-looking digits or spaced-out letters need the slow path. */
     static boolean needsFolding(String text) {
+        return needsFolding(text, new char[text.length()]);
+    }
+
+    /**
+     * As {@link #needsFolding(String)}, writing each char it reads, lower-cased, to {@code lowered}: when the answer is
+     * no (all of the text is read, all of it ASCII), that is the text as {@code toLowerCase(Locale.ROOT)} folds it,
+     * without a second pass over the text.
+     */
+    private static boolean needsFolding(String text, char[] lowered) {
         int n = text.length();
         int spacedRun = 0;
         char previous = ' ';
@@ -59,6 +75,7 @@ final class TextNormalizer {
             if (c >= 0x80) {
                 return true;
             }
+            lowered[i] = LOWER[c];
             if (c >= '0' && c <= '9') {
                 // '@' and '$' alone never send a text down the slow path: e-mail addresses and shell variables are
                 // common.

@@ -66,7 +66,11 @@ public final class GuardEngine {
             Action textAction = Action.ALLOW;
             List<Finding> masks = new ArrayList<>();
             for (Guardrail guardrail : guardrails) {
-                for (Finding finding : scan(guardrail, text, failed)) {
+                List<Finding> findings = scan(guardrail, text, failed);
+                if (findings.isEmpty()) {
+                    continue; // the usual case: no iterator to allocate
+                }
+                for (Finding finding : findings) {
                     Action action = rules.actionFor(finding, text.source());
                     if (action == null) {
                         continue;
@@ -115,6 +119,9 @@ public final class GuardEngine {
     static List<Finding> scan(Guardrail guardrail, String text, Source source, Set<String> failed) {
         try {
             List<Finding> found = guardrail.scan(text, source);
+            if (found.isEmpty()) {
+                return found;
+            }
             int length = text.length();
             for (Finding f : found) {
                 if (f.end() > length) {

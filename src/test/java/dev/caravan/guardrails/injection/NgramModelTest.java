@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -131,5 +132,59 @@ class NgramModelTest {
             }
             assertThat(small.bestWindow(text).probability()).as(text).isEqualTo(1.0 / (1.0 + Math.exp(-best)));
         }
+    }
+
+    @Test
+    void everyGramIsTheFnvHashOfItsCharsAndOnlyAGramThatRepeatsTheCharBeforeItAllAlongIsDropped() {
+        Random random = new Random(17);
+        String alphabet = "aab x\t-1é";
+        for (int round = 0; round < 3_000; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(30); k > 0; k--) {
+                sb.append(String.valueOf(alphabet.charAt(random.nextInt(alphabet.length())))
+                        .repeat(1 + random.nextInt(7)));
+            }
+            String text = sb.toString();
+            int[] features = NgramModel.blockFeatures(text, 12, 1024)[0];
+            assertThat(features).as(text).containsExactly(featuresOneByOne(text, 32 - 12));
+        }
+    }
+
+    /** Char by char: the 3-, 4- and 5-grams starting there, then the word ending there, each hashed from scratch. */
+    private static int[] featuresOneByOne(String text, int shift) {
+        List<Integer> out = new ArrayList<>();
+        int n = text.length();
+        int word = 0;
+        int previous = 0;
+        boolean open = false;
+        for (int i = 0; i < n; i++) {
+            for (int length = 3; length <= 5 && i + length <= n; length++) {
+                boolean repeat = i > 0;
+                for (int j = i; j < i + length && repeat; j++) {
+                    repeat = text.charAt(j) == text.charAt(i - 1);
+                }
+                if (!repeat) {
+                    int h = 0x811c9dc5;
+                    for (int j = i; j < i + length; j++) {
+                        h = (h ^ text.charAt(j)) * 0x01000193;
+                    }
+                    out.add((h * 0x9e3779b1) >>> shift);
+                }
+            }
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                word = ((open ? word : 0x2545f491) ^ c) * 0x01000193;
+                open = true;
+            }
+            if (open && (!Character.isLetterOrDigit(c) || i == n - 1)) {
+                out.add(((word ^ 0x5bd1e995) * 0x9e3779b1) >>> shift);
+                if (previous != 0) {
+                    out.add(((previous * 31 + word) * 0x9e3779b1) >>> shift);
+                }
+                previous = word;
+                open = false;
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -2,6 +2,8 @@ package dev.caravan.guardrails.injection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TextNormalizerTest {
@@ -12,6 +14,24 @@ class TextNormalizerTest {
         NormalizedText nt = normalizer.normalize("Plan a Trip to Rome in May, version 2.1.");
         assertThat(nt.isIdentity()).isTrue();
         assertThat(nt.text()).isEqualTo("plan a trip to rome in may, version 2.1.");
+    }
+
+    @Test
+    void theCharsOfAFoldedTextAreItsTextWhicheverPathItTook() {
+        Random random = new Random(13);
+        String alphabet = "aZ q1 3@$.-_*\n\tIGNORE ignore \u00e9\u0430\uff29\u200b";
+        for (int round = 0; round < 5_000; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(40); k > 0; k--) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = sb.toString();
+            NormalizedText nt = normalizer.normalize(text);
+            assertThat(nt.chars()).as(text).containsExactly(nt.text().toCharArray());
+            if (nt.isIdentity()) {
+                assertThat(nt.text()).as(text).isEqualTo(text.toLowerCase(Locale.ROOT));
+            }
+        }
     }
 
     @Test
