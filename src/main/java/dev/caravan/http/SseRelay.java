@@ -35,9 +35,6 @@ public final class SseRelay implements StreamSink {
             java.util.function.Consumer<CallRecord> meter,
             java.util.concurrent.Executor ending) {}
 
-    /** How long after its stream ended a call is closed (its record to metrics, audit and its run). */
-    private static final long BOOKKEEPING_DELAY_MILLIS = 5;
-
     private static final String CUT_MESSAGE = "the upstream ended the stream before it was complete";
 
     private final UpstreamExchange upstream;
@@ -196,8 +193,6 @@ public final class SseRelay implements StreamSink {
             client.offer(cut == null ? tap.doneEvent() : tap.errorEvent(cut, cutMessage));
         }
         client.finish();
-        // the call's bookkeeping (metrics, audit event, run steps) waits a moment: the client's next call, often sent
-        // the instant this stream ended, goes first
-        client.afterwards(() -> ledger.closed(record), BOOKKEEPING_DELAY_MILLIS);
+        ledger.closed(record);
     }
 }

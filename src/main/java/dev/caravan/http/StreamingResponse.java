@@ -81,18 +81,6 @@ public final class StreamingResponse extends OutboundStreamHttpResponse {
     }
 
     /**
-     * Runs {@code task} on this connection's event loop {@code delayMillis} from now, or at once when the loop no
-     * longer takes tasks: work that need not hold up the client's next call on this connection.
-     */
-    public void afterwards(Runnable task, long delayMillis) {
-        try {
-            channel.eventLoop().schedule(task, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            task.run();
-        }
-    }
-
-    /**
      * Writes the response head and the events queued so far at once, from the caller's thread, instead of when the
      * route ends; returns the route's answer for the call, a stand-in that the connection drops.
      */
