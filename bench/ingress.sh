@@ -9,6 +9,8 @@
 # the timed streams then still compile); then N sequential keep-alive streams per target and repetition are timed,
 # the targets in turn, REPS times; the table shows the median over the repetitions of each p50. With the default
 # warm-up each warm-up stream takes ~50 ms, 16 at a time: WARMUP=10000 is ~30 s per target and ingress.
+# The JIT compiles code that runs once per call with C2 only after ~15,000 calls: figures for the issues' targets use
+# WARMUP=20000 (~70 s per target and ingress; a full run with REPS=5 N=200 takes ~60 min).
 #
 # PIN=colocated (the default) runs mock, gateways and client on one vCPU (BENCH_CPU, default 1): on these VMs a round
 # trip that crosses vCPUs costs 0.15-0.4 ms against ~40 us on one (../shared/PERFORMANCE.md), and the gateway path
