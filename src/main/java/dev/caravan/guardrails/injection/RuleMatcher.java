@@ -33,10 +33,19 @@ final class RuleMatcher {
     /** Per rule, the words its pattern must start with (null: unknown), so only word starts with one are tried. */
     private final LeadingWords[] leads;
 
-    private final String[] keys;
-    private final int[][] ruleIds;
-    private final int[][] needIds;
-    private final int[][] expectIds;
+    /**
+     * The open-addressing key table, {@code SLOT} ints per slot: the key's length (0 for an empty slot), where its
+     * chars start in keyChars, where its rule ids start in ids, and how many rule ids it has for each role (trigger,
+     * needed, expected; ten bits each). A hit reads one slot's few ints and a few chars close by, where a table of
+     * strings and id arrays sent each hit to half a dozen objects scattered on the heap.
+     */
+    private final int[] table;
+
+    private final char[] keyChars;
+    private final int[] ids;
+    private static final int SLOT = 4;
+    private static final int COUNT_BITS = 10;
+    private static final int COUNT_MASK = (1 << COUNT_BITS) - 1;
     /** Per ASCII char that is not a word char, the rules that expect it (see Rule.expecting), or null. */
     private final int[][] expectByChar = new int[128][];
 
@@ -100,21 +109,34 @@ final class RuleMatcher {
         all.addAll(byNeed.keySet());
         all.addAll(byExpect.keySet());
         int size = Integer.highestOneBit(Math.max(16, all.size() * 4)) * 2;
-        keys = new String[size];
-        ruleIds = new int[size][];
-        needIds = new int[size][];
-        expectIds = new int[size][];
+        if (rules.length > COUNT_MASK) {
+            throw new IllegalArgumentException("more rules than a key's id counts hold: " + rules.length);
+        }
+        table = new int[size * SLOT];
         mask = size - 1;
         shift = 32 - Integer.numberOfTrailingZeros(size);
+        StringBuilder chars = new StringBuilder();
+        List<Integer> idList = new ArrayList<>();
         for (String k : all) {
             int slot = slot(hash(k));
-            while (keys[slot] != null) {
+            while (table[slot * SLOT] != 0) {
                 slot = (slot + 1) & mask;
             }
-            keys[slot] = k;
-            ruleIds[slot] = ids(byKey, k);
-            needIds[slot] = ids(byNeed, k);
-            expectIds[slot] = ids(byExpect, k);
+            int at = slot * SLOT;
+            table[at] = k.length();
+            table[at + 1] = chars.length();
+            table[at + 2] = idList.size();
+            chars.append(k);
+            int counts = 0;
+            int role = 0;
+            for (Map<String, List<Integer>> byRole : List.of(byKey, byNeed, byExpect)) {
+                int[] roleIds = ids(byRole, k);
+                for (int r : roleIds) {
+                    idList.add(r);
+                }
+                counts |= roleIds.length << (COUNT_BITS * role++);
+            }
+            table[at + 3] = counts;
             int h = 0;
             for (int p = 0; p < k.length(); p++) {
                 h = 31 * h + k.charAt(p);
@@ -124,6 +146,8 @@ final class RuleMatcher {
             int whole = prefixBit(h, k.length());
             wholeKeys[whole >>> 6] |= 1L << whole;
         }
+        keyChars = chars.toString().toCharArray();
+        ids = idList.stream().mapToInt(Integer::intValue).toArray();
         List<Literal> literals = new ArrayList<>();
         for (int r = 0; r < rules.length; r++) {
             for (String lit : rules[r].literals()) {
@@ -233,28 +257,52 @@ final class RuleMatcher {
                     break;
                 }
                 if ((wholeKeys[bit >>> 6] & (1L << bit)) != 0) {
-                    for (int slot = slot(h); keys[slot] != null; slot = (slot + 1) & mask) {
-                        String k = keys[slot];
-                        if (k.length() == len && startsWith(text, i, k)) {
-                            for (int r : ruleIds[slot]) {
-                                if (pendingCount[r]++ < MAX_PENDING) {
-                                    pending.add(r, i);
-                                }
-                            }
-                            for (int r : needIds[slot]) {
-                                (needed[r] == null ? needed[r] = new Positions() : needed[r]).add(i);
-                            }
-                            for (int r : expectIds[slot]) {
-                                (expected[r] == null ? expected[r] = new Positions() : expected[r]).addOnce(i);
-                            }
-                        }
-                    }
+                    noteKey(text, i, len, h, pendingCount, pending, needed, expected);
                 }
             }
             while (j < n && wordChar(text[j])) {
                 j++;
             }
             i = j;
+        }
+    }
+
+    /** Notes where the key of length {@code len} and hash {@code h} that the text has at {@code start} (if any) starts. */
+    private void noteKey(
+            char[] text,
+            int start,
+            int len,
+            int h,
+            int[] pendingCount,
+            Sightings pending,
+            Positions[] needed,
+            Positions[] expected) {
+        for (int slot = slot(h); ; slot = (slot + 1) & mask) {
+            int at = slot * SLOT;
+            int length = table[at];
+            if (length == 0) {
+                return;
+            }
+            if (length == len
+                    && Arrays.equals(text, start, start + len, keyChars, table[at + 1], table[at + 1] + len)) {
+                int counts = table[at + 3];
+                int q = table[at + 2];
+                for (int end = q + (counts & COUNT_MASK); q < end; q++) {
+                    int r = ids[q];
+                    if (pendingCount[r]++ < MAX_PENDING) {
+                        pending.add(r, start);
+                    }
+                }
+                for (int end = q + (counts >>> COUNT_BITS & COUNT_MASK); q < end; q++) {
+                    int r = ids[q];
+                    (needed[r] == null ? needed[r] = new Positions() : needed[r]).add(start);
+                }
+                for (int end = q + (counts >>> 2 * COUNT_BITS); q < end; q++) {
+                    int r = ids[q];
+                    (expected[r] == null ? expected[r] = new Positions() : expected[r]).addOnce(start);
+                }
+                return; // keys are distinct: no other slot holds the same chars
+            }
         }
     }
 
