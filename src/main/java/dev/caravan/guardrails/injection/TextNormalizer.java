@@ -68,10 +68,12 @@ final class TextNormalizer {
      */
     private static boolean needsFolding(String text, char[] lowered) {
         int n = text.length();
+        // One bulk copy (an intrinsic), then the checks read and lower the copy in place: cheaper than charAt per char.
+        text.getChars(0, n, lowered, 0);
         int spacedRun = 0;
         char previous = ' ';
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
+            char c = lowered[i];
             if (c >= 0x80) {
                 return true;
             }
@@ -81,7 +83,7 @@ final class TextNormalizer {
                 // common.
                 if (isLeetDigit(c)
                         && i + 1 < n
-                        && isAsciiLetter(text.charAt(i + 1))
+                        && isAsciiLetter(lowered[i + 1])
                         && !(previous >= '0' && previous <= '9')) {
                     return true;
                 }
@@ -89,9 +91,9 @@ final class TextNormalizer {
                 if (isAsciiLetter(previous)) {
                     spacedRun = 0;
                 } else if (i + 2 < n
-                        && isSeparator(text.charAt(i + 1))
-                        && isAsciiLetter(text.charAt(i + 2))
-                        && (i + 3 >= n || !isAsciiLetter(text.charAt(i + 3)))
+                        && isSeparator(lowered[i + 1])
+                        && isAsciiLetter(lowered[i + 2])
+                        && (i + 3 >= n || !isAsciiLetter(lowered[i + 3]))
                         && ++spacedRun >= 3) {
                     return true;
                 }
