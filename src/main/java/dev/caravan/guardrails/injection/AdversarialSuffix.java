@@ -1,5 +1,7 @@
 package dev.caravan.guardrails.injection;
 
+import dev.caravan.guardrails.CharLanes;
+
 /**
  * Spots GCG-style adversarial suffixes: a line that starts as ordinary prose and trails off into token soup (lone
  * punctuation, unbalanced brackets, camelCase and operator-glued fragments). Returns the suffix span or null.
@@ -27,18 +29,25 @@ final class AdversarialSuffix {
     /** The first suffix found, as {start, end} in {@code text}, or null. */
     int[] find(String text) {
         int n = text.length();
+        byte[] bytes = CharLanes.of(text);
         int lineStart = 0;
         int[] starts = null;
         int[] ends = null;
         boolean[] odd = null;
         while (lineStart < n) {
-            int lineEnd = text.indexOf('\n', lineStart);
+            int soup = soupOrLineEnd(text, bytes, lineStart, n);
+            if (soup == n) {
+                break;
+            }
+            if (text.charAt(soup) == '\n') { // a line without soup
+                lineStart = soup + 1;
+                continue;
+            }
+            int lineEnd = text.indexOf('\n', soup);
             if (lineEnd < 0) {
                 lineEnd = n;
             }
-            if (hasSoupCharacter(text, lineStart, lineEnd)
-                    && startsWithProse(text, lineStart, lineEnd)
-                    && bracketsOrLoneMarks(text, lineStart, lineEnd)) {
+            if (startsWithProse(text, lineStart, lineEnd) && bracketsOrLoneMarks(text, lineStart, lineEnd)) {
                 // Tokens are at least a char and a space apart: a short line needs short buffers, not 400 entries.
                 int tokens = Math.min(MAX_TOKENS, (lineEnd - lineStart + 1) / 2);
                 if (starts == null || starts.length < tokens) {
@@ -56,21 +65,42 @@ final class AdversarialSuffix {
         return null;
     }
 
-    private static boolean hasSoupCharacter(String text, int from, int to) {
-        char previous = ' ';
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < 128) {
-                byte kind = KIND[c];
-                if (kind == SOUP_CHAR || (kind == UPPER && previous >= 'a' && previous <= 'z')) {
-                    return true;
+    /**
+     * The first soup char (see {@link #isSoup}) of the line holding {@code from}, at or after it, else the line's end
+     * (its '\n', or {@code n}). The text's bytes are read eight at a time for the chars that can be soup or end a line:
+     * '!', '<' to '^' (with the capitals, and '?', which stands for a char outside Latin-1), '`', '{' and up (any byte
+     * above ASCII too), '\n'; only those places are looked at char by char.
+     */
+    static int soupOrLineEnd(String text, byte[] bytes, int from, int n) {
+        for (int at = from; at < n; at += 8) {
+            long lanes = CharLanes.at(bytes, at);
+            long mask = CharLanes.inRange(lanes, '<', '^')
+                    | CharLanes.atLeast(lanes, '{')
+                    | CharLanes.mayEqual(lanes, '!')
+                    | CharLanes.mayEqual(lanes, '`')
+                    | CharLanes.mayEqual(lanes, '\n');
+            while (mask != 0) {
+                int i = at + CharLanes.first(mask);
+                if (i >= n) {
+                    return n;
                 }
-            } else if (Character.isUpperCase(c) && Character.isLowerCase(previous)) {
-                return true;
+                char c = text.charAt(i);
+                if (c == '\n' || isSoup(c, i > from ? text.charAt(i - 1) : ' ')) {
+                    return i;
+                }
+                mask &= mask - 1;
             }
-            previous = c;
         }
-        return false;
+        return n;
+    }
+
+    /** A soup char: one of {@link #SOUP}, or a capital right after a lower-case letter (camelCase glued words). */
+    private static boolean isSoup(char c, char previous) {
+        if (c < 128) {
+            byte kind = KIND[c];
+            return kind == SOUP_CHAR || (kind == UPPER && previous >= 'a' && previous <= 'z');
+        }
+        return Character.isUpperCase(c) && Character.isLowerCase(previous);
     }
 
     /**

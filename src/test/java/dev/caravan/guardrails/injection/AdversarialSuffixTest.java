@@ -2,6 +2,8 @@ package dev.caravan.guardrails.injection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.caravan.guardrails.CharLanes;
+import dev.caravan.guardrails.PieceTexts;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -89,5 +91,84 @@ class AdversarialSuffixTest {
             }
         }
         return letters > 0;
+    }
+
+    @Test
+    void theLaneSearchStopsAtALinesFirstSoupCharOrElseAtItsEndAsACharByCharReadDoes() {
+        Random random = new Random(31);
+        String[] pieces = {
+            "a",
+            "b",
+            "Z",
+            "Q",
+            " ",
+            "\n",
+            "\n",
+            "!",
+            "?",
+            "@",
+            "[",
+            "]",
+            "^",
+            "\\",
+            "`",
+            "{",
+            "|",
+            "}",
+            "~",
+            "<",
+            "=",
+            ">",
+            "(",
+            "*",
+            "\u0001",
+            "\u001c",
+            "A",
+            "\u007f",
+            "é",
+            "É",
+            "\u0130",
+            "\u03c9",
+            "\u03a9",
+            "\u4e2d",
+            "\ud83d\ude00",
+            "word ",
+            "camelCase",
+            "x.y",
+            "7"
+        };
+        for (int round = 0; round < 20_000; round++) {
+            String text = PieceTexts.of(random, pieces, 3, 60);
+            byte[] bytes = CharLanes.of(text);
+            int lineStart = 0;
+            while (lineStart < text.length()) {
+                int expected = soupOrLineEndCharByChar(text, lineStart);
+                assertThat(AdversarialSuffix.soupOrLineEnd(text, bytes, lineStart, text.length()))
+                        .as("%s from %d", text, lineStart)
+                        .isEqualTo(expected);
+                int lineEnd = text.indexOf('\n', lineStart);
+                lineStart = lineEnd < 0 ? text.length() : lineEnd + 1;
+            }
+        }
+    }
+
+    /** The soup test as it was written before the lane search: each char of the line in turn, ' ' before its first. */
+    private static int soupOrLineEndCharByChar(String text, int from) {
+        String soup = "[]{}^\\|~<>=@`!";
+        char previous = ' ';
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                return i;
+            }
+            boolean camel = c < 128
+                    ? c >= 'A' && c <= 'Z' && previous >= 'a' && previous <= 'z'
+                    : Character.isUpperCase(c) && Character.isLowerCase(previous);
+            if (soup.indexOf(c) >= 0 || camel) {
+                return i;
+            }
+            previous = c;
+        }
+        return text.length();
     }
 }
