@@ -30,19 +30,17 @@ final class AdversarialSuffix {
     int[] find(String text) {
         int n = text.length();
         byte[] bytes = CharLanes.of(text);
-        int lineStart = 0;
+        int from = 0;
         int[] starts = null;
         int[] ends = null;
         boolean[] odd = null;
-        while (lineStart < n) {
-            int soup = soupOrLineEnd(text, bytes, lineStart, n);
+        while (from < n) {
+            // only a line with a soup char is read further: the lines before the next one are passed over
+            int soup = nextSoup(text, bytes, from, n);
             if (soup == n) {
                 break;
             }
-            if (text.charAt(soup) == '\n') { // a line without soup
-                lineStart = soup + 1;
-                continue;
-            }
+            int lineStart = text.lastIndexOf('\n', soup) + 1;
             int lineEnd = text.indexOf('\n', soup);
             if (lineEnd < 0) {
                 lineEnd = n;
@@ -60,32 +58,30 @@ final class AdversarialSuffix {
                     return hit;
                 }
             }
-            lineStart = lineEnd + 1;
+            from = lineEnd + 1;
         }
         return null;
     }
 
     /**
-     * The first soup char (see {@link #isSoup}) of the line holding {@code from}, at or after it, else the line's end
-     * (its '\n', or {@code n}). The text's bytes are read eight at a time for the chars that can be soup or end a line:
-     * '!', '<' to '^' (with the capitals, and '?', which stands for a char outside Latin-1), '`', '{' and up (any byte
-     * above ASCII too), '\n'; only those places are looked at char by char.
+     * The first soup char (see {@link #isSoup}) at or after {@code from}, or {@code n}. The text's bytes are read eight
+     * at a time for the chars that can be soup: '!', '<' to '^' (with the capitals, and '?', which stands for a char
+     * outside Latin-1), '`', '{' and up (any byte above ASCII too); only those places are looked at char by char.
      */
-    static int soupOrLineEnd(String text, byte[] bytes, int from, int n) {
+    static int nextSoup(String text, byte[] bytes, int from, int n) {
         for (int at = from; at < n; at += 8) {
             long lanes = CharLanes.at(bytes, at);
             long mask = CharLanes.inRange(lanes, '<', '^')
                     | CharLanes.atLeast(lanes, '{')
                     | CharLanes.mayEqual(lanes, '!')
-                    | CharLanes.mayEqual(lanes, '`')
-                    | CharLanes.mayEqual(lanes, '\n');
+                    | CharLanes.mayEqual(lanes, '`');
             while (mask != 0) {
                 int i = at + CharLanes.first(mask);
                 if (i >= n) {
                     return n;
                 }
-                char c = text.charAt(i);
-                if (c == '\n' || isSoup(c, i > from ? text.charAt(i - 1) : ' ')) {
+                // a line's first char reads ' ' before it, as a '\n' does: neither is a lower-case letter
+                if (isSoup(text.charAt(i), i > 0 ? text.charAt(i - 1) : ' ')) {
                     return i;
                 }
                 mask &= mask - 1;

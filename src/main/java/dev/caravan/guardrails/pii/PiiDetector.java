@@ -109,6 +109,9 @@ public final class PiiDetector implements Guardrail {
      * capitals), and only those places are looked at char by char.
      */
     static int nextStart(String text, byte[] bytes, int from, int n) {
+        if (from < n && startsCandidate(text, from, n)) {
+            return from; // dense input (digit runs, repeated signs) resumes at a candidate: no lanes to read for it
+        }
         for (int at = from; at < n; at += 8) {
             long lanes = CharLanes.at(bytes, at);
             long mask = CharLanes.inRange(lanes, '0', ':') | CharLanes.inRange(lanes, '@', 'Z');

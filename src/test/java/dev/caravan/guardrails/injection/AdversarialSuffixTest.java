@@ -94,7 +94,7 @@ class AdversarialSuffixTest {
     }
 
     @Test
-    void theLaneSearchStopsAtALinesFirstSoupCharOrElseAtItsEndAsACharByCharReadDoes() {
+    void theLaneSearchStopsAtTheFirstSoupCharAsACharByCharReadOfEachLineDoes() {
         Random random = new Random(31);
         String[] pieces = {
             "a",
@@ -140,34 +140,30 @@ class AdversarialSuffixTest {
         for (int round = 0; round < 20_000; round++) {
             String text = PieceTexts.of(random, pieces, 3, 60);
             byte[] bytes = CharLanes.of(text);
-            int lineStart = 0;
-            while (lineStart < text.length()) {
-                int expected = soupOrLineEndCharByChar(text, lineStart);
-                assertThat(AdversarialSuffix.soupOrLineEnd(text, bytes, lineStart, text.length()))
-                        .as("%s from %d", text, lineStart)
-                        .isEqualTo(expected);
-                int lineEnd = text.indexOf('\n', lineStart);
-                lineStart = lineEnd < 0 ? text.length() : lineEnd + 1;
+            for (int from = 0; from <= text.length(); from += 1 + random.nextInt(5)) {
+                assertThat(AdversarialSuffix.nextSoup(text, bytes, from, text.length()))
+                        .as("%s from %d", text, from)
+                        .isEqualTo(nextSoupCharByChar(text, from));
             }
         }
     }
 
-    /** The soup test as it was written before the lane search: each char of the line in turn, ' ' before its first. */
-    private static int soupOrLineEndCharByChar(String text, int from) {
+    /**
+     * The soup test as it was written before the lane search: each char of a line in turn, ' ' before the line's first;
+     * a line with none is passed over.
+     */
+    private static int nextSoupCharByChar(String text, int from) {
         String soup = "[]{}^\\|~<>=@`!";
-        char previous = ' ';
+        char previous = from > 0 && text.charAt(from - 1) != '\n' ? text.charAt(from - 1) : ' ';
         for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n') {
-                return i;
-            }
             boolean camel = c < 128
                     ? c >= 'A' && c <= 'Z' && previous >= 'a' && previous <= 'z'
                     : Character.isUpperCase(c) && Character.isLowerCase(previous);
             if (soup.indexOf(c) >= 0 || camel) {
                 return i;
             }
-            previous = c;
+            previous = c == '\n' ? ' ' : c;
         }
         return text.length();
     }
