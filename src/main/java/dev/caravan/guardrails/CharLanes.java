@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * within a register") cost a fraction of that. A byte reported in a range is exactly an ASCII char of that range at the
  * same index of the text: a char outside Latin-1 is the byte '?' and Latin-1 chars above ASCII are in no range. So a
  * detector whose candidates start with ASCII chars misses none; one that also needs other chars asks for '?' and for
- * {@link #aboveAscii} and checks each such place against the text. The same copy serves a scan that reads it a byte
+ * the bytes above ASCII ({@link #aboveAscii}, {@link #atLeast}) and checks each such place against the text. The same copy serves a scan that reads it a byte
  * at a time: a byte array makes a tighter loop than a String's chars, and an ASCII byte is its char.
  */
 public final class CharLanes {
