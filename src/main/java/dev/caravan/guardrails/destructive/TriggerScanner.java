@@ -1,5 +1,7 @@
 package dev.caravan.guardrails.destructive;
 
+import dev.caravan.guardrails.CharLanes;
+
 /**
  * One pass over the text that lists trigger words and injection-shaped quotes, so that only those few places reach
  * the rules. Words are looked up in a small open-addressing table, with no allocation until the first trigger. The
@@ -17,6 +19,8 @@ final class TriggerScanner {
     private static final String[] TABLE_WORDS = new String[TABLE_MASK + 1];
     private static final Trigger[] TABLE_TRIGGERS = new Trigger[TABLE_MASK + 1];
     private static final char[] WORD_LOWER = new char[128];
+    /** Per byte of the text's Latin-1 copy, whether it is a word char (only ASCII ones are). */
+    private static final boolean[] WORD_BYTES = new boolean[256];
     /** A bit per (first, second, last letter, length) signature of the trigger words: rejects most words in a few loads. */
     private static final long[] SIGNATURES = new long[1 << 10];
 
@@ -29,6 +33,9 @@ final class TriggerScanner {
             WORD_LOWER[c - 32] = c;
         }
         WORD_LOWER['_'] = '_';
+        for (char c = 0; c < 128; c++) {
+            WORD_BYTES[c] = WORD_LOWER[c] != 0;
+        }
         for (Trigger t : Trigger.values()) {
             for (String w : t.words()) {
                 int slot = hash(w) & TABLE_MASK;
@@ -50,19 +57,22 @@ final class TriggerScanner {
         Candidates found = null;
         Budget budget = new Budget();
         int n = text.length();
+        // the loop reads the text's Latin-1 copy (see CharLanes.of): a byte array is a tighter loop than a String's
+        // chars, and a word char or quote is ASCII, whose byte is its char
+        byte[] bytes = CharLanes.of(text);
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
-            if (wordChar(c)) {
+            int c = bytes[i] & 0xFF;
+            if (WORD_BYTES[c]) {
                 int start = i;
                 do {
                     i++;
-                } while (i < n && wordChar(text.charAt(i)));
+                } while (i < n && WORD_BYTES[bytes[i] & 0xFF]);
                 found = word(text, start, i, found, budget);
                 if (i == n) {
                     break;
                 }
-                c = text.charAt(i);
+                c = bytes[i] & 0xFF;
             }
             if ((c == '\'' || c == '"')
                     && budget.open(i)

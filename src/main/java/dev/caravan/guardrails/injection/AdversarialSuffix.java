@@ -1,5 +1,7 @@
 package dev.caravan.guardrails.injection;
 
+import dev.caravan.guardrails.CharLanes;
+
 /**
  * Spots GCG-style adversarial suffixes: a line that starts as ordinary prose and trails off into token soup (lone
  * punctuation, unbalanced brackets, camelCase and operator-glued fragments). Returns the suffix span or null.
@@ -27,18 +29,23 @@ final class AdversarialSuffix {
     /** The first suffix found, as {start, end} in {@code text}, or null. */
     int[] find(String text) {
         int n = text.length();
-        int lineStart = 0;
+        byte[] bytes = CharLanes.of(text);
+        int from = 0;
         int[] starts = null;
         int[] ends = null;
         boolean[] odd = null;
-        while (lineStart < n) {
-            int lineEnd = text.indexOf('\n', lineStart);
+        while (from < n) {
+            // only a line with a soup char is read further: the lines before the next one are passed over
+            int soup = nextSoup(text, bytes, from, n);
+            if (soup == n) {
+                break;
+            }
+            int lineStart = text.lastIndexOf('\n', soup) + 1;
+            int lineEnd = text.indexOf('\n', soup);
             if (lineEnd < 0) {
                 lineEnd = n;
             }
-            if (hasSoupCharacter(text, lineStart, lineEnd)
-                    && startsWithProse(text, lineStart, lineEnd)
-                    && bracketsOrLoneMarks(text, lineStart, lineEnd)) {
+            if (startsWithProse(text, lineStart, lineEnd) && bracketsOrLoneMarks(text, lineStart, lineEnd)) {
                 // Tokens are at least a char and a space apart: a short line needs short buffers, not 400 entries.
                 int tokens = Math.min(MAX_TOKENS, (lineEnd - lineStart + 1) / 2);
                 if (starts == null || starts.length < tokens) {
@@ -51,26 +58,45 @@ final class AdversarialSuffix {
                     return hit;
                 }
             }
-            lineStart = lineEnd + 1;
+            from = lineEnd + 1;
         }
         return null;
     }
 
-    private static boolean hasSoupCharacter(String text, int from, int to) {
-        char previous = ' ';
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < 128) {
-                byte kind = KIND[c];
-                if (kind == SOUP_CHAR || (kind == UPPER && previous >= 'a' && previous <= 'z')) {
-                    return true;
+    /**
+     * The first soup char (see {@link #isSoup}) at or after {@code from}, or {@code n}. The text's bytes are read eight
+     * at a time for the chars that can be soup: '!', '<' to '^' (with the capitals, and '?', which stands for a char
+     * outside Latin-1), '`', '{' and up (any byte above ASCII too); only those places are looked at char by char.
+     */
+    static int nextSoup(String text, byte[] bytes, int from, int n) {
+        for (int at = from; at < n; at += 8) {
+            long lanes = CharLanes.at(bytes, at);
+            long mask = CharLanes.inRange(lanes, '<', '^')
+                    | CharLanes.atLeast(lanes, '{')
+                    | CharLanes.mayEqual(lanes, '!')
+                    | CharLanes.mayEqual(lanes, '`');
+            while (mask != 0) {
+                int i = at + CharLanes.first(mask);
+                if (i >= n) {
+                    return n;
                 }
-            } else if (Character.isUpperCase(c) && Character.isLowerCase(previous)) {
-                return true;
+                // a line's first char reads ' ' before it, as a '\n' does: neither is a lower-case letter
+                if (isSoup(text.charAt(i), i > 0 ? text.charAt(i - 1) : ' ')) {
+                    return i;
+                }
+                mask &= mask - 1;
             }
-            previous = c;
         }
-        return false;
+        return n;
+    }
+
+    /** A soup char: one of {@link #SOUP}, or a capital right after a lower-case letter (camelCase glued words). */
+    private static boolean isSoup(char c, char previous) {
+        if (c < 128) {
+            byte kind = KIND[c];
+            return kind == SOUP_CHAR || (kind == UPPER && previous >= 'a' && previous <= 'z');
+        }
+        return Character.isUpperCase(c) && Character.isLowerCase(previous);
     }
 
     /**

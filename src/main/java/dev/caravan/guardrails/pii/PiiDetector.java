@@ -1,6 +1,7 @@
 package dev.caravan.guardrails.pii;
 
 import dev.caravan.guardrails.Category;
+import dev.caravan.guardrails.CharLanes;
 import dev.caravan.guardrails.Finding;
 import dev.caravan.guardrails.Guardrail;
 import dev.caravan.guardrails.Source;
@@ -38,18 +39,23 @@ public final class PiiDetector implements Guardrail {
     /** The longest finding is an e-mail address: a 64-char local part, '@' and a 253-char domain. */
     private static final int LONGEST_MATCH = 320;
 
-    /** The ASCII characters where a candidate can start: digits, '@', ':' and capitals; all else is skipped. */
-    private static final boolean[] TRIGGERS = new boolean[128];
+    private static final byte ALWAYS = 1;
+    private static final byte CAPITAL = 2;
+    /**
+     * The ASCII characters where a candidate can start: digits, '@' and ':' always, a capital only before another
+     * capital (an IBAN's country code and a PAN both open with two, so AccountCodes turns a lone one down at once).
+     */
+    private static final byte[] STARTS = new byte[128];
 
     static {
         for (char c = '0'; c <= '9'; c++) {
-            TRIGGERS[c] = true;
+            STARTS[c] = ALWAYS;
         }
         for (char c = 'A'; c <= 'Z'; c++) {
-            TRIGGERS[c] = true;
+            STARTS[c] = CAPITAL;
         }
-        TRIGGERS['@'] = true;
-        TRIGGERS[':'] = true;
+        STARTS['@'] = ALWAYS;
+        STARTS[':'] = ALWAYS;
     }
 
     public PiiDetector() {}
@@ -70,12 +76,11 @@ public final class PiiDetector implements Guardrail {
         DigitGroups groups = new DigitGroups();
         PhoneNumbers.Budget budget = new PhoneNumbers.Budget(text.length());
         int n = text.length();
-        int i = 0;
+        byte[] bytes = CharLanes.of(text);
+        int i = nextStart(text, bytes, 0, n);
         while (i < n) {
             char c = text.charAt(i);
-            if (c >= TRIGGERS.length || !TRIGGERS[c]) {
-                i++;
-            } else if (c >= '0' && c <= '9') {
+            if (c >= '0' && c <= '9') {
                 i = DigitGroups.startsRun(text, i) ? numbers(text, i, groups, budget, out) : i + 1;
             } else if (c == '@') {
                 i = EmailAddresses.find(text, i, out);
@@ -93,8 +98,39 @@ public final class PiiDetector implements Guardrail {
             } else {
                 i++;
             }
+            i = nextStart(text, bytes, i, n);
         }
         return out.size() < 2 ? out : withoutOverlaps(out);
+    }
+
+    /**
+     * The first place at or after {@code from} where a candidate can start (see {@link #STARTS}), or {@code n}. The
+     * text's bytes are read eight at a time for the chars from '0' to ':' and from '@' to 'Z' (digits, ':', '@' and
+     * capitals), and only those places are looked at char by char.
+     */
+    static int nextStart(String text, byte[] bytes, int from, int n) {
+        if (from < n && startsCandidate(text, from, n)) {
+            return from; // dense input (digit runs, repeated signs) resumes at a candidate: no lanes to read for it
+        }
+        for (int at = from; at < n; at += 8) {
+            long lanes = CharLanes.at(bytes, at);
+            long mask = CharLanes.inRange(lanes, '0', ':') | CharLanes.inRange(lanes, '@', 'Z');
+            while (mask != 0) {
+                int i = at + CharLanes.first(mask);
+                if (i < n && startsCandidate(text, i, n)) {
+                    return i;
+                }
+                mask &= mask - 1;
+            }
+        }
+        return n;
+    }
+
+    private static boolean startsCandidate(String text, int i, int n) {
+        char c = text.charAt(i);
+        return c < 128
+                && STARTS[c] != 0
+                && (STARTS[c] == ALWAYS || (i + 1 < n && AccountCodes.isUpper(text.charAt(i + 1))));
     }
 
     /**

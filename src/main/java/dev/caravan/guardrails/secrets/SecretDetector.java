@@ -1,6 +1,7 @@
 package dev.caravan.guardrails.secrets;
 
 import dev.caravan.guardrails.Category;
+import dev.caravan.guardrails.CharLanes;
 import dev.caravan.guardrails.Finding;
 import dev.caravan.guardrails.Guardrail;
 import dev.caravan.guardrails.Source;
@@ -21,11 +22,14 @@ public final class SecretDetector implements Guardrail {
     private static final byte WORD = 1;
     private static final byte OPERATOR = 2;
     private static final byte DASH = 3;
-    /** What each ASCII character can start; everything else is passed over in one comparison. */
+    /**
+     * What each byte of the text's Latin-1 copy can start (see CharLanes.of: an ASCII byte is its char, and every other
+     * char is '?' or a byte above ASCII, neither of which starts anything); one look-up without a range test.
+     */
     private static final byte[] ROLE = roles();
 
     private static byte[] roles() {
-        byte[] roles = new byte[128];
+        byte[] roles = new byte[256];
         for (char c = 0; c < 128; c++) {
             roles[c] = TokenAlphabet.isAlnum(c) ? WORD : OTHER;
         }
@@ -37,19 +41,19 @@ public final class SecretDetector implements Guardrail {
 
     /**
      * The next place worth a closer look: the start of a word whose first two letters some token format begins with,
-     * an assignment operator or a dash. Kept small so that the compiler turns it into a tight loop; the two-letter
-     * table is asked first because on random text it almost always says no, which the branch predictor learns.
+     * an assignment operator or a dash. Kept small so that the compiler turns it into a tight loop over the text's
+     * bytes; the two-letter table is asked first because on random text it almost always says no, which the branch
+     * predictor learns.
      */
-    private static int nextCandidate(String text, int from, int n) {
+    private static int nextCandidate(String text, byte[] bytes, int from, int n) {
         int i = from;
         while (i < n) {
-            char c = text.charAt(i);
-            byte role = c < 128 ? ROLE[c] : OTHER;
+            byte role = ROLE[bytes[i] & 0xFF];
             if (role == WORD) {
                 if (ProviderTokens.canStart(text, i) && (i == 0 || !TokenAlphabet.continuesWord(text.charAt(i - 1)))) {
                     return i;
                 }
-                i = skipWord(text, i + 1, n);
+                i = skipWord(bytes, i + 1, n);
             } else if (role != OTHER) {
                 return i;
             } else {
@@ -59,9 +63,9 @@ public final class SecretDetector implements Guardrail {
         return n;
     }
 
-    private static int skipWord(String text, int from, int n) {
+    private static int skipWord(byte[] bytes, int from, int n) {
         int i = from;
-        while (i < n && TokenAlphabet.isAlnum(text.charAt(i))) {
+        while (i < n && ROLE[bytes[i] & 0xFF] == WORD) {
             i++;
         }
         return i;
@@ -149,13 +153,14 @@ public final class SecretDetector implements Guardrail {
         int n = text.length();
         // operators inside a value that was already read belong to that value, not to a new assignment
         int readUpTo = 0;
-        int i = nextCandidate(text, 0, n);
+        byte[] bytes = CharLanes.of(text);
+        int i = nextCandidate(text, bytes, 0, n);
         while (i < n) {
             char c = text.charAt(i);
             byte role = ROLE[c];
             if (role == WORD) {
                 int end = ProviderTokens.match(text, i, hits, pairs);
-                i = end > i ? end : skipWord(text, i + 1, n);
+                i = end > i ? end : skipWord(bytes, i + 1, n);
             } else if (role == OPERATOR) {
                 if (c == ':' && text.startsWith("//", i + 1)) {
                     CredentialUrls.match(text, i, hits);
@@ -171,7 +176,7 @@ public final class SecretDetector implements Guardrail {
                 }
                 i++;
             }
-            i = nextCandidate(text, i, n);
+            i = nextCandidate(text, bytes, i, n);
         }
         pairs.resolve(text, hits);
         return hits.findings();

@@ -2,6 +2,8 @@ package dev.caravan.guardrails.injection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.caravan.guardrails.CharLanes;
+import dev.caravan.guardrails.PieceTexts;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -89,5 +91,80 @@ class AdversarialSuffixTest {
             }
         }
         return letters > 0;
+    }
+
+    @Test
+    void theLaneSearchStopsAtTheFirstSoupCharAsACharByCharReadOfEachLineDoes() {
+        Random random = new Random(31);
+        String[] pieces = {
+            "a",
+            "b",
+            "Z",
+            "Q",
+            " ",
+            "\n",
+            "\n",
+            "!",
+            "?",
+            "@",
+            "[",
+            "]",
+            "^",
+            "\\",
+            "`",
+            "{",
+            "|",
+            "}",
+            "~",
+            "<",
+            "=",
+            ">",
+            "(",
+            "*",
+            "\u0001",
+            "\u001c",
+            "A",
+            "\u007f",
+            "é",
+            "É",
+            "\u0130",
+            "\u03c9",
+            "\u03a9",
+            "\u4e2d",
+            "\ud83d\ude00",
+            "word ",
+            "camelCase",
+            "x.y",
+            "7"
+        };
+        for (int round = 0; round < 20_000; round++) {
+            String text = PieceTexts.of(random, pieces, 3, 60);
+            byte[] bytes = CharLanes.of(text);
+            for (int from = 0; from <= text.length(); from += 1 + random.nextInt(5)) {
+                assertThat(AdversarialSuffix.nextSoup(text, bytes, from, text.length()))
+                        .as("%s from %d", text, from)
+                        .isEqualTo(nextSoupCharByChar(text, from));
+            }
+        }
+    }
+
+    /**
+     * The soup test as it was written before the lane search: each char of a line in turn, ' ' before the line's first;
+     * a line with none is passed over.
+     */
+    private static int nextSoupCharByChar(String text, int from) {
+        String soup = "[]{}^\\|~<>=@`!";
+        char previous = from > 0 && text.charAt(from - 1) != '\n' ? text.charAt(from - 1) : ' ';
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean camel = c < 128
+                    ? c >= 'A' && c <= 'Z' && previous >= 'a' && previous <= 'z'
+                    : Character.isUpperCase(c) && Character.isLowerCase(previous);
+            if (soup.indexOf(c) >= 0 || camel) {
+                return i;
+            }
+            previous = c == '\n' ? ' ' : c;
+        }
+        return text.length();
     }
 }
