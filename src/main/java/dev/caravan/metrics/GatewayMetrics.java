@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -124,29 +125,58 @@ public final class GatewayMetrics {
             record(m.overhead(), Math.max(0, call.totalNanos() - call.upstreamNanos()));
         }
         Usage usage = call.usage();
-        Tags model = Tags.of("model", orNone(call.upstreamModel()));
+        String model = orNone(call.upstreamModel());
         if (usage != null) {
-            registry.counter("caravan.tokens", model.and("direction", "in")).increment(usage.promptTokens());
-            registry.counter("caravan.tokens", model.and("direction", "out")).increment(usage.completionTokens());
+            tokens.of(model, "in").increment(usage.promptTokens());
+            tokens.of(model, "out").increment(usage.completionTokens());
         }
-        Tags spender = Tags.of(
-                "workspace", orNone(call.workspace()),
-                "key_id", orNone(call.keyId()),
-                "model", orNone(call.upstreamModel()),
-                "route", orNone(call.route()));
         if (call.costMicros() != null) {
-            registry.counter("caravan.cost.micros", spender).increment(call.costMicros());
+            cost.of(orNone(call.workspace()), orNone(call.keyId()), model, orNone(call.route()))
+                    .increment(call.costMicros());
         } else if (usage != null) {
-            registry.counter("caravan.unpriced.calls", model).increment();
+            unpriced.of(model).increment();
         }
         for (String budget : call.budgetAlerts()) {
-            registry.counter("caravan.budget.soft.crossings", "budget", budget).increment();
+            budgetCrossings.of(budget).increment();
         }
         for (String category : call.signals()) {
-            registry.counter("caravan.guardrail.hits", "category", category).increment();
+            guardrailHits.of(category).increment();
         }
         if (call.error() != null && !call.error().startsWith("upstream_")) {
-            registry.counter("caravan.refusals", "reason", call.error()).increment();
+            refusals.of(call.error()).increment();
+        }
+    }
+
+    private final Counters tokens = new Counters("caravan.tokens", "model", "direction");
+    private final Counters cost = new Counters("caravan.cost.micros", "workspace", "key_id", "model", "route");
+    private final Counters unpriced = new Counters("caravan.unpriced.calls", "model");
+    private final Counters budgetCrossings = new Counters("caravan.budget.soft.crossings", "budget");
+    private final Counters guardrailHits = new Counters("caravan.guardrail.hits", "category");
+    private final Counters refusals = new Counters("caravan.refusals", "reason");
+
+    /**
+     * One counter name with fixed tag keys, each set of tag values' counter registered on first use and found again by
+     * the values alone: looking a counter up in the registry builds, filters and hashes a meter id on every call.
+     */
+    private final class Counters {
+        private final String name;
+        private final String[] keys;
+        private final java.util.Map<List<String>, Counter> byValues = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Counters(String name, String... keys) {
+            this.name = name;
+            this.keys = keys;
+        }
+
+        /** The counter of these tag values, in the order of the keys. */
+        Counter of(String... values) {
+            return byValues.computeIfAbsent(List.of(values), v -> {
+                List<Tag> tags = new ArrayList<>();
+                for (int k = 0; k < keys.length; k++) {
+                    tags.add(Tag.of(keys[k], v.get(k)));
+                }
+                return registry.counter(name, tags);
+            });
         }
     }
 
